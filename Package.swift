@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "VietSearch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "VietAnalysis", targets: ["VietAnalysis"]),
+        .library(name: "VietSearchCore", targets: ["VietSearchCore"]),
+        .executable(name: "vietsearch", targets: ["vietsearch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // System ICU (Debian: libicu-dev), located through pkg-config. Its headers are
+        // included by CICU only.
+        .systemLibrary(
+            name: "ICUSystem",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev", "pkg-config"])]
+        ),
+        // Unversioned C entry points over ICU's versioned ones (ubrk_open_72 ...).
+        .target(
+            name: "CICU",
+            dependencies: ["ICUSystem"],
+            linkerSettings: [
+                .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+                .linkedLibrary("stdc++"),
+            ]
+        ),
+        // Text -> tokens with exact and folded terms. The only Swift code that calls CICU.
+        .target(name: "VietAnalysis", dependencies: ["CICU"]),
+        // Documents, index, search, citations.
+        .target(name: "VietSearchCore", dependencies: ["VietAnalysis"]),
+        // The command-line program.
+        .executableTarget(
+            name: "vietsearch",
+            dependencies: [
+                "VietSearchCore", "VietAnalysis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "VietAnalysisTests", dependencies: ["VietAnalysis", "CICU"]),
+        .testTarget(
+            name: "VietSearchCoreTests",
+            dependencies: ["VietSearchCore", "VietAnalysis"],
+            resources: []
+        ),
+        .testTarget(name: "CLITests", dependencies: []),
+    ],
+    cxxLanguageStandard: .cxx17
+)

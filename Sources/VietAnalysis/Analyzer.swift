@@ -1,0 +1,250 @@
+import CICU
+
+/// Turns a text into tokens: one per syllable, number or code part, each with its position,
+/// its UTF-8 byte range in the caller's text, and two terms (`exact` and `folded`).
+///
+/// The pipeline:
+/// 1. NFC normalization (ICU); NFD input gives the same terms as NFC input, and byte
+///    ranges are mapped back to the caller's bytes.
+/// 2. ICU's word break iterator (UAX #29, root rules) over the whole text; segments that
+///    are not words (spaces, punctuation, symbols, emoji) are skipped. Letter segments that
+///    ICU joins across `.` or `:` (`TP.HCM`, `P.V`) are split there, so `TP.HCM` matches
+///    `TP HCM`. Numbers keep their inner `.`/`,` (`10.450` is one token).
+/// 3. `exact`: full Unicode lowercase, then one canonical tone placement (`TonePlacement`).
+/// 4. `folded`: `exact` without diacritics, `đ`/`Đ`/`Ð` → `d`; in numbers the group
+///    separators are dropped (`10.450` → `10450`).
+///
+/// Tokens whose exact term is longer than `maxTermBytes` are dropped (they are not words),
+/// leaving no position gap. An analyzer is not thread-safe: use one per thread.
+///
+/// ```swift
+/// let analyzer = try Analyzer()
+/// analyzer.tokens("Đảng uỷ hoà").map(\.folded)  // ["dang", "uy", "hoa"]
+/// ```
+public final class Analyzer {
+    /// Longest exact term kept, in UTF-8 bytes.
+    public static let maxTermBytes = 64
+    /// Changes whenever analysis changes what terms a text gives; stored in indexes.
+    public static let version = 1
+
+    private let icu: ICUContext
+    private let table = LetterTable.shared
+    private var exactBuffer = [UInt8](repeating: 0, count: 256)
+    private var foldedBuffer = [UInt8](repeating: 0, count: 256)
+    private var scalarBuffer = [UInt32](repeating: 0, count: 128)
+    private var pieces: [Int32] = []
+
+    public init() throws(ICUError) {
+        icu = try ICUContext()
+    }
+
+    /// ICU's version, e.g. "72.1".
+    public static var icuVersion: String { ICUContext.version }
+
+    /// The tokens of `text`.
+    public func tokens(_ text: String) -> [Token] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [Token] = []
+            forEachToken(in: bytes) { token in
+                result.append(
+                    Token(
+                        position: token.position,
+                        byteRange: token.start..<token.end,
+                        text: String(
+                            decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self),
+                        exact: Term(token.exact),
+                        folded: Term(token.folded),
+                        isNumber: token.isNumber))
+            }
+            return result
+        }
+    }
+
+    /// Calls `body` for each token of the UTF-8 `text`, in order. The views are valid only
+    /// during the call. This is the path indexing takes: it allocates nothing per token.
+    public func forEachToken(in text: UnsafeBufferPointer<UInt8>, _ body: (TokenView) throws -> Void) rethrows {
+        guard text.count > 0 else { return }
+        if icu.isNFC(text) {
+            let spans = icu.words(text)
+            var position = 0
+            var index = 0
+            while index < spans.count {
+                let start = Int(spans[index]), end = Int(spans[index + 1]), kind = spans[index + 2]
+                index += 3
+                try forEachPiece(text, start, end, kind) { pieceStart, pieceEnd in
+                    try emit(text, pieceStart, pieceEnd, pieceStart, pieceEnd, kind, &position, body)
+                }
+            }
+        } else {
+            let normalized = icu.nfc(text)
+            let spans = icu.words(normalized)
+            pieces.removeAll(keepingCapacity: true)
+            var index = 0
+            while index < spans.count {
+                let kind = spans[index + 2]
+                forEachPiece(normalized, Int(spans[index]), Int(spans[index + 1]), kind) { start, end in
+                    pieces.append(Int32(start))
+                    pieces.append(Int32(end))
+                    pieces.append(kind)
+                }
+                index += 3
+            }
+            var offsets = [Int32](repeating: 0, count: pieces.count / 3 * 2)
+            for i in 0..<(pieces.count / 3) {
+                offsets[2 * i] = pieces[3 * i]
+                offsets[2 * i + 1] = pieces[3 * i + 1]
+            }
+            icu.sourceOffsets(&offsets)
+            var position = 0
+            for i in 0..<(pieces.count / 3) {
+                try emit(
+                    normalized, Int(pieces[3 * i]), Int(pieces[3 * i + 1]),
+                    Int(offsets[2 * i]), Int(offsets[2 * i + 1]), pieces[3 * i + 2], &position, body)
+            }
+        }
+    }
+
+    /// Splits a letter segment at `.` and `:` (ICU joins `TP.HCM`); numbers stay whole.
+    @inline(__always)
+    private func forEachPiece(
+        _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ kind: Int32,
+        _ body: (Int, Int) throws -> Void
+    ) rethrows {
+        guard kind == Int32(CICU_WORD_LETTER) else { return try body(start, end) }
+        var pieceStart = start
+        for i in start..<end where text[i] == 0x2E || text[i] == 0x3A {
+            if i > pieceStart { try body(pieceStart, i) }
+            pieceStart = i + 1
+        }
+        if end > pieceStart { try body(pieceStart, end) }
+    }
+
+    @inline(__always)
+    private func emit(
+        _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ sourceStart: Int, _ sourceEnd: Int,
+        _ kind: Int32, _ position: inout Int, _ body: (TokenView) throws -> Void
+    ) rethrows {
+        let isNumber = kind == Int32(CICU_WORD_NUMBER)
+        guard
+            let (exactCount, foldedCount) = normalize(
+                UnsafeBufferPointer(rebasing: text[start..<end]), isNumber: isNumber)
+        else { return }
+        try exactBuffer.withUnsafeBufferPointer { exact in
+            try foldedBuffer.withUnsafeBufferPointer { folded in
+                try body(
+                    TokenView(
+                        position: position, start: sourceStart, end: sourceEnd, isNumber: isNumber,
+                        exact: UnsafeBufferPointer(rebasing: exact[0..<exactCount]),
+                        folded: UnsafeBufferPointer(rebasing: folded[0..<foldedCount])))
+            }
+        }
+        position += 1
+    }
+
+    /// Writes the exact and folded terms of one NFC token into the buffers; returns their
+    /// lengths, or nil when the token is too long to be a term.
+    private func normalize(_ token: UnsafeBufferPointer<UInt8>, isNumber: Bool) -> (Int, Int)? {
+        if token.count > Self.maxTermBytes * 2 { return nil }
+        var ascii = true
+        for byte in token where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii {
+            if token.count > Self.maxTermBytes { return nil }
+            var foldedCount = 0
+            for (i, byte) in token.enumerated() {
+                let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                exactBuffer[i] = lower
+                if isNumber && (byte == 0x2E || byte == 0x2C) { continue }
+                foldedBuffer[foldedCount] = lower
+                foldedCount += 1
+            }
+            return (token.count, foldedCount)
+        }
+        return normalizeUnicode(token)
+    }
+
+    private func normalizeUnicode(_ token: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        // Decode and lowercase through the table; anything outside it goes through ICU.
+        var count = 0
+        var needsICU = false
+        for scalar in String(decoding: token, as: UTF8.self).unicodeScalars {
+            if count == scalarBuffer.count { scalarBuffer.append(contentsOf: repeatElement(0, count: count)) }
+            if let letter = table.letter(scalar.value), letter.lower != 0 {
+                scalarBuffer[count] = letter.lower
+            } else {
+                needsICU = true
+                break
+            }
+            count += 1
+        }
+        if needsICU {
+            let lowered = icuTransform(token, cicu_lower)
+            let scalars = String(decoding: lowered, as: UTF8.self).unicodeScalars.map {
+                LetterTable.vietnameseLower($0.value)
+            }
+            if scalarBuffer.count < scalars.count {
+                scalarBuffer = scalars + [0]
+            } else {
+                scalarBuffer.replaceSubrange(0..<scalars.count, with: scalars)
+            }
+            count = scalars.count
+        }
+        scalarBuffer.withUnsafeMutableBufferPointer {
+            TonePlacement.canonicalize(UnsafeMutableBufferPointer(rebasing: $0[0..<count]), table: table)
+        }
+        // Exact: encode the scalars. Folded: the table's folded letters, or ICU's folding.
+        var exactCount = 0
+        var foldedCount = 0
+        var foldWithICU = false
+        for i in 0..<count {
+            let value = scalarBuffer[i]
+            exactCount += encode(value, into: &exactBuffer, at: exactCount)
+            if let letter = table.letter(value), letter.folded != 0 {
+                foldedCount += encode(letter.folded, into: &foldedBuffer, at: foldedCount)
+            } else {
+                foldWithICU = true
+            }
+        }
+        if exactCount > Self.maxTermBytes { return nil }
+        if foldWithICU {
+            let folded = exactBuffer.withUnsafeBufferPointer {
+                icuTransform(UnsafeBufferPointer(rebasing: $0[0..<exactCount]), cicu_fold)
+            }
+            if foldedBuffer.count < folded.count {
+                foldedBuffer = folded
+            } else {
+                foldedBuffer.replaceSubrange(0..<folded.count, with: folded)
+            }
+            foldedCount = folded.count
+        }
+        return (exactCount, foldedCount)
+    }
+
+    @inline(__always)
+    private func encode(_ value: UInt32, into buffer: inout [UInt8], at offset: Int) -> Int {
+        if buffer.count < offset + 4 { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+        switch value {
+        case 0..<0x80:
+            buffer[offset] = UInt8(value)
+            return 1
+        case 0x80..<0x800:
+            buffer[offset] = UInt8(0xC0 | (value >> 6))
+            buffer[offset + 1] = UInt8(0x80 | (value & 0x3F))
+            return 2
+        case 0x800..<0x10000:
+            buffer[offset] = UInt8(0xE0 | (value >> 12))
+            buffer[offset + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+            buffer[offset + 2] = UInt8(0x80 | (value & 0x3F))
+            return 3
+        default:
+            buffer[offset] = UInt8(0xF0 | (value >> 18))
+            buffer[offset + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+            buffer[offset + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+            buffer[offset + 3] = UInt8(0x80 | (value & 0x3F))
+            return 4
+        }
+    }
+}

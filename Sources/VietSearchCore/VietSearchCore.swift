@@ -1,0 +1,2 @@
+/// Documents, index, search and citations for VietSearch.
+public enum VietSearchCore {}

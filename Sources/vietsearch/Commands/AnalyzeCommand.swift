@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import VietAnalysis
+import VietSearchCore
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Show the tokens and terms VietSearch makes of a text.",
+        discussion: """
+            Each token gets its position, its UTF-8 byte range in TEXT as given, the exact term
+            (lowercase, one tone placement) and the folded term (no diacritics, đ → d).
+            Examples:
+              vietsearch analyze "Đảng uỷ hoà"
+              echo "Kết luận số 21-KL/TW" | vietsearch analyze --json -
+              vietsearch analyze --file article.txt
+            """
+    )
+
+    @Argument(help: "The text to analyze; '-' reads standard input.")
+    var text: String?
+
+    @Option(name: .long, help: "Read the text from this file instead.")
+    var file: String?
+
+    @Flag(name: .long, help: "Print a JSON array of {position, start, end, text, exact, folded}.")
+    var json = false
+
+    func validate() throws {
+        if text == nil && file == nil {
+            throw ValidationError("Give a TEXT to analyze, '-' for standard input, or --file PATH.")
+        }
+        if text != nil && file != nil { throw ValidationError("Give either TEXT or --file, not both.") }
+    }
+
+    func run() throws {
+        let input = try readInput()
+        let analyzer = try Analyzer()
+        let tokens = analyzer.tokens(input)
+        if json {
+            let array = JSON.array(
+                tokens.map {
+                    .object([
+                        ("position", .int($0.position)), ("start", .int($0.byteRange.lowerBound)),
+                        ("end", .int($0.byteRange.upperBound)), ("text", .string($0.text)),
+                        ("exact", .string($0.exact.description)), ("folded", .string($0.folded.description)),
+                    ])
+                })
+            print(array.serialized())
+            return
+        }
+        if tokens.isEmpty {
+            print("No tokens: the text has no letters or digits.")
+            return
+        }
+        let header = ["pos", "bytes", "text", "exact", "folded"]
+        let rows = tokens.map {
+            [
+                "\($0.position)", "\($0.byteRange.lowerBound)..<\($0.byteRange.upperBound)", $0.text,
+                $0.exact.description, $0.folded.description,
+            ]
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max()! }
+        for row in [header] + rows {
+            print(zip(row, widths).map { Terminal.pad($0, $1) }.joined(separator: "  ").trimmingTrailingSpaces())
+        }
+    }
+
+    private func readInput() throws -> String {
+        let bytes: [UInt8]
+        let name: String
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ValidationError("Cannot read '\(file)': no such file, or not readable.")
+            }
+            bytes = Array(data)
+            name = file
+        } else if text == "-" {
+            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            name = "standard input"
+        } else {
+            return text ?? ""
+        }
+        let (decoded, repair) = TextDecoder.decode(bytes, tryLegacy: false)
+        if let repair { Terminal.warn("warning: \(name) is \(repair); byte offsets refer to the repaired text.") }
+        return decoded
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
