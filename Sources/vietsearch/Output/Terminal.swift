@@ -10,10 +10,15 @@ enum Terminal {
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
     /// Writes a line to standard error.
-    static func warn(_ message: String) {
-        let line = message + "\n"
-        _ = line.withCString { write(2, $0, strlen($0)) }
+    static func warn(_ message: String) { write(message + "\n", to: 2) }
+
+    /// Writes text to a file descriptor, unbuffered.
+    static func write(_ text: String, to fd: Int32) {
+        _ = text.withCString { Glibc.write(fd, $0, strlen($0)) }
     }
+
+    static let bold = "\u{1B}[1m"
+    static let reset = "\u{1B}[0m"
 
     /// Pads `text` with spaces to `width` characters (grapheme clusters).
     static func pad(_ text: String, _ width: Int) -> String {

@@ -1,0 +1,121 @@
+/// The kind of a Party or State document ("văn bản"), as named in a citation.
+///
+/// The raw value is a stable ASCII identifier (the folded Vietnamese name with hyphens),
+/// fit for storing in an index.
+///
+/// `QĐ` abbreviates both `Quyết định` (decision) and `Quy định` (regulation). When the text
+/// names the type (`Quy định 1193-QĐ/TU`) the key keeps it; when only the code is known
+/// (`707-QĐ/TU`) the type is ``qd``, which ``matches(_:)`` both.
+public enum DirectiveType: String, CaseIterable, Sendable {
+    /// Kết luận (KL).
+    case ketLuan = "ket-luan"
+    /// Chỉ thị (CT).
+    case chiThi = "chi-thi"
+    /// Nghị quyết (NQ).
+    case nghiQuyet = "nghi-quyet"
+    /// Nghị quyết liên tịch (NQLT).
+    case nghiQuyetLienTich = "nghi-quyet-lien-tich"
+    /// Nghị định (NĐ).
+    case nghiDinh = "nghi-dinh"
+    /// Quyết định (QĐ).
+    case quyetDinh = "quyet-dinh"
+    /// Quy định (QĐ).
+    case quyDinh = "quy-dinh"
+    /// `QĐ` from a code alone: a Quyết định or a Quy định.
+    case qd = "qd"
+    /// Thông tư (TT): State style, `15/2017/TT-BTC`.
+    case thongTu = "thong-tu"
+    /// Thông tư liên tịch (TTLT).
+    case thongTuLienTich = "thong-tu-lien-tich"
+    /// Thông tri (TT): Party style, `17-TT/TW`.
+    case thongTri = "thong-tri"
+    /// Hướng dẫn (HD).
+    case huongDan = "huong-dan"
+    /// Đề án (ĐA).
+    case deAn = "de-an"
+    /// Kế hoạch (KH).
+    case keHoach = "ke-hoach"
+    /// Thông báo (TB).
+    case thongBao = "thong-bao"
+    /// Công văn (CV); also cited as "văn bản số 571/VPCP-KTTH".
+    case congVan = "cong-van"
+    /// Công điện (CĐ).
+    case congDien = "cong-dien"
+    /// Chương trình (CTr).
+    case chuongTrinh = "chuong-trinh"
+    /// Quy chế (QC).
+    case quyChe = "quy-che"
+    /// Báo cáo (BC).
+    case baoCao = "bao-cao"
+    /// Tờ trình (TTr).
+    case toTrinh = "to-trinh"
+    /// Pháp lệnh (PL).
+    case phapLenh = "phap-lenh"
+    /// Luật: numbered `45/2013/QH13`, with no type abbreviation in the code.
+    case luat = "luat"
+
+    /// The Vietnamese name, e.g. "Kết luận".
+    public var displayName: String {
+        switch self {
+        case .ketLuan: "Kết luận"
+        case .chiThi: "Chỉ thị"
+        case .nghiQuyet: "Nghị quyết"
+        case .nghiQuyetLienTich: "Nghị quyết liên tịch"
+        case .nghiDinh: "Nghị định"
+        case .quyetDinh: "Quyết định"
+        case .quyDinh: "Quy định"
+        case .qd: "Quyết định/Quy định"
+        case .thongTu: "Thông tư"
+        case .thongTuLienTich: "Thông tư liên tịch"
+        case .thongTri: "Thông tri"
+        case .huongDan: "Hướng dẫn"
+        case .deAn: "Đề án"
+        case .keHoach: "Kế hoạch"
+        case .thongBao: "Thông báo"
+        case .congVan: "Công văn"
+        case .congDien: "Công điện"
+        case .chuongTrinh: "Chương trình"
+        case .quyChe: "Quy chế"
+        case .baoCao: "Báo cáo"
+        case .toTrinh: "Tờ trình"
+        case .phapLenh: "Pháp lệnh"
+        case .luat: "Luật"
+        }
+    }
+
+    /// The abbreviation written in document codes (`KL` in `21-KL/TW`), or nil for a law,
+    /// whose code has none.
+    public var abbreviation: String? {
+        switch self {
+        case .ketLuan: "KL"
+        case .chiThi: "CT"
+        case .nghiQuyet: "NQ"
+        case .nghiQuyetLienTich: "NQLT"
+        case .nghiDinh: "NĐ"
+        case .quyetDinh, .quyDinh, .qd: "QĐ"
+        case .thongTu, .thongTri: "TT"
+        case .thongTuLienTich: "TTLT"
+        case .huongDan: "HD"
+        case .deAn: "ĐA"
+        case .keHoach: "KH"
+        case .thongBao: "TB"
+        case .congVan: "CV"
+        case .congDien: "CĐ"
+        case .chuongTrinh: "CTr"
+        case .quyChe: "QC"
+        case .baoCao: "BC"
+        case .toTrinh: "TTr"
+        case .phapLenh: "PL"
+        case .luat: nil
+        }
+    }
+
+    /// Whether a query for `self` finds a citation of type `other`: the same type, or ``qd``
+    /// against a Quyết định or a Quy định (either way round).
+    public func matches(_ other: DirectiveType) -> Bool {
+        if self == other { return true }
+        return (self == .qd && other.isQD) || (other == .qd && isQD)
+    }
+
+    private var isQD: Bool { self == .quyetDinh || self == .quyDinh }
+}

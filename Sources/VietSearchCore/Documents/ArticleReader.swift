@@ -1,0 +1,116 @@
+import Foundation
+
+/// Turns the bytes of a source file into articles, by the file's kind.
+///
+/// Text, Markdown and HTML files hold one article each: its id and source are the file's
+/// `relativePath`, its title is found as `HeadlineFinder` describes (HTML: the `<title>`,
+/// else the first `<h1>`), its date is the date line near the top (`DateExtractor`), and its
+/// body is the text without the line the title was taken from. JSONL files hold one article
+/// per line (`JSONLReader`).
+public enum ArticleReader {
+    /// Reads `file` from disk, then as `read(_:bytes:)`.
+    public static func read(_ file: SourceFile) -> (articles: [Article], problems: [InputProblem]) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file.path))
+        } catch {
+            return ([], [InputProblem(file: file.path, message: "cannot read file")])
+        }
+        return read(file, bytes: [UInt8](data))
+    }
+
+    /// The articles in `bytes`, the content of `file`, and the problems met: empty or
+    /// binary files (no article), text that had to be repaired (still read), bad JSONL lines.
+    public static func read(_ file: SourceFile, bytes: [UInt8]) -> (articles: [Article], problems: [InputProblem]) {
+        if file.kind == .jsonl { return JSONLReader.read(file, bytes: bytes) }
+        if SourceText.isBlank(bytes) { return ([], [InputProblem(file: file.path, message: "empty file")]) }
+        if SourceText.isBinary(bytes) { return ([], [InputProblem(file: file.path, message: "binary file, skipped")]) }
+        let charset = file.kind == .html ? HTMLText.declaredCharset(bytes) : nil
+        let (text, repair) = SourceText.decode(bytes, declaredCharset: charset)
+        var problems = repair.map { [InputProblem(file: file.path, message: $0.description)] } ?? []
+        let article: Article?
+        switch file.kind {
+        case .html: article = html(text, file: file)
+        case .markdown: article = markdown(text, file: file)
+        case .text, .jsonl: article = plainText(text, file: file)
+        }
+        guard let article else {
+            problems.append(InputProblem(file: file.path, message: file.kind == .html ? "no text" : "empty file"))
+            return ([], problems)
+        }
+        return ([article], problems)
+    }
+
+    static func plainText(_ text: String, file: SourceFile) -> Article? {
+        guard let headline = HeadlineFinder.find(in: text) else { return nil }
+        return Article(
+            id: file.relativePath, title: headline.title, date: DateExtractor.date(in: text),
+            source: file.relativePath, body: HeadlineFinder.body(of: text, without: headline))
+    }
+
+    /// Markdown: YAML front matter `title:` and `date:` first, then the first `# ` heading,
+    /// then the plain-text rules with heading marks stripped.
+    static func markdown(_ text: String, file: SourceFile) -> Article? {
+        let front = FrontMatter(text)
+        let content = String(text[front.end...])
+        if let title = front.title {
+            guard !content.trimmingWhitespace().isEmpty else { return nil }
+            return Article(
+                id: file.relativePath, title: title,
+                date: front.date.flatMap(DateExtractor.normalized) ?? DateExtractor.date(in: content),
+                source: file.relativePath, body: String(content.trimmingWhitespace()))
+        }
+        guard let headline = HeadlineFinder.find(in: content, markdown: true) else { return nil }
+        return Article(
+            id: file.relativePath, title: headline.title,
+            date: front.date.flatMap(DateExtractor.normalized) ?? DateExtractor.date(in: content),
+            source: file.relativePath, body: HeadlineFinder.body(of: content, without: headline))
+    }
+
+    /// HTML: the page text; title from `<title>`, else the first `<h1>`, else the text.
+    static func html(_ html: String, file: SourceFile) -> Article? {
+        let page = HTMLText(html)
+        guard !page.text.isEmpty else { return nil }
+        var body = page.text
+        var title = page.title ?? page.heading
+        if title == nil {
+            let headline = HeadlineFinder.find(in: page.text)
+            title = headline?.title
+            body = HeadlineFinder.body(of: page.text, without: headline)
+        }
+        return Article(
+            id: file.relativePath, title: title ?? "", date: DateExtractor.date(in: page.text),
+            source: file.relativePath, body: body)
+    }
+}
+
+/// A Markdown file's YAML front matter (`---` ... `---` at the very top): the `title` and
+/// `date` values, and where the content after it starts.
+struct FrontMatter {
+    var title: String?
+    var date: String?
+    var end: String.Index
+
+    init(_ text: String) {
+        end = text.startIndex
+        var lines = text.split(separator: "\n", maxSplits: 200, omittingEmptySubsequences: false)[...]
+        guard lines.first?.trimmingWhitespace() == "---" else { return }
+        lines = lines.dropFirst()
+        var values: [String: String] = [:]
+        for line in lines.dropLast() {
+            let trimmed = line.trimmingWhitespace()
+            if trimmed == "---" || trimmed == "..." {
+                end = line.endIndex < text.endIndex ? text.index(after: line.endIndex) : line.endIndex
+                title = values["title"].flatMap(HTMLText.singleLine)
+                date = values["date"]
+                return
+            }
+            guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" ") else { continue }
+            var value = line[line.index(after: colon)...].trimmingWhitespace()
+            if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
+                value = value.dropFirst().dropLast()
+            }
+            values[line[..<colon].trimmingWhitespace().lowercased()] = String(value)
+        }
+    }
+}

@@ -1,0 +1,256 @@
+/// Finds the publication date an article states near its top, in the forms Vietnamese
+/// news pages use: "Thứ Sáu, ngày 23 tháng 7 năm 2021 - 20:47", "Thứ 4, Ngày 18/12/2019,
+/// 16:00", "Thứ Ba, 26/03/2019, 14:14 [GMT+7]", "18/12/2019 | Phương Thảo".
+///
+/// Only lines that read as date lines count: short lines made of the date with an optional
+/// weekday or label before it and a time, time zone or short byline after it. A date inside
+/// a sentence ("Nghị quyết số 02-NQ/ThU, ngày 3/2/2021 của ...") is not a publication date.
+public enum DateExtractor {
+    /// How far down the text a date line is looked for.
+    static let maxLines = 15
+    static let maxCharacters = 1500
+    /// Longer lines are not date lines.
+    static let maxLineLength = 80
+
+    /// The date (`YYYY-MM-DD`) of the first date line among the first 15 non-blank lines
+    /// (and first 1500 characters) of `text`, or nil.
+    public static func date(in text: some StringProtocol) -> String? {
+        var lines = 0
+        var offset = 0
+        var index = text.startIndex
+        while index < text.endIndex, lines < maxLines, offset < maxCharacters {
+            let end = text[index...].firstIndex(where: \.isNewline) ?? text.endIndex
+            let line = text[index..<end]
+            offset += text.distance(from: index, to: end) + 1
+            index = end < text.endIndex ? text.index(after: end) : end
+            guard line.contains(where: { !$0.isWhitespace }) else { continue }
+            lines += 1
+            if let date = dateLine(line) { return date }
+        }
+        return nil
+    }
+
+    /// A date given as a field value ("2021-07-23", "2021-07-23T08:00:00+07:00",
+    /// "23/07/2021", "ngày 23 tháng 7 năm 2021", ...) as `YYYY-MM-DD`, or nil.
+    public static func normalized(_ value: String) -> String? {
+        let trimmed = value.trimmingWhitespace()
+        let iso = Array(trimmed.utf8.prefix(11))
+        if iso.count >= 10, iso[4] == UInt8(ascii: "-"), iso[7] == UInt8(ascii: "-"),
+            iso.count == 10 || [UInt8(ascii: "T"), UInt8(ascii: " ")].contains(iso[10]),
+            let year = number(iso[0..<4]), let month = number(iso[5..<7]), let day = number(iso[8..<10])
+        {
+            return format(year: year, month: month, day: day)
+        }
+        return dateLine(trimmed)
+    }
+
+    /// The date of `line` when the line reads as a date line, else nil.
+    static func dateLine(_ line: some StringProtocol) -> String? {
+        let text = line.trimmingWhitespace()
+        guard !text.isEmpty, text.count <= maxLineLength, text.contains(where: \.isASCIIDigit) else { return nil }
+        let tokens = tokenize(text)
+        var i = 0
+        // Before the date: a weekday, "ngày", a label such as "Cập nhật:", or a time.
+        while i < tokens.count {
+            if let (date, next) = matchDate(tokens, at: i) {
+                return isDateLineTail(tokens, from: next, lineLength: text.count) ? date : nil
+            }
+            if let next = matchTime(tokens, at: i) {
+                i = next
+                continue
+            }
+            switch tokens[i].kind {
+            case .word(let word) where prefixWords.contains(word): i += 1
+            case .number(let value, _) where i > 0 && tokens[i - 1].kind == .word("thứ") && (2...8).contains(value):
+                i += 1
+            case .symbol(let symbol) where ",:-–—|([".contains(symbol): i += 1
+            default: return nil
+            }
+        }
+        return nil
+    }
+
+    // MARK: Tokens
+
+    enum Kind: Equatable {
+        /// Letters, lowercased.
+        case word(String)
+        /// ASCII digits: value and digit count.
+        case number(Int, digits: Int)
+        case symbol(Character)
+    }
+
+    struct Token {
+        var kind: Kind
+        /// Offset in characters of the token in its line.
+        var offset: Int
+    }
+
+    static func tokenize<S: StringProtocol>(_ text: S) -> [Token] {
+        var tokens: [Token] = []
+        var offset = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let start = offset
+            if character.isWhitespace {
+                index = text.index(after: index)
+                offset += 1
+            } else if character.isASCIIDigit {
+                var value = 0
+                var digits = 0
+                while index < text.endIndex, text[index].isASCIIDigit {
+                    if digits < 9 { value = value * 10 + Int(text[index].asciiValue! - 48) }
+                    digits += 1
+                    index = text.index(after: index)
+                    offset += 1
+                }
+                tokens.append(Token(kind: .number(value, digits: digits), offset: start))
+            } else if character.isLetter {
+                let from = index
+                while index < text.endIndex, text[index].isLetter {
+                    index = text.index(after: index)
+                    offset += 1
+                }
+                tokens.append(Token(kind: .word(text[from..<index].lowercased()), offset: start))
+            } else {
+                tokens.append(Token(kind: .symbol(character), offset: start))
+                index = text.index(after: index)
+                offset += 1
+            }
+        }
+        return tokens
+    }
+
+    /// Words that may come before the date on a date line.
+    static let prefixWords: Set<String> = [
+        "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "ngày", "cập", "đăng", "lúc", "vào",
+        "xuất", "bản", "thời", "gian", "gửi", "updated", "posted", "published", "on", "date", "last", "modified",
+    ]
+
+    /// Words that may come after the date: time units and time zones.
+    static let tailWords: Set<String> = ["gmt", "utc", "ict", "am", "pm", "sa", "ch", "giờ", "h", "phút", "lúc"]
+
+    /// A date at `i`: d/m/yyyy (also with "-" or "."), yyyy-mm-dd, or
+    /// "d tháng m [,] [năm] yyyy". Returns the date and the index after it.
+    static func matchDate(_ tokens: [Token], at i: Int) -> (String, Int)? {
+        func number(_ at: Int) -> (value: Int, digits: Int)? {
+            guard at < tokens.count, case .number(let value, let digits) = tokens[at].kind else { return nil }
+            return (value, digits)
+        }
+        func symbol(_ at: Int) -> Character? {
+            guard at < tokens.count, case .symbol(let symbol) = tokens[at].kind else { return nil }
+            return symbol
+        }
+        func word(_ at: Int) -> String? {
+            guard at < tokens.count, case .word(let word) = tokens[at].kind else { return nil }
+            return word
+        }
+        guard let first = number(i) else { return nil }
+        // Numeric forms: the separator must be the same twice.
+        if let separator = symbol(i + 1), "/-.".contains(separator), let second = number(i + 2),
+            symbol(i + 3) == separator, let third = number(i + 4)
+        {
+            if first.digits <= 2, second.digits <= 2, third.digits == 4 {
+                return format(year: third.value, month: second.value, day: first.value).map { ($0, i + 5) }
+            }
+            if first.digits == 4, second.digits <= 2, third.digits <= 2, separator != "." {
+                return format(year: first.value, month: second.value, day: third.value).map { ($0, i + 5) }
+            }
+            return nil
+        }
+        // "23 tháng 7 năm 2021", "7 tháng 12, 2022".
+        guard first.digits <= 2, word(i + 1) == "tháng", let month = number(i + 2), month.digits <= 2 else {
+            return nil
+        }
+        var j = i + 3
+        if symbol(j) == "," { j += 1 }
+        if word(j) == "năm" { j += 1 }
+        guard let year = number(j), year.digits == 4 else { return nil }
+        return format(year: year.value, month: month.value, day: first.value).map { ($0, j + 1) }
+    }
+
+    /// A time at `i`: "14:14", "20:47:05", "16h30"; returns the index after it.
+    static func matchTime(_ tokens: [Token], at i: Int) -> Int? {
+        guard i + 2 < tokens.count, case .number(let hour, let hourDigits) = tokens[i].kind, hourDigits <= 2,
+            hour < 24, case .number(let minute, 2) = tokens[i + 2].kind, minute < 60
+        else { return nil }
+        switch tokens[i + 1].kind {
+        case .symbol(":"), .word("h"), .word("g"): break
+        default: return nil
+        }
+        var next = i + 3
+        if next + 1 < tokens.count, tokens[next].kind == .symbol(":"), case .number(_, 2) = tokens[next + 1].kind {
+            next += 2
+        }
+        return next
+    }
+
+    /// After the date: times, time zones ("[GMT+7]") and separators, then optionally a
+    /// short byline after "|" or a dash ("18/12/2019 | Phương Thảo").
+    static func isDateLineTail(_ tokens: [Token], from start: Int, lineLength: Int) -> Bool {
+        var i = start
+        while i < tokens.count {
+            if let next = matchTime(tokens, at: i) {
+                i = next
+                continue
+            }
+            switch tokens[i].kind {
+            case .number(_, let digits) where digits <= 2: i += 1
+            case .symbol(let symbol) where ",:-–—|[]()+./".contains(symbol): i += 1
+            case .word(let word) where tailWords.contains(word): i += 1
+            case .word:
+                guard i > start, case .symbol(let separator) = tokens[i - 1].kind, "|-–—".contains(separator)
+                else { return false }
+                let rest = tokens[i...]
+                return lineLength - tokens[i].offset <= 40
+                    && !rest.contains { if case .number = $0.kind { true } else { false } }
+            default: return false
+            }
+        }
+        return true
+    }
+
+    // MARK: Dates
+
+    /// `YYYY-MM-DD` when the date exists (years 1900-2100), else nil.
+    static func format(year: Int, month: Int, day: Int) -> String? {
+        guard (1900...2100).contains(year), (1...12).contains(month), day >= 1, day <= days(inMonth: month, year: year)
+        else { return nil }
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(pad(month))-\(pad(day))"
+    }
+
+    static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for digit in digits {
+            guard (48...57).contains(digit) else { return nil }
+            value = value * 10 + Int(digit - 48)
+        }
+        return value
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isWholeNumber }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing whitespace (including no-break and zero-width spaces).
+    func trimmingWhitespace() -> SubSequence {
+        func isSpace(_ character: Character) -> Bool {
+            character.isWhitespace || character == "\u{200B}" || character == "\u{FEFF}"
+        }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
+        let last = lastIndex(where: { !isSpace($0) })!
+        return self[first...last]
+    }
+}

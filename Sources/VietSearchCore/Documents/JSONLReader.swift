@@ -1,0 +1,101 @@
+import Foundation
+
+/// Reads a JSONL file: one article per line, `{"id", "title", "text", "date", "source"}`.
+///
+/// `id` may be a string or a number; `text` is required. A missing `title` is found in the
+/// text as for a text file; `date` is kept when it is (or converts to) `YYYY-MM-DD`;
+/// `source` falls back to `url`. Blank lines are skipped. A line that is not a JSON object,
+/// or lacks `id` or `text`, is a problem with its line number, and reading goes on. Lines
+/// that are not UTF-8 are decoded by `TextDecoder`, reported once per file.
+enum JSONLReader {
+    static func read(_ file: SourceFile, bytes: [UInt8]) -> (articles: [Article], problems: [InputProblem]) {
+        var articles: [Article] = []
+        var problems: [InputProblem] = []
+        var repairs: [(repair: TextDecoder.Repair, lines: Int, first: Int)] = []
+        articles.reserveCapacity(bytes.count / 2048)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var number = 0
+            while start < buffer.count {
+                number += 1
+                let newline = Self.index(of: 0x0A, in: buffer, from: start)
+                var end = newline
+                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+                let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                start = newline + 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+
+                var record: Result<JSONLine, JSONLine.Failure> = JSONLine.parse(line)
+                if case .failure(.invalidUTF8) = record {
+                    let (text, repair) = SourceText.decode(line)
+                    record = Array(text.utf8).withUnsafeBufferPointer { JSONLine.parse($0) }
+                    if let repair {
+                        if let k = repairs.firstIndex(where: { $0.repair == repair }) {
+                            repairs[k].lines += 1
+                        } else {
+                            repairs.append((repair, 1, number))
+                        }
+                    }
+                }
+                switch record {
+                case .success(let fields):
+                    switch article(from: fields) {
+                    case .success(let article): articles.append(article)
+                    case .failure(let message):
+                        problems.append(InputProblem(file: file.path, line: number, message: message.text))
+                    }
+                case .failure(let failure):
+                    problems.append(InputProblem(file: file.path, line: number, message: failure.description))
+                }
+            }
+        }
+        for (repair, lines, first) in repairs {
+            let count = lines == 1 ? "line \(first)" : "\(lines) lines, first line \(first)"
+            problems.append(InputProblem(file: file.path, message: "\(repair) (\(count))"))
+        }
+        return (articles, problems)
+    }
+
+    struct Message: Error { var text: String }
+
+    /// The article of one parsed line, or why there is none.
+    static func article(from line: JSONLine) -> Result<Article, Message> {
+        let id: String?
+        switch line.id {
+        case .string(let value): id = value.trimmingWhitespace().isEmpty ? nil : value
+        case .number(let literal): id = literal
+        case nil, .null: id = nil
+        case .other: return .failure(Message(text: "\"id\" is not a string or a number"))
+        }
+        let text: String?
+        switch line.text {
+        case .string(let value): text = value
+        case nil, .null: text = nil
+        default: return .failure(Message(text: "\"text\" is not a string"))
+        }
+        guard let id, let text else {
+            let missing = [id == nil ? "\"id\"" : nil, text == nil ? "\"text\"" : nil].compactMap { $0 }
+            return .failure(Message(text: "missing " + missing.joined(separator: " and ")))
+        }
+        guard !text.trimmingWhitespace().isEmpty else { return .failure(Message(text: "empty \"text\"")) }
+        var body = text
+        var title = line.title?.string.flatMap(HTMLText.singleLine)
+        if title == nil {
+            let headline = HeadlineFinder.find(in: text)
+            title = headline?.title
+            body = HeadlineFinder.body(of: text, without: headline)
+        }
+        let source = [line.source, line.url].lazy.compactMap { $0?.string }.first { !$0.isEmpty }
+        return .success(
+            Article(
+                id: id, title: title ?? "", date: line.date?.string.flatMap(DateExtractor.normalized),
+                source: source, body: body))
+    }
+
+    static func index(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < buffer.count, let base = buffer.baseAddress,
+            let found = memchr(base + start, Int32(byte), buffer.count - start)
+        else { return buffer.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+}

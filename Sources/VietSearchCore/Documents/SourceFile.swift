@@ -1,0 +1,51 @@
+/// A file that `SourceScanner` found and that `ArticleReader` can read.
+public struct SourceFile: Sendable, Equatable {
+    /// The path as found (the user's path, or a folder path they gave joined with the
+    /// names below it); usable to open the file.
+    public var path: String
+    /// The path relative to the folder the user gave, or the file name when they gave
+    /// the file itself. Used as the article id and source of text, Markdown and HTML files.
+    public var relativePath: String
+    /// Size in bytes.
+    public var size: Int
+    /// Modification time, in seconds since 1970.
+    public var modified: Double
+    /// How the file is read, from its extension.
+    public var kind: SourceKind
+
+    public init(path: String, relativePath: String, size: Int, modified: Double, kind: SourceKind) {
+        self.path = path
+        self.relativePath = relativePath
+        self.size = size
+        self.modified = modified
+        self.kind = kind
+    }
+}
+
+/// The formats VietSearch reads, named by file extension (case-insensitive).
+public enum SourceKind: Sendable, Equatable, CaseIterable {
+    /// `.txt`: one article per file.
+    case text
+    /// `.md`, `.markdown`: one article per file.
+    case markdown
+    /// `.html`, `.htm`: one article per page.
+    case html
+    /// `.jsonl`: one article per line.
+    case jsonl
+
+    /// The kind for a file name or path, or nil when its extension is not one of ours.
+    public init?(fileName: String) {
+        let name = fileName.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "txt": self = .text
+        case "md", "markdown": self = .markdown
+        case "html", "htm": self = .html
+        case "jsonl": self = .jsonl
+        default: return nil
+        }
+    }
+
+    /// The extensions, as listed in messages.
+    static let extensionList = ".txt, .md, .html, .htm or .jsonl"
+}

@@ -1,0 +1,363 @@
+import Dispatch
+import Foundation
+import VietAnalysis
+
+/// What one `index` run did.
+public struct IndexSummary: Sendable {
+    public var added = 0
+    public var updated = 0
+    public var removed = 0
+    public var unchanged = 0
+    /// Articles analyzed in this run.
+    public var documents = 0
+    /// UTF-8 bytes of title and text analyzed in this run.
+    public var textBytes = 0
+    public var seconds = 0.0
+    /// Live documents in the index after the run.
+    public var totalDocuments = 0
+    public var segments = 0
+    public var problems: [InputProblem] = []
+}
+
+/// Progress of an `index` run, reported from the worker threads.
+public struct IndexProgress: Sendable {
+    public var documents: Int
+    public var bytesRead: Int
+    public var totalBytes: Int
+    public var seconds: Double
+}
+
+/// Builds or updates the index in a folder from source files. Only new and changed files are
+/// read (size and mtime first, then a content hash), documents of deleted files are removed,
+/// and everything becomes visible at once with one atomic commit. Files are analyzed on all
+/// cores, each worker building its own segment. One writer at a time (a lock file).
+public final class IndexWriter {
+    public let folder: String
+    /// A worker starts a new segment after analyzing this many bytes of text.
+    var segmentBudget = 256 << 20
+    /// Large JSONL files are cut into chunks of about this size, so all cores share them.
+    var chunkBytes = 4 << 20
+    /// Test hook: runs after the new commit is written but before it is renamed into place.
+    var beforeCommitRename: () throws -> Void = {}
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    /// One unit of work for a worker: a whole file, or a chunk of lines of a JSONL file.
+    private struct WorkItem: @unchecked Sendable {
+        var file: SourceFile
+        var key: String
+        var previous: Manifest.Entry?
+        /// Preloaded bytes (for chunks of a large file); nil: the worker reads the file.
+        var bytes: ArraySlice<UInt8>?
+        var firstLine = 1
+        var hash: UInt32?
+    }
+
+    /// What a worker did with one item.
+    private struct ItemResult {
+        var key: String
+        var file: SourceFile
+        var unchanged = false
+        var hash: UInt32 = 0
+        var builder = -1
+        var firstDoc = 0
+        var count = 0
+        var problems: [InputProblem] = []
+    }
+
+    private struct SharedState {
+        var next = 0
+        var results: [ItemResult] = []
+        var builderSegments: [Int: String] = [:]
+        var nextBuilder = 0
+        var nextSegment = 0
+        var documents = 0
+        var bytes = 0
+        var sizes: [String: SegmentTotals] = [:]
+        var error: (any Error)?
+    }
+
+    /// The workers' shared state, behind a lock.
+    private final class Shared: @unchecked Sendable {
+        private let lock = NSLock()
+        private var state = SharedState()
+
+        func withLock<T>(_ body: (inout SharedState) throws -> T) rethrows -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return try body(&state)
+        }
+    }
+
+    private struct SegmentTotals {
+        var docs: Int
+        var titleTokens: Int
+        var bodyTokens: Int
+    }
+
+    /// Indexes `paths` (files and folders). With `rebuild`, starts from an empty index.
+    public func update(
+        paths: [String], rebuild: Bool = false, progress: (@Sendable (IndexProgress) -> Void)? = nil
+    ) throws -> IndexSummary {
+        let start = Date()
+        try FileIO.makeDirectory(folder)
+        let lock = try WriterLock(folder: folder)
+        defer { withExtendedLifetime(lock) {} }
+
+        let existing = try Commit.read(folder: folder)
+        if let existing, existing.analyzerVersion != Analyzer.version, !rebuild {
+            throw IndexError.analyzerChanged(path: folder)
+        }
+        let old = rebuild ? nil : existing
+        let manifest = try old?.manifest.map { try Manifest.read(path: self.folder + "/" + $0) } ?? Manifest()
+        var summary = IndexSummary()
+        let scan = SourceScanner.scan(paths)
+        summary.problems = scan.problems
+
+        // Classify: unchanged by size and mtime, or work to do.
+        var items: [WorkItem] = []
+        var seen = Set<String>()
+        var unchangedKeys: [String] = []
+        for file in scan.files {
+            let key = Self.absolute(file.path)
+            guard seen.insert(key).inserted else { continue }
+            let previous = manifest.entries[key]
+            if let previous, previous.size == file.size, previous.modified == file.modified {
+                unchangedKeys.append(key)
+                continue
+            }
+            items.append(contentsOf: try workItems(for: file, key: key, previous: previous))
+        }
+        summary.unchanged = unchangedKeys.count
+        let roots = paths.map { Self.absolute($0) }
+        let removedKeys = manifest.entries.keys.filter { key in
+            !seen.contains(key) && (!FileIO.exists(key) || roots.contains { key == $0 || key.hasPrefix($0 + "/") })
+        }
+
+        // Analyze and build segments on every core.
+        let totalBytes = items.reduce(0) { $0 + ($1.bytes?.count ?? $1.file.size) }
+        let state = Shared()
+        state.withLock { $0.nextSegment = old?.nextSegment ?? (existing?.nextSegment ?? 1) }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count))
+        let budget = segmentBudget
+        let target = folder
+        let boxedItems = items
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            do {
+                try Self.work(items: boxedItems, state: state, folder: target, budget: budget, start: start, totalBytes: totalBytes, progress: progress)
+            } catch {
+                state.withLock { $0.error = $0.error ?? error }
+            }
+        }
+        let shared = state.withLock { $0 }
+        if let error = shared.error { throw error }
+
+        // Merge what the workers did into the new manifest, deletions and commit.
+        var newManifest = manifest
+        var deletions: [String: [Int]] = [:]
+        func delete(_ entry: Manifest.Entry) {
+            for range in entry.ranges { deletions[range.segment, default: []].append(contentsOf: range.firstDoc..<(range.firstDoc + range.count)) }
+        }
+        for key in removedKeys {
+            delete(manifest.entries[key]!)
+            newManifest.entries[key] = nil
+            summary.removed += 1
+        }
+        var touched: [String: Manifest.Entry] = [:]
+        var unchangedByHash = Set<String>()
+        for result in shared.results.sorted(by: { ($0.key, $0.firstDoc) < ($1.key, $1.firstDoc) }) {
+            summary.problems.append(contentsOf: result.problems)
+            if result.unchanged {
+                unchangedByHash.insert(result.key)
+                var entry = manifest.entries[result.key]!
+                entry.modified = result.file.modified
+                newManifest.entries[result.key] = entry
+                continue
+            }
+            var entry = touched[result.key] ?? Manifest.Entry(size: result.file.size, modified: result.file.modified, hash: result.hash, ranges: [])
+            if result.count > 0, let segment = shared.builderSegments[result.builder] {
+                entry.ranges.append(Manifest.DocRange(segment: segment, firstDoc: result.firstDoc, count: result.count))
+            }
+            touched[result.key] = entry
+        }
+        for (key, entry) in touched {
+            if let previous = manifest.entries[key] {
+                delete(previous)
+                summary.updated += 1
+            } else {
+                summary.added += 1
+            }
+            newManifest.entries[key] = entry
+        }
+        summary.unchanged += unchangedByHash.count
+        summary.documents = shared.documents
+        summary.textBytes = shared.bytes
+
+        let generation = (existing?.generation ?? 0) + 1
+        var segments: [Commit.Segment] = []
+        for var segment in old?.segments ?? [] {
+            if let docs = deletions[segment.name], !docs.isEmpty {
+                var deleted = try segment.deletes.map { try DeletedDocs.read(path: folder + "/" + $0, docCount: segment.docs) } ?? DeletedDocs(docCount: segment.docs)
+                let reader = try SegmentReader(folder: folder, name: segment.name, deleted: deleted)
+                for doc in docs where !deleted.contains(doc) {
+                    deleted.insert(doc)
+                    segment.titleTokens -= reader.length(doc, .title)
+                    segment.bodyTokens -= reader.length(doc, .body)
+                }
+                segment.deletedCount = deleted.count
+                if deleted.count == segment.docs { continue }
+                let name = "\(segment.name).\(generation).del"
+                try FileIO.write(deleted.encoded(docCount: segment.docs), to: folder + "/" + name)
+                segment.deletes = name
+            }
+            segments.append(segment)
+        }
+        for (_, name) in shared.builderSegments.sorted(by: { $0.key < $1.key }) {
+            let totals = shared.sizes[name]!
+            segments.append(
+                Commit.Segment(name: name, docs: totals.docs, deletes: nil, deletedCount: 0, titleTokens: totals.titleTokens, bodyTokens: totals.bodyTokens))
+        }
+        let manifestName = "m\(generation).manifest"
+        try FileIO.write(newManifest.encoded(), to: folder + "/" + manifestName)
+        let commit = Commit(
+            analyzerVersion: Analyzer.version, generation: generation, nextSegment: shared.nextSegment, segments: segments, manifest: manifestName)
+        if commit.liveDocs == 0 && summary.documents == 0 && !summary.problems.isEmpty {
+            throw IndexError.nothingIndexed(problems: summary.problems.count)
+        }
+        try commit.write(folder: folder, beforeRename: beforeCommitRename)
+        removeUnreferencedFiles(keeping: commit)
+
+        summary.totalDocuments = commit.liveDocs
+        summary.segments = commit.segments.count
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    /// Cuts a large JSONL file into chunks of whole lines; other files are one item.
+    private func workItems(for file: SourceFile, key: String, previous: Manifest.Entry?) throws -> [WorkItem] {
+        guard file.kind == .jsonl, file.size > chunkBytes else { return [WorkItem(file: file, key: key, previous: previous)] }
+        let bytes = try FileIO.read(file.path)
+        let hash = CRC32.checksum(bytes)
+        if let previous, previous.hash == hash, previous.size == bytes.count {
+            return [WorkItem(file: file, key: key, previous: previous, bytes: [], hash: hash)]
+        }
+        var items: [WorkItem] = []
+        var start = 0
+        var line = 1
+        while start < bytes.count {
+            var end = min(start + chunkBytes, bytes.count)
+            while end < bytes.count && bytes[end - 1] != 0x0A { end += 1 }
+            let chunk = bytes[start..<end]
+            items.append(WorkItem(file: file, key: key, previous: previous, bytes: chunk, firstLine: line, hash: hash))
+            line += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            start = end
+        }
+        return items
+    }
+
+    private static func work(
+        items: [WorkItem], state: Shared, folder: String, budget: Int, start: Date, totalBytes: Int,
+        progress: (@Sendable (IndexProgress) -> Void)?
+    ) throws {
+        let analyzer = try Analyzer()
+        var builder = SegmentBuilder()
+        var builderID = state.withLock { s in
+            defer { s.nextBuilder += 1 }
+            return s.nextBuilder
+        }
+        func flush() throws {
+            guard builder.docCount > 0 else { return }
+            let name = state.withLock { s in
+                defer { s.nextSegment += 1 }
+                return "s\(s.nextSegment)"
+            }
+            _ = try SegmentWriter.write(builder, name: name, folder: folder)
+            let totals = SegmentTotals(
+                docs: builder.docCount, titleTokens: builder.titleLengths.reduce(0) { $0 + Int($1) },
+                bodyTokens: builder.bodyLengths.reduce(0) { $0 + Int($1) })
+            state.withLock {
+                $0.builderSegments[builderID] = name
+                $0.sizes[name] = totals
+            }
+        }
+        while true {
+            let index: Int? = state.withLock { s -> Int? in
+                guard s.next < items.count, s.error == nil else { return nil }
+                defer { s.next += 1 }
+                return s.next
+            }
+            guard let index else { break }
+            let item = items[index]
+            var result = ItemResult(key: item.key, file: item.file)
+            let bytes: [UInt8]
+            if let preloaded = item.bytes {
+                bytes = Array(preloaded)
+                result.hash = item.hash ?? 0
+            } else {
+                do {
+                    bytes = try FileIO.read(item.file.path)
+                } catch {
+                    result.problems.append(InputProblem(file: item.file.path, message: "cannot read: \(error)"))
+                    state.withLock { $0.results.append(result) }
+                    continue
+                }
+                result.hash = CRC32.checksum(bytes)
+            }
+            if let previous = item.previous, previous.hash == result.hash, previous.size == item.file.size {
+                result.unchanged = true
+                if item.bytes == nil || item.firstLine == 1 { state.withLock { $0.results.append(result) } }
+                continue
+            }
+            let read = ArticleReader.read(item.file, bytes: bytes)
+            result.problems = read.problems.map { problem in
+                var problem = problem
+                if let line = problem.line { problem.line = line + item.firstLine - 1 }
+                return problem
+            }
+            result.builder = builderID
+            result.firstDoc = builder.docCount
+            var textBytes = 0
+            for article in read.articles {
+                builder.add(article, analyzer: analyzer)
+                textBytes += article.title.utf8.count + article.body.utf8.count
+            }
+            result.count = read.articles.count
+            let snapshot: IndexProgress = state.withLock {
+                $0.results.append(result)
+                $0.documents += read.articles.count
+                $0.bytes += textBytes
+                return IndexProgress(documents: $0.documents, bytesRead: $0.bytes, totalBytes: totalBytes, seconds: Date().timeIntervalSince(start))
+            }
+            progress?(snapshot)
+            if builder.textBytes >= budget {
+                try flush()
+                builder = SegmentBuilder()
+                builderID = state.withLock { s in
+                    defer { s.nextBuilder += 1 }
+                    return s.nextBuilder
+                }
+            }
+        }
+        try flush()
+    }
+
+    /// Deletes files of earlier commits (and of interrupted runs) that this commit does not use.
+    private func removeUnreferencedFiles(keeping commit: Commit) {
+        let keep = Set(commit.files + ["LOCK"])
+        for name in FileIO.list(folder) where !keep.contains(name) {
+            let ext = name.split(separator: ".").last.map(String.init) ?? ""
+            if FileFormat.Kind(fileExtension: ext) != nil || name.hasSuffix(".tmp") {
+                FileIO.remove(folder + "/" + name)
+            }
+        }
+    }
+
+    static func absolute(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        var result = url.path
+        while result.count > 1 && result.hasSuffix("/") { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,102 @@
+/// Writes a `SegmentBuilder` as the immutable files of one segment (see docs/FORMAT.md):
+/// `.terms` (term dictionary), `.post` (documents and frequencies), `.pos` (positions with
+/// exact-spelling variants), `.norms` (field lengths) and `.store` (stored articles).
+enum SegmentWriter {
+    /// Terms per dictionary block; a lookup binary-searches the block index, then scans one
+    /// block.
+    static let blockSize = 32
+
+    /// Writes the files of segment `name` into `folder`; returns the bytes written per kind.
+    static func write(_ segment: SegmentBuilder, name: String, folder: String) throws -> [FileFormat.Kind: Int] {
+        let keys = segment.keys
+        let order = (0..<keys.count).sorted { keys.key($0).lexicographicallyPrecedes(keys.key($1)) }
+        var dictionary = ByteWriter(capacity: keys.count * 24)
+        var postingsFile = ByteWriter(capacity: segment.textBytes / 4)
+        var positionsFile = ByteWriter(capacity: segment.textBytes / 3)
+        var blockIndex = ByteWriter()
+        var blockCount = 0
+        var previousKey: ArraySlice<UInt8> = []
+        for (rank, id) in order.enumerated() {
+            let key = keys.key(id)
+            if rank % blockSize == 0 {
+                blockIndex.lengthPrefixed(key)
+                blockIndex.varint(dictionary.count)
+                blockCount += 1
+                previousKey = []
+            }
+            let postings = segment.postings[id]
+            let postingsStart = postingsFile.count
+            let positionsStart = positionsFile.count
+            encode(postings, postings: &postingsFile, positions: &positionsFile)
+            let crc = postingsFile.bytes[postingsStart...].withUnsafeBytes { CRC32.checksum($0) }
+            let crcBoth = positionsFile.bytes[positionsStart...].withUnsafeBytes { CRC32.checksum($0, seed: crc) }
+            // Entry --> SharedPrefix, Suffix, DocFreq, PostingsStart, PostingsLength,
+            //           PositionsStart, PositionsLength, CRC32, VariantCount, Variant^VariantCount
+            let shared = zip(previousKey, key).prefix { $0 == $1 }.count
+            dictionary.varint(shared)
+            dictionary.lengthPrefixed(key.dropFirst(shared))
+            dictionary.varint(postings.docs.count)
+            dictionary.varint(postingsStart)
+            dictionary.varint(postingsFile.count - postingsStart)
+            dictionary.varint(positionsStart)
+            dictionary.varint(positionsFile.count - positionsStart)
+            dictionary.u32(crcBoth)
+            dictionary.varint(postings.variants.count)
+            for variant in postings.variants { dictionary.lengthPrefixed(segment.exactForms.key(Int(variant))) }
+            previousKey = key
+        }
+        let blockIndexStart = dictionary.count
+        dictionary.append(blockIndex.bytes)
+        dictionary.u64(UInt64(blockIndexStart))
+        dictionary.u64(UInt64(blockCount))
+        dictionary.u64(UInt64(keys.count))
+
+        var norms = ByteWriter(capacity: segment.docCount * 8 + 8)
+        norms.u64(UInt64(segment.docCount))
+        for doc in 0..<segment.docCount {
+            norms.u32(segment.titleLengths[doc])
+            norms.u32(segment.bodyLengths[doc])
+        }
+
+        var sizes: [FileFormat.Kind: Int] = [:]
+        let files: [(FileFormat.Kind, [UInt8])] = [
+            (.terms, dictionary.bytes), (.postings, postingsFile.bytes), (.positions, positionsFile.bytes),
+            (.norms, norms.bytes), (.store, segment.store.body()),
+        ]
+        for (kind, body) in files {
+            let framed = FileFormat.frame(body, kind: kind)
+            try FileIO.write(framed, to: "\(folder)/\(name).\(kind.fileExtension)")
+            sizes[kind] = framed.count
+        }
+        return sizes
+    }
+
+    /// Number of low bits a position value spends on its variant.
+    static func variantBits(_ variantCount: Int) -> Int {
+        variantCount <= 1 ? 0 : (Int.bitWidth - (variantCount - 1).leadingZeroBitCount)
+    }
+
+    /// Postings --> <DocDelta, Freq, PositionsLength>^DocFreq
+    /// Positions --> <(PositionDelta << VariantBits) | Variant>^Freq per document
+    private static func encode(_ postings: SegmentBuilder.Postings, postings out: inout ByteWriter, positions: inout ByteWriter) {
+        let bits = variantBits(postings.variants.count)
+        var previousDoc: UInt32 = 0
+        var cursor = 0
+        for (i, doc) in postings.docs.enumerated() {
+            let freq = Int(postings.freqs[i])
+            let start = positions.count
+            var previous: UInt32 = 0
+            for value in postings.positions[cursor..<(cursor + freq)] {
+                let position = value >> 8
+                let variant = UInt64(value & 0xFF)
+                positions.varint((UInt64(position - previous) << UInt64(bits)) | variant)
+                previous = position
+            }
+            cursor += freq
+            out.varint(i == 0 ? doc : doc - previousDoc)
+            out.varint(freq)
+            out.varint(positions.count - start)
+            previousDoc = doc
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// Figures about an index, for `vietsearch stats`.
+public struct IndexStatistics: Sendable {
+    public var documents: Int
+    public var deletedDocuments: Int
+    /// Dictionary entries summed over segments (a term in the title and in the body counts twice).
+    public var terms: Int
+    public var segments: Int
+    /// Bytes on disk per file kind (its extension), and in total.
+    public var bytesByKind: [String: Int]
+    public var totalBytes: Int { bytesByKind.values.reduce(0, +) }
+}
+
+/// Reads an index's figures and verifies it end to end.
+public enum IndexInspector {
+    public static func statistics(folder: String) throws -> IndexStatistics {
+        let reader = try IndexReader(folder: folder)
+        var bytes: [String: Int] = [:]
+        for name in reader.commit.files {
+            let kind = name == Commit.fileName ? "commit" : String(name.split(separator: ".").last ?? "")
+            bytes[kind, default: 0] += FileIO.size(folder + "/" + name)
+        }
+        return IndexStatistics(
+            documents: reader.documentCount,
+            deletedDocuments: reader.commit.segments.reduce(0) { $0 + $1.deletedCount },
+            terms: reader.segments.reduce(0) { $0 + $1.termCount }, segments: reader.segments.count, bytesByKind: bytes)
+    }
+
+    /// Verifies every file's frame and checksum, then every structure: the dictionary, all
+    /// postings and positions, every stored article. Returns the problems found (empty when
+    /// the index is sound); a missing index throws.
+    public static func check(folder: String) throws -> [String] {
+        guard let commit = try catchingDamage({ try Commit.read(folder: folder) }) else { throw IndexError.missing(path: folder) }
+        guard case .success(let current) = commit, let current else {
+            if case .failure(let message) = commit { return [message] }
+            throw IndexError.missing(path: folder)
+        }
+        var problems: [String] = []
+        for name in current.files where name != Commit.fileName {
+            let path = folder + "/" + name
+            guard FileIO.exists(path) else {
+                if !name.hasSuffix(".cite") { problems.append("'\(path)' is missing") }
+                continue
+            }
+            let ext = String(name.split(separator: ".").last ?? "")
+            guard let kind = FileFormat.Kind(fileExtension: ext) else { continue }
+            do {
+                let file = try MappedFile(path: path)
+                _ = try FileFormat.body(of: file.bytes, kind: kind, file: path)
+                try FileFormat.verifyChecksum(of: file.bytes, file: path)
+            } catch {
+                problems.append("\(error)")
+            }
+        }
+        guard problems.isEmpty else { return problems }
+        do {
+            let reader = try IndexReader(folder: folder)
+            for segment in reader.segments {
+                var variantPositions: [Int32] = []
+                var variants: [UInt8] = []
+                try segment.forEachTerm { _, info in
+                    let bits = SegmentWriter.variantBits(info.variants.count)
+                    for posting in try segment.postings(info) {
+                        try segment.positions(posting, variantBits: bits, into: &variantPositions, variants: &variants)
+                    }
+                }
+                for doc in 0..<segment.docCount { _ = try segment.store.article(doc) }
+            }
+        } catch {
+            problems.append("\(error)")
+        }
+        return problems
+    }
+
+    private enum Outcome<T> {
+        case success(T)
+        case failure(String)
+    }
+
+    private static func catchingDamage<T>(_ body: () throws -> T) throws -> Outcome<T>? {
+        do {
+            return .success(try body())
+        } catch let error as CorruptIndexError {
+            return .failure(error.description)
+        }
+    }
+}

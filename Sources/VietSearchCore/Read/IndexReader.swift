@@ -1,0 +1,57 @@
+/// A snapshot of an index: the segments named by its commit, opened lazily through memory
+/// maps. Searches never block on a writer: a writer's new files become visible only with
+/// its next commit, and a reader keeps the files it has mapped.
+public final class IndexReader: @unchecked Sendable {
+    public let folder: String
+    let commit: Commit
+    let segments: [SegmentReader]
+
+    /// Opens the current commit of the index at `folder`.
+    public init(folder: String) throws {
+        self.folder = folder
+        var attempt = 0
+        while true {
+            guard let commit = try Commit.read(folder: folder) else { throw IndexError.missing(path: folder) }
+            do {
+                var segments: [SegmentReader] = []
+                for segment in commit.segments {
+                    let deleted =
+                        try segment.deletes.map { try DeletedDocs.read(path: folder + "/" + $0, docCount: segment.docs) }
+                        ?? DeletedDocs(docCount: segment.docs)
+                    segments.append(try SegmentReader(folder: folder, name: segment.name, deleted: deleted))
+                }
+                self.commit = commit
+                self.segments = segments
+                return
+            } catch IndexError.io(let path, let reason) where attempt < 3 && !FileIO.exists(path) {
+                // A writer committed and removed an old file between our reads: retry.
+                _ = reason
+                attempt += 1
+            }
+        }
+    }
+
+    /// Live documents.
+    public var documentCount: Int { commit.liveDocs }
+
+    var averageTitleLength: Double {
+        let docs = max(1, commit.liveDocs)
+        return max(1, Double(commit.segments.reduce(0) { $0 + $1.titleTokens }) / Double(docs))
+    }
+
+    var averageBodyLength: Double {
+        let docs = max(1, commit.liveDocs)
+        return max(1, Double(commit.segments.reduce(0) { $0 + $1.bodyTokens }) / Double(docs))
+    }
+
+    /// The stored article of a document.
+    func article(_ address: DocAddress) throws -> Article {
+        try segments[address.segment].store.article(address.doc)
+    }
+}
+
+/// A document in a reader: its segment's ordinal and its number in that segment.
+public struct DocAddress: Hashable, Sendable {
+    public var segment: Int
+    public var doc: Int
+}

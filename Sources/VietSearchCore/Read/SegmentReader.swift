@@ -1,0 +1,207 @@
+/// What the dictionary knows of one term in one segment.
+struct TermInfo {
+    var docFreq: Int
+    var postings: Range<Int>
+    var positions: Range<Int>
+    var checksum: UInt32
+    /// The exact spellings seen for this folded term, indexed by variant number.
+    var variants: [[UInt8]]
+}
+
+/// One posting: a document, the term's frequency in it, and where its positions are.
+struct Posting {
+    var doc: Int
+    var freq: Int
+    var positions: Range<Int>
+}
+
+/// Reads one segment's files, mapped into memory. Opening checks every file's frame
+/// (header, version, footer, length); a term's postings are checksummed when first read.
+final class SegmentReader: @unchecked Sendable {
+    let name: String
+    let docCount: Int
+    let deleted: DeletedDocs
+    private let terms: MappedFile
+    private let termsBody: Range<Int>
+    private let postingsFile: MappedFile
+    private let postingsBody: Range<Int>
+    private let positionsFile: MappedFile
+    private let positionsBody: Range<Int>
+    private let norms: MappedFile
+    private let normsBody: Range<Int>
+    let store: StoredFieldsReader
+    private var blockKeys: [[UInt8]] = []
+    private var blockOffsets: [Int] = []
+    let termCount: Int
+
+    init(folder: String, name: String, deleted: DeletedDocs) throws {
+        self.name = name
+        self.deleted = deleted
+        func open(_ kind: FileFormat.Kind) throws -> (MappedFile, Range<Int>) {
+            let file = try MappedFile(path: "\(folder)/\(name).\(kind.fileExtension)")
+            return (file, try FileFormat.body(of: file.bytes, kind: kind, file: file.path))
+        }
+        (terms, termsBody) = try open(.terms)
+        (postingsFile, postingsBody) = try open(.postings)
+        (positionsFile, positionsBody) = try open(.positions)
+        (norms, normsBody) = try open(.norms)
+        let (storeFile, storeBody) = try open(.store)
+        store = try StoredFieldsReader(file: storeFile, body: storeBody)
+
+        var normsReader = ByteReader(norms.bytes, from: normsBody.lowerBound, to: normsBody.upperBound, file: norms.path)
+        docCount = Int(try normsReader.u64())
+        guard normsBody.count == 8 + docCount * 8 else { throw normsReader.corrupt("field lengths do not match the document count") }
+        guard store.docCount == docCount else {
+            throw CorruptIndexError(file: storeFile.path, reason: "\(store.docCount) stored documents where the segment has \(docCount)")
+        }
+
+        var trailer = ByteReader(terms.bytes, from: termsBody.upperBound - 24, to: termsBody.upperBound, file: terms.path)
+        let indexStart = Int(try trailer.u64())
+        let blocks = Int(try trailer.u64())
+        termCount = Int(try trailer.u64())
+        guard indexStart <= termsBody.count - 24 else { throw trailer.corrupt("block index offset out of range") }
+        var index = ByteReader(terms.bytes, from: termsBody.lowerBound + indexStart, to: termsBody.upperBound - 24, file: terms.path)
+        for _ in 0..<blocks {
+            blockKeys.append(Array(try index.lengthPrefixed()))
+            let offset = try index.int()
+            guard offset <= indexStart else { throw index.corrupt("block offset out of range") }
+            blockOffsets.append(offset)
+        }
+    }
+
+    /// The paths of this segment's files.
+    var files: [MappedFile] { [terms, postingsFile, positionsFile, norms, store.file] }
+
+    /// Field lengths in tokens.
+    @inline(__always)
+    func length(_ doc: Int, _ field: Field) -> Int {
+        let offset = normsBody.lowerBound + 8 + doc * 8 + (field == .title ? 0 : 4)
+        return Int(UInt32(littleEndian: norms.bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+    }
+
+    /// The dictionary entry of `key` (field byte + folded term), or nil.
+    func lookup(_ key: [UInt8]) throws -> TermInfo? {
+        // The last block whose first key is <= key.
+        var low = 0
+        var high = blockKeys.count
+        while low < high {
+            let mid = (low + high) / 2
+            if blockKeys[mid].lexicographicallyPrecedes(key) || blockKeys[mid] == key { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return nil }
+        let block = low - 1
+        let end = block + 1 < blockOffsets.count ? blockOffsets[block + 1] : termsBody.count - 24
+        var reader = ByteReader(
+            terms.bytes, from: termsBody.lowerBound + blockOffsets[block], to: termsBody.lowerBound + end, file: terms.path)
+        var current: [UInt8] = []
+        while !reader.isAtEnd {
+            let shared = try reader.int()
+            guard shared <= current.count else { throw reader.corrupt("bad shared prefix in the term dictionary") }
+            current.removeSubrange(shared...)
+            current.append(contentsOf: try reader.lengthPrefixed())
+            let docFreq = try reader.int()
+            let postingsStart = try reader.int()
+            let postingsLength = try reader.int()
+            let positionsStart = try reader.int()
+            let positionsLength = try reader.int()
+            let checksum = try reader.u32()
+            let variantCount = try reader.int()
+            if current == key {
+                var variants: [[UInt8]] = []
+                for _ in 0..<variantCount { variants.append(Array(try reader.lengthPrefixed())) }
+                guard postingsStart + postingsLength <= postingsBody.count,
+                    positionsStart + positionsLength <= positionsBody.count
+                else { throw reader.corrupt("postings range out of bounds") }
+                return TermInfo(
+                    docFreq: docFreq,
+                    postings: (postingsBody.lowerBound + postingsStart)..<(postingsBody.lowerBound + postingsStart + postingsLength),
+                    positions: (positionsBody.lowerBound + positionsStart)..<(positionsBody.lowerBound + positionsStart + positionsLength),
+                    checksum: checksum, variants: variants)
+            }
+            for _ in 0..<variantCount { _ = try reader.lengthPrefixed() }
+            if !current.lexicographicallyPrecedes(key) { return nil }
+        }
+        return nil
+    }
+
+    /// Decodes a term's postings, after checking its checksum.
+    func postings(_ info: TermInfo) throws -> [Posting] {
+        let crc = CRC32.checksum(UnsafeRawBufferPointer(rebasing: postingsFile.bytes[info.postings]))
+        let both = CRC32.checksum(UnsafeRawBufferPointer(rebasing: positionsFile.bytes[info.positions]), seed: crc)
+        guard both == info.checksum else {
+            throw CorruptIndexError(file: postingsFile.path, offset: info.postings.lowerBound, reason: "checksum mismatch in the postings of a term")
+        }
+        var reader = ByteReader(postingsFile.bytes, from: info.postings.lowerBound, to: info.postings.upperBound, file: postingsFile.path)
+        var result: [Posting] = []
+        result.reserveCapacity(info.docFreq)
+        var doc = 0
+        var positionsOffset = info.positions.lowerBound
+        for i in 0..<info.docFreq {
+            let delta = try reader.int()
+            doc = i == 0 ? delta : doc + delta
+            let freq = try reader.int()
+            let length = try reader.int()
+            guard doc < docCount, positionsOffset + length <= info.positions.upperBound else {
+                throw reader.corrupt("posting out of range")
+            }
+            result.append(Posting(doc: doc, freq: freq, positions: positionsOffset..<(positionsOffset + length)))
+            positionsOffset += length
+        }
+        return result
+    }
+
+    /// Decodes the positions of one posting; `variants` receives each position's variant.
+    func positions(_ posting: Posting, variantBits: Int, into positions: inout [Int32], variants: inout [UInt8]) throws {
+        positions.removeAll(keepingCapacity: true)
+        variants.removeAll(keepingCapacity: true)
+        var reader = ByteReader(positionsFile.bytes, from: posting.positions.lowerBound, to: posting.positions.upperBound, file: positionsFile.path)
+        var position: Int32 = 0
+        let mask = UInt64((1 << variantBits) - 1)
+        for _ in 0..<posting.freq {
+            let value = try reader.varint()
+            position += Int32(truncatingIfNeeded: value >> UInt64(variantBits))
+            positions.append(position)
+            variants.append(UInt8(truncatingIfNeeded: value & mask))
+        }
+    }
+
+    /// Every dictionary entry in key order (for `check` and `stats`).
+    func forEachTerm(_ body: ([UInt8], TermInfo) throws -> Void) throws {
+        var current: [UInt8] = []
+        let indexStart = termsBody.lowerBound + (blockOffsets.isEmpty ? 0 : blockIndexStart)
+        var reader = ByteReader(terms.bytes, from: termsBody.lowerBound, to: indexStart, file: terms.path)
+        var seen = 0
+        while !reader.isAtEnd {
+            if blockOffsets.contains(reader.offset - termsBody.lowerBound) { current = [] }
+            let shared = try reader.int()
+            guard shared <= current.count else { throw reader.corrupt("bad shared prefix in the term dictionary") }
+            current.removeSubrange(shared...)
+            current.append(contentsOf: try reader.lengthPrefixed())
+            let docFreq = try reader.int()
+            let postingsStart = try reader.int()
+            let postingsLength = try reader.int()
+            let positionsStart = try reader.int()
+            let positionsLength = try reader.int()
+            let checksum = try reader.u32()
+            var variants: [[UInt8]] = []
+            for _ in 0..<(try reader.int()) { variants.append(Array(try reader.lengthPrefixed())) }
+            guard postingsStart + postingsLength <= postingsBody.count, positionsStart + positionsLength <= positionsBody.count else {
+                throw reader.corrupt("postings range out of bounds")
+            }
+            try body(
+                current,
+                TermInfo(
+                    docFreq: docFreq,
+                    postings: (postingsBody.lowerBound + postingsStart)..<(postingsBody.lowerBound + postingsStart + postingsLength),
+                    positions: (positionsBody.lowerBound + positionsStart)..<(positionsBody.lowerBound + positionsStart + positionsLength),
+                    checksum: checksum, variants: variants))
+            seen += 1
+        }
+        guard seen == termCount else { throw reader.corrupt("\(seen) terms where the dictionary says \(termCount)") }
+    }
+
+    private var blockIndexStart: Int {
+        var trailer = ByteReader(terms.bytes, from: termsBody.upperBound - 24, to: termsBody.upperBound, file: terms.path)
+        return Int((try? trailer.u64()) ?? 0)
+    }
+}

@@ -1,0 +1,127 @@
+import VietAnalysis
+
+/// Options of one search.
+public struct SearchOptions: Sendable {
+    /// How many hits to return (all matches are counted).
+    public var limit = 10
+    /// Require the exact spelling of words typed with diacritics.
+    public var exactOnly = false
+    /// Build snippets for the returned hits.
+    public var snippets = true
+
+    public init(limit: Int = 10, exactOnly: Bool = false, snippets: Bool = true) {
+        self.limit = limit
+        self.exactOnly = exactOnly
+        self.snippets = snippets
+    }
+}
+
+/// One ranked result.
+public struct Hit: Sendable {
+    public var address: DocAddress
+    public var score: Double
+    /// How many clauses typed with diacritics matched with their exact spelling; hits
+    /// with more exact matches rank first.
+    public var exactMatches: Int
+    public var article: Article
+    public var snippet: Snippet?
+}
+
+/// The answer to a query: how many documents match, and the best of them.
+public struct SearchResult: Sendable {
+    public var total: Int
+    public var hits: [Hit]
+}
+
+/// Runs queries against an `IndexReader`.
+///
+/// Ranking, in order:
+/// 1. exact-diacritic matches: documents that match more of the clauses typed with
+///    diacritics in their exact spelling rank first (`chó` above `cho`; both tone
+///    placements count as exact);
+/// 2. BM25 over title and body (title weighted higher), plus a proximity bonus for each
+///    pair of consecutive query words found adjacent and in order in the body;
+/// 3. ties: the document id, ascending.
+public final class Searcher {
+    public let reader: IndexReader
+    let analyzer: Analyzer
+    let bm25 = BM25()
+    /// Weight of an adjacent, in-order pair of query words, relative to one term's BM25.
+    let proximityWeight = 1.0
+    /// Extra scoring a document can get from `boost` (citations of a directive in the query).
+    var boost: ((DocAddress) -> Double)?
+
+    public init(reader: IndexReader, analyzer: Analyzer) {
+        self.reader = reader
+        self.analyzer = analyzer
+    }
+
+    /// Parses `text` and searches.
+    public func search(_ text: String, options: SearchOptions = SearchOptions()) throws -> SearchResult {
+        try search(QueryParser(analyzer: analyzer).parse(text), options: options)
+    }
+
+    public func search(_ query: Query, options: SearchOptions = SearchOptions()) throws -> SearchResult {
+        guard !query.isEmpty else { return SearchResult(total: 0, hits: []) }
+        var matches: [ScoredDoc] = []
+        let statistics = try Statistics(query: query, reader: reader, bm25: bm25)
+        for (ordinal, segment) in reader.segments.enumerated() {
+            var evaluator = SegmentEvaluator(segment: segment, ordinal: ordinal, searcher: self, statistics: statistics, options: options)
+            try evaluator.collect(query, into: &matches)
+        }
+        let top = try topHits(matches, limit: options.limit)
+        var hits: [Hit] = []
+        let terms = Set(query.required.flatMap { $0.flatMap { $0.terms.map(\.folded) } })
+        for match in top {
+            let article = try reader.article(match.address)
+            let snippet = options.snippets ? SnippetMaker().snippet(of: article.body, terms: terms, analyzer: analyzer) : nil
+            hits.append(Hit(address: match.address, score: match.score, exactMatches: match.tier, article: article, snippet: snippet))
+        }
+        return SearchResult(total: matches.count, hits: hits)
+    }
+
+    /// The best `limit` matches; equal (tier, score) pairs are ordered by document id.
+    private func topHits(_ matches: [ScoredDoc], limit: Int) throws -> [ScoredDoc] {
+        guard limit > 0, !matches.isEmpty else { return [] }
+        let sorted = matches.sorted { ($0.tier, $0.score) > ($1.tier, $1.score) }
+        let cut = sorted[min(limit, sorted.count) - 1]
+        let contenders = sorted.prefix { ($0.tier, $0.score) >= (cut.tier, cut.score) }
+        var withIDs: [(ScoredDoc, String)] = []
+        for match in contenders { withIDs.append((match, try reader.article(match.address).id)) }
+        withIDs.sort { a, b in
+            (a.0.tier, a.0.score) != (b.0.tier, b.0.score) ? (a.0.tier, a.0.score) > (b.0.tier, b.0.score) : a.1 < b.1
+        }
+        return withIDs.prefix(limit).map(\.0)
+    }
+}
+
+/// A matching document with its ranking keys.
+struct ScoredDoc {
+    var address: DocAddress
+    var tier: Int
+    var score: Double
+}
+
+/// Index-wide statistics of the query's terms: inverse document frequencies.
+struct Statistics {
+    var idf: [[UInt8]: Double] = [:]
+    let documentCount: Int
+    let averageTitle: Double
+    let averageBody: Double
+
+    init(query: Query, reader: IndexReader, bm25: BM25) throws {
+        documentCount = reader.documentCount
+        averageTitle = reader.averageTitleLength
+        averageBody = reader.averageBodyLength
+        let terms = Set((query.required.flatMap { $0 } + query.excluded).flatMap { $0.terms.map(\.folded) })
+        for folded in terms {
+            var title = 0
+            var body = 0
+            for segment in reader.segments {
+                title += try segment.lookup([Field.title.rawValue] + folded)?.docFreq ?? 0
+                body += try segment.lookup([Field.body.rawValue] + folded)?.docFreq ?? 0
+            }
+            idf[folded] = bm25.idf(documentFrequency: min(max(title, body), documentCount), documentCount: max(documentCount, 1))
+        }
+    }
+}

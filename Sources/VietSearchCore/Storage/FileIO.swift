@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A read-only memory-mapped file: the index is read lazily, page by page, as queries
+/// touch it.
+final class MappedFile: @unchecked Sendable {
+    let path: String
+    let bytes: UnsafeRawBufferPointer
+
+    init(path: String) throws(IndexError) {
+        self.path = path
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+        let size = Int(info.st_size)
+        if size == 0 {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
+            throw IndexError.io(path: path, reason: String(cString: strerror(errno)))
+        }
+        bytes = UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    deinit {
+        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+    }
+}
+
+/// Small POSIX file helpers: whole-file reads and writes, fsync, rename, listing.
+enum FileIO {
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    static func makeDirectory(_ path: String) throws(IndexError) {
+        if isDirectory(path) { return }
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += part
+            if !isDirectory(prefix) && mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw IndexError.io(path: prefix, reason: String(cString: strerror(errno)))
+            }
+            prefix += "/"
+        }
+    }
+
+    static func read(_ path: String) throws(IndexError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        fstat(fd, &info)
+        var result = [UInt8](repeating: 0, count: Int(info.st_size))
+        var done = 0
+        while done < result.count {
+            let n = result.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+                break
+            }
+            done += n
+        }
+        return Array(result.prefix(done))
+    }
+
+    /// Writes `bytes` to a new file and fsyncs it.
+    static func write(_ bytes: [UInt8], to path: String) throws(IndexError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IndexError.io(path: path, reason: String(cString: strerror(errno)))
+            }
+            done += n
+        }
+        guard fsync(fd) == 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// Replaces `path` atomically: write a temporary file, fsync, rename, fsync the folder.
+    /// A crash at any moment leaves either the old file or the new one, whole.
+    static func atomicWrite(_ bytes: [UInt8], to path: String, beforeRename: () throws -> Void = {}) throws {
+        let temporary = path + ".tmp"
+        try write(bytes, to: temporary)
+        try beforeRename()
+        guard rename(temporary, path) == 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+        syncDirectory(of: path)
+    }
+
+    static func syncDirectory(of path: String) {
+        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+
+    static func remove(_ path: String) { unlink(path) }
+
+    static func list(_ folder: String) -> [String] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    static func size(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+}
+
+/// An exclusive writer lock on an index folder (flock on `LOCK`). The kernel releases it
+/// when the process ends, so a crashed writer never leaves a stale lock behind.
+final class WriterLock {
+    private let fd: Int32
+
+    init(folder: String) throws(IndexError) {
+        let path = folder + "/LOCK"
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw IndexError.locked(path: folder)
+        }
+    }
+
+    deinit {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}

@@ -1,0 +1,83 @@
+/// Reads what `ByteWriter` writes, from a byte buffer, with every read bounds-checked:
+/// damaged input throws `CorruptIndexError`, never crashes.
+struct ByteReader {
+    let buffer: UnsafeRawBufferPointer
+    var offset: Int
+    let end: Int
+    /// Named in errors.
+    let file: String
+
+    init(_ buffer: UnsafeRawBufferPointer, from start: Int = 0, to end: Int? = nil, file: String) {
+        self.buffer = buffer
+        self.offset = start
+        self.end = min(end ?? buffer.count, buffer.count)
+        self.file = file
+    }
+
+    var isAtEnd: Bool { offset >= end }
+
+    func corrupt(_ reason: String) -> CorruptIndexError {
+        CorruptIndexError(file: file, offset: offset, reason: reason)
+    }
+
+    @inline(__always)
+    mutating func u8() throws(CorruptIndexError) -> UInt8 {
+        guard offset < end else { throw corrupt("unexpected end of data") }
+        defer { offset += 1 }
+        return buffer[offset]
+    }
+
+    mutating func u32() throws(CorruptIndexError) -> UInt32 {
+        guard offset + 4 <= end else { throw corrupt("unexpected end of data") }
+        defer { offset += 4 }
+        return UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    mutating func u64() throws(CorruptIndexError) -> UInt64 {
+        guard offset + 8 <= end else { throw corrupt("unexpected end of data") }
+        defer { offset += 8 }
+        return UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    @inline(__always)
+    mutating func varint() throws(CorruptIndexError) -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < end else { throw corrupt("unexpected end of data in a number") }
+            let byte = buffer[offset]
+            offset += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+            if shift > 63 { throw corrupt("number too long") }
+        }
+    }
+
+    @inline(__always)
+    mutating func int() throws(CorruptIndexError) -> Int {
+        let value = try varint()
+        guard value <= UInt64(Int32.max) * 4096 else { throw corrupt("number out of range") }
+        return Int(value)
+    }
+
+    mutating func bytes(_ count: Int) throws(CorruptIndexError) -> UnsafeRawBufferPointer {
+        guard count >= 0, offset + count <= end else { throw corrupt("unexpected end of data") }
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)])
+    }
+
+    mutating func lengthPrefixed() throws(CorruptIndexError) -> UnsafeRawBufferPointer {
+        try bytes(try int())
+    }
+
+    mutating func string() throws(CorruptIndexError) -> String {
+        String(decoding: try lengthPrefixed(), as: UTF8.self)
+    }
+
+    mutating func optionalString() throws(CorruptIndexError) -> String? {
+        let n = try int()
+        if n == 0 { return nil }
+        return String(decoding: try bytes(n - 1), as: UTF8.self)
+    }
+}

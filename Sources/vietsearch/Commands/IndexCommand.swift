@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import VietSearchCore
+
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build or update the index from article files and folders.",
+        discussion: """
+            Reads .txt, .md, .html/.htm and .jsonl files (folders recursively). Running it again
+            re-reads only new and changed files and removes articles whose files are gone.
+            Problems with single files are reported and skipped; the run fails only when
+            nothing could be indexed.
+            """
+    )
+
+    @Argument(help: "Files or folders of articles.")
+    var paths: [String]
+
+    @OptionGroup var location: IndexLocation
+
+    @Flag(name: .long, help: "Print a JSON summary.")
+    var json = false
+
+    @Flag(name: .long, help: "Start from an empty index (after a format or analyzer change).")
+    var rebuild = false
+
+    func run() throws {
+        let writer = IndexWriter(folder: location.folder)
+        let bar = Terminal.stderrIsTerminal && !json ? ProgressBar() : nil
+        var progress: (@Sendable (IndexProgress) -> Void)? = nil
+        if let bar { progress = { bar.update($0) } }
+        let summary: IndexSummary
+        do {
+            summary = try writer.update(paths: paths, rebuild: rebuild, progress: progress)
+        } catch let error as IndexError {
+            bar?.finish()
+            throw CleanError(error.description)
+        }
+        bar?.finish()
+        for problem in summary.problems { Terminal.warn("warning: \(problem)") }
+        let megabytes = Double(summary.textBytes) / 1_000_000
+        let rate = summary.seconds > 0 ? megabytes / summary.seconds : 0
+        if json {
+            let object = JSON.object([
+                ("added", .int(summary.added)), ("updated", .int(summary.updated)), ("removed", .int(summary.removed)),
+                ("unchanged", .int(summary.unchanged)), ("documents", .int(summary.documents)),
+                ("text_bytes", .int(summary.textBytes)), ("seconds", .double(summary.seconds)), ("mb_per_s", .double(rate)),
+                ("total_documents", .int(summary.totalDocuments)), ("segments", .int(summary.segments)),
+                ("problems", .array(summary.problems.map { .string($0.description) })),
+            ])
+            print(object.serialized())
+            return
+        }
+        print(
+            "\(summary.added) added, \(summary.updated) updated, \(summary.removed) removed, \(summary.unchanged) unchanged files; "
+                + "\(summary.documents) articles (\(format(megabytes)) MB) analyzed in \(format(summary.seconds)) s (\(format(rate)) MB/s). "
+                + "The index at \(location.folder) holds \(summary.totalDocuments) articles."
+                + (summary.problems.isEmpty ? "" : " \(summary.problems.count) problem(s) reported above."))
+    }
+}
+
+func format(_ value: Double) -> String {
+    String(format: value < 10 ? "%.2f" : "%.1f", value)
+}
+
+/// Draws `documents | MB | MB/s | time left` on standard error, at most ten times a second.
+final class ProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = Date.distantPast
+
+    func update(_ progress: IndexProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard Date().timeIntervalSince(last) > 0.1 else { return }
+        last = Date()
+        let mb = Double(progress.bytesRead) / 1_000_000
+        let rate = progress.seconds > 0 ? mb / progress.seconds : 0
+        let fraction = progress.totalBytes > 0 ? min(1, Double(progress.bytesRead) / Double(progress.totalBytes)) : 0
+        let left = rate > 0 ? (Double(progress.totalBytes - progress.bytesRead) / 1_000_000) / rate : 0
+        let width = 24
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        Terminal.write(
+            "\r\(bar) \(progress.documents) articles | \(format(mb)) MB | \(format(rate)) MB/s | \(Int(left.rounded())) s left  ", to: 2)
+    }
+
+    func finish() {
+        Terminal.write("\r\u{1B}[K", to: 2)
+    }
+}
+
+/// An error whose message is shown as is, with exit code 1.
+struct CleanError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

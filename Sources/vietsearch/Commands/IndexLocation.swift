@@ -1,0 +1,14 @@
+import ArgumentParser
+import Foundation
+
+/// The `--index DIR` option every command takes.
+struct IndexLocation: ParsableArguments {
+    @Option(name: .customLong("index"), help: "Index folder (default: $VIETSEARCH_INDEX, else .vietsearch in the current folder).")
+    var path: String?
+
+    var folder: String {
+        if let path { return path }
+        if let env = ProcessInfo.processInfo.environment["VIETSEARCH_INDEX"], !env.isEmpty { return env }
+        return ".vietsearch"
+    }
+}

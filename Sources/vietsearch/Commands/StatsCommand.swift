@@ -1,0 +1,62 @@
+import ArgumentParser
+import VietSearchCore
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Show documents, terms, segments and size per file kind.")
+
+    @OptionGroup var location: IndexLocation
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let stats: IndexStatistics
+        do {
+            stats = try IndexInspector.statistics(folder: location.folder)
+        } catch {
+            throw CleanError("\(error)")
+        }
+        if json {
+            let kinds = stats.bytesByKind.sorted { $0.key < $1.key }.map { ($0.key, JSON.int($0.value)) }
+            print(
+                JSON.object([
+                    ("documents", .int(stats.documents)), ("deleted_documents", .int(stats.deletedDocuments)),
+                    ("terms", .int(stats.terms)), ("segments", .int(stats.segments)),
+                    ("bytes", .object(kinds)), ("total_bytes", .int(stats.totalBytes)),
+                ]
+            ).serialized())
+            return
+        }
+        print("index      \(location.folder)")
+        print("documents  \(stats.documents)" + (stats.deletedDocuments > 0 ? " (+\(stats.deletedDocuments) deleted, not yet merged)" : ""))
+        print("terms      \(stats.terms) dictionary entries (field × folded term, per segment)")
+        print("segments   \(stats.segments)")
+        print("size       \(stats.totalBytes) bytes")
+        for (kind, bytes) in stats.bytesByKind.sorted(by: { $0.value > $1.value }) {
+            print("  .\(Terminal.pad(kind, 9)) \(bytes)")
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Verify every checksum and structure of the index; exit 1 on damage.")
+
+    @OptionGroup var location: IndexLocation
+
+    func run() throws {
+        let problems: [String]
+        do {
+            problems = try IndexInspector.check(folder: location.folder)
+        } catch {
+            throw CleanError("\(error)")
+        }
+        if problems.isEmpty {
+            print("ok: every file of the index at \(location.folder) is sound.")
+            return
+        }
+        for problem in problems { Terminal.warn("damaged: \(problem)") }
+        throw CleanError("the index at \(location.folder) is damaged (\(problems.count) problem\(problems.count == 1 ? "" : "s")).")
+    }
+}
