@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The analyzer and index writer touch every byte of an archive. Their buffers are owned by
+// one thread each, so the runtime's dynamic exclusivity checks (about a fifth of indexing
+// time when profiled) buy nothing there; static checks still apply.
+let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+
 let package = Package(
     name: "VietSearch",
     platforms: [.macOS(.v13)],
@@ -30,9 +35,9 @@ let package = Package(
             ]
         ),
         // Text -> tokens with exact and folded terms. The only Swift code that calls CICU.
-        .target(name: "VietAnalysis", dependencies: ["CICU"]),
+        .target(name: "VietAnalysis", dependencies: ["CICU"], swiftSettings: hotPath),
         // Documents, index, search, citations.
-        .target(name: "VietSearchCore", dependencies: ["VietAnalysis"]),
+        .target(name: "VietSearchCore", dependencies: ["VietAnalysis"], swiftSettings: hotPath),
         // The command-line program.
         .executableTarget(
             name: "vietsearch",
@@ -47,7 +52,7 @@ let package = Package(
             dependencies: ["VietSearchCore", "VietAnalysis"],
             resources: []
         ),
-        .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "CLITests", dependencies: ["vietsearch"]),
     ],
     cxxLanguageStandard: .cxx17
 )

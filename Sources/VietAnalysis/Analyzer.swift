@@ -170,9 +170,22 @@ public final class Analyzer {
         // Decode and lowercase through the table; anything outside it goes through ICU.
         var count = 0
         var needsICU = false
-        for scalar in String(decoding: token, as: UTF8.self).unicodeScalars {
+        var index = 0
+        while index < token.count {
+            // The text is valid UTF-8 (it came from a String), so decoding needs no checks.
+            let lead = token[index]
+            var value: UInt32
+            var width: Int
+            switch lead {
+            case 0..<0x80: (value, width) = (UInt32(lead), 1)
+            case 0xC0..<0xE0: (value, width) = (UInt32(lead & 0x1F), 2)
+            case 0xE0..<0xF0: (value, width) = (UInt32(lead & 0x0F), 3)
+            default: (value, width) = (UInt32(lead & 0x07), 4)
+            }
+            for k in 1..<width where index + k < token.count { value = value << 6 | UInt32(token[index + k] & 0x3F) }
+            index += width
             if count == scalarBuffer.count { scalarBuffer.append(contentsOf: repeatElement(0, count: count)) }
-            if let letter = table.letter(scalar.value), letter.lower != 0 {
+            if let letter = table.letter(value), letter.lower != 0 {
                 scalarBuffer[count] = letter.lower
             } else {
                 needsICU = true

@@ -13,6 +13,9 @@ struct VietSearchCommand: ParsableCommand {
               vietsearch cite "Kết luận 21"
             """,
         version: "vietsearch 0.1.0 (ICU \(Analyzer.icuVersion))",
-        subcommands: [IndexCommand.self, SearchCommand.self, AnalyzeCommand.self, StatsCommand.self, CheckCommand.self]
+        subcommands: [
+            IndexCommand.self, SearchCommand.self, AnalyzeCommand.self, StatsCommand.self, CheckCommand.self,
+            BenchCommand.self,
+        ]
     )
 }

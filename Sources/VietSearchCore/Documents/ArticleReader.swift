@@ -1,30 +1,29 @@
-import Foundation
-
 /// Turns the bytes of a source file into articles, by the file's kind.
 ///
 /// Text, Markdown and HTML files hold one article each: its id and source are the file's
 /// `relativePath`, its title is found as `HeadlineFinder` describes (HTML: the `<title>`,
 /// else the first `<h1>`), its date is the date line near the top (`DateExtractor`), and its
-/// body is the text without the line the title was taken from. JSONL files hold one article
-/// per line (`JSONLReader`).
+/// body is the text as in the file, trimmed, without the line the title was taken from (and
+/// the blank lines after that line). A file whose only line is the title keeps it as body.
+/// JSONL files hold one article per line (`JSONLReader`).
+///
+/// Empty and binary files (a NUL byte in the first 8 KB) give no article and a problem.
+/// Text that is not UTF-8 is decoded by `TextDecoder` and read, with a problem saying so.
 public enum ArticleReader {
     /// Reads `file` from disk, then as `read(_:bytes:)`.
     public static func read(_ file: SourceFile) -> (articles: [Article], problems: [InputProblem]) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file.path))
-        } catch {
-            return ([], [InputProblem(file: file.path, message: "cannot read file")])
+        switch FileBytes.load(file.path) {
+        case .success(let bytes): read(file, bytes: bytes)
+        case .failure(let error): ([], [InputProblem(file: file.path, message: "cannot read file: \(error.reason)")])
         }
-        return read(file, bytes: [UInt8](data))
     }
 
     /// The articles in `bytes`, the content of `file`, and the problems met: empty or
     /// binary files (no article), text that had to be repaired (still read), bad JSONL lines.
     public static func read(_ file: SourceFile, bytes: [UInt8]) -> (articles: [Article], problems: [InputProblem]) {
-        if file.kind == .jsonl { return JSONLReader.read(file, bytes: bytes) }
         if SourceText.isBlank(bytes) { return ([], [InputProblem(file: file.path, message: "empty file")]) }
         if SourceText.isBinary(bytes) { return ([], [InputProblem(file: file.path, message: "binary file, skipped")]) }
+        if file.kind == .jsonl { return JSONLReader.read(file, bytes: bytes) }
         let charset = file.kind == .html ? HTMLText.declaredCharset(bytes) : nil
         let (text, repair) = SourceText.decode(bytes, declaredCharset: charset)
         var problems = repair.map { [InputProblem(file: file.path, message: $0.description)] } ?? []
@@ -35,7 +34,8 @@ public enum ArticleReader {
         case .text, .jsonl: article = plainText(text, file: file)
         }
         guard let article else {
-            problems.append(InputProblem(file: file.path, message: file.kind == .html ? "no text" : "empty file"))
+            problems.append(
+                InputProblem(file: file.path, message: file.kind == .html ? "no text in the page" : "empty file"))
             return ([], problems)
         }
         return ([article], problems)
@@ -67,25 +67,30 @@ public enum ArticleReader {
             source: file.relativePath, body: HeadlineFinder.body(of: content, without: headline))
     }
 
-    /// HTML: the page text; title from `<title>`, else the first `<h1>`, else the text.
+    /// HTML: the page text; title from `<title>`, else the first `<h1>` (cut to 200
+    /// characters), else the text. The
+    /// date line is looked for from three lines above the `<h1>` (pages often show today's
+    /// date in their header), else from the top.
     static func html(_ html: String, file: SourceFile) -> Article? {
         let page = HTMLText(html)
         guard !page.text.isEmpty else { return nil }
         var body = page.text
-        var title = page.title ?? page.heading
+        var title = (page.title ?? page.heading).map(HeadlineFinder.shortened)
         if title == nil {
             let headline = HeadlineFinder.find(in: page.text)
             title = headline?.title
             body = HeadlineFinder.body(of: page.text, without: headline)
         }
+        let date = page.heading.flatMap { DateExtractor.date(in: page.text[page.start(near: $0)...]) }
         return Article(
-            id: file.relativePath, title: title ?? "", date: DateExtractor.date(in: page.text),
+            id: file.relativePath, title: title ?? "", date: date ?? DateExtractor.date(in: page.text),
             source: file.relativePath, body: body)
     }
 }
 
-/// A Markdown file's YAML front matter (`---` ... `---` at the very top): the `title` and
-/// `date` values, and where the content after it starts.
+/// A Markdown file's YAML front matter (`---` ... `---` at the very top, every line in it a
+/// `key: value`, a list item or indented): the `title` and `date` values, and where the
+/// content after it starts.
 struct FrontMatter {
     var title: String?
     var date: String?
@@ -93,24 +98,28 @@ struct FrontMatter {
 
     init(_ text: String) {
         end = text.startIndex
-        var lines = text.split(separator: "\n", maxSplits: 200, omittingEmptySubsequences: false)[...]
-        guard lines.first?.trimmingWhitespace() == "---" else { return }
-        lines = lines.dropFirst()
         var values: [String: String] = [:]
-        for line in lines.dropLast() {
+        for (number, (line, range)) in TextLines(text[...]).prefix(200).enumerated() {
             let trimmed = line.trimmingWhitespace()
+            if number == 0 {
+                guard trimmed == "---" else { return }
+                continue
+            }
             if trimmed == "---" || trimmed == "..." {
-                end = line.endIndex < text.endIndex ? text.index(after: line.endIndex) : line.endIndex
+                end = range.upperBound
                 title = values["title"].flatMap(HTMLText.singleLine)
                 date = values["date"]
                 return
             }
-            guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" ") else { continue }
+            if trimmed.isEmpty || line.first!.isWhitespace || line.hasPrefix("-") || line.hasPrefix("#") { continue }
+            guard let colon = line.firstIndex(of: ":"),
+                line[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
+            else { return }  // not YAML: a horizontal rule, then text
             var value = line[line.index(after: colon)...].trimmingWhitespace()
             if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
                 value = value.dropFirst().dropLast()
             }
-            values[line[..<colon].trimmingWhitespace().lowercased()] = String(value)
+            values[line[..<colon].lowercased()] = String(value)
         }
     }
 }

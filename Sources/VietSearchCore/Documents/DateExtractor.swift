@@ -6,24 +6,24 @@
 /// weekday or label before it and a time, time zone or short byline after it. A date inside
 /// a sentence ("Nghị quyết số 02-NQ/ThU, ngày 3/2/2021 của ...") is not a publication date.
 public enum DateExtractor {
-    /// How far down the text a date line is looked for.
+    /// How far down the text a date line is looked for: the first 15 non-blank lines that
+    /// start in the first 2500 UTF-8 bytes (about 1500 Vietnamese characters).
     static let maxLines = 15
-    static let maxCharacters = 1500
-    /// Longer lines are not date lines.
+    static let maxOffset = 2500
+    /// Longer lines (in characters) are not date lines.
     static let maxLineLength = 80
 
-    /// The date (`YYYY-MM-DD`) of the first date line among the first 15 non-blank lines
-    /// (and first 1500 characters) of `text`, or nil.
-    public static func date(in text: some StringProtocol) -> String? {
+    /// The date (`YYYY-MM-DD`) of the first date line near the top of `text`, or nil.
+    public static func date(in text: String) -> String? { date(in: text[...]) }
+
+    /// The date (`YYYY-MM-DD`) of the first date line near the top of `text`, or nil.
+    public static func date(in text: Substring) -> String? {
         var lines = 0
-        var offset = 0
-        var index = text.startIndex
-        while index < text.endIndex, lines < maxLines, offset < maxCharacters {
-            let end = text[index...].firstIndex(where: \.isNewline) ?? text.endIndex
-            let line = text[index..<end]
-            offset += text.distance(from: index, to: end) + 1
-            index = end < text.endIndex ? text.index(after: end) : end
-            guard line.contains(where: { !$0.isWhitespace }) else { continue }
+        for (line, range) in TextLines(text) {
+            if lines >= maxLines || text.utf8.distance(from: text.startIndex, to: range.lowerBound) >= maxOffset {
+                break
+            }
+            guard !line.isBlank else { continue }
             lines += 1
             if let date = dateLine(line) { return date }
         }
@@ -46,8 +46,11 @@ public enum DateExtractor {
 
     /// The date of `line` when the line reads as a date line, else nil.
     static func dateLine(_ line: some StringProtocol) -> String? {
+        guard line.utf8.count <= maxLineLength * 4, line.utf8.contains(where: { (48...57).contains($0) }) else {
+            return nil
+        }
         let text = line.trimmingWhitespace()
-        guard !text.isEmpty, text.count <= maxLineLength, text.contains(where: \.isASCIIDigit) else { return nil }
+        guard text.count <= maxLineLength else { return nil }
         let tokens = tokenize(text)
         var i = 0
         // Before the date: a weekday, "ngày", a label such as "Cập nhật:", or a time.
@@ -245,12 +248,20 @@ extension Character {
 
 extension StringProtocol {
     /// Without leading and trailing whitespace (including no-break and zero-width spaces).
-    func trimmingWhitespace() -> SubSequence {
-        func isSpace(_ character: Character) -> Bool {
-            character.isWhitespace || character == "\u{200B}" || character == "\u{FEFF}"
-        }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
-        let last = lastIndex(where: { !isSpace($0) })!
-        return self[first...last]
+    func trimmingWhitespace() -> SubSequence { self[...].trimmingLeadingWhitespace().trimmingTrailingWhitespace() }
+
+    /// Without leading whitespace.
+    func trimmingLeadingWhitespace() -> SubSequence {
+        self[(firstIndex { !$0.isSpaceForTrimming } ?? endIndex)...]
     }
+
+    /// Without trailing whitespace.
+    func trimmingTrailingWhitespace() -> SubSequence {
+        guard let last = lastIndex(where: { !$0.isSpaceForTrimming }) else { return self[startIndex..<startIndex] }
+        return self[...last]
+    }
+}
+
+extension Character {
+    fileprivate var isSpaceForTrimming: Bool { isWhitespace || self == "\u{200B}" || self == "\u{FEFF}" }
 }

@@ -41,6 +41,17 @@ struct HTMLText {
         self.text = Self.collapsingBlankLines(output)
     }
 
+    /// Where to look for the page's date: three non-blank lines above the line that starts
+    /// `heading`, or the start of the text.
+    func start(near heading: String) -> String.Index {
+        var previous: [String.Index] = []
+        for (line, range) in TextLines(text[...]) where !line.isEmpty {
+            if heading.hasPrefix(line) { return previous.count >= 3 ? previous[previous.count - 3] : text.startIndex }
+            previous.append(range.lowerBound)
+        }
+        return text.startIndex
+    }
+
     /// The charset a page declares in its first 4 KB (`<meta charset="...">` or
     /// `content="text/html; charset=..."`), lowercased.
     static func declaredCharset(_ bytes: some Collection<UInt8>) -> String? {
@@ -57,9 +68,10 @@ struct HTMLText {
         return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
     }
 
-    /// Text with its whitespace (line breaks included) collapsed to single spaces, or nil.
+    /// Text with its whitespace (line breaks included) collapsed to single spaces and
+    /// zero-width spaces removed, or nil when nothing is left.
     static func singleLine(_ text: String) -> String? {
-        let line = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let line = HeadlineFinder.collapsingWhitespace(text)
         return line.isEmpty ? nil : line
     }
 
@@ -136,12 +148,18 @@ private struct Converter {
         for byte in UTF8.encode(scalar)! { text(byte) }
     }
 
-    /// Ends the current line; `blank` leaves a blank line after it.
-    mutating func lineBreak(blank: Bool) {
+    /// Ends the current line unless the text is at a line start; `blank` makes sure a blank
+    /// line follows. `<br>` always adds a line break.
+    mutating func lineBreak(blank: Bool, always: Bool = false) {
         while output.last == 0x20 { output.removeLast() }
         pendingSpace = false
-        output.append(0x0A)
-        if blank { output.append(0x0A) }
+        if always {
+            output.append(0x0A)
+            return
+        }
+        let wanted = blank ? 2 : 1
+        let present = output.suffix(2).reversed().prefix { $0 == 0x0A }.count
+        if present < wanted { output.append(contentsOf: repeatElement(0x0A, count: wanted - present)) }
     }
 
     // MARK: Markup
@@ -209,7 +227,7 @@ private struct Converter {
             lineBreak(blank: true)
             if tag == "h1" && !closing { headingStart = output.count }
         } else if HTMLText.lineElements.contains(tag) {
-            lineBreak(blank: false)
+            lineBreak(blank: false, always: tag == "br")
         } else if HTMLText.cellElements.contains(tag) {
             pendingSpace = true
         }

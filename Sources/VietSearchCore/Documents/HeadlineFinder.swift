@@ -3,7 +3,7 @@
 ///
 /// Skipped on the way: blank lines, date lines ("Thứ 4, Ngày 18/12/2019, 16:00"), site
 /// navigation (known menu labels, breadcrumbs, short lines repeated near the top, short
-/// English UI text such as "Skip to main content" in a Vietnamese page), lines without
+/// English UI text without digits such as "Skip to main content" in a Vietnamese page), lines without
 /// letters, single words, labels ending in ":", and lead paragraphs: longer than 200
 /// characters, several sentences, or opening with a credit such as "(Baohatinh.vn) - ".
 /// When no line qualifies, the first non-empty line is used, cut to 200 characters.
@@ -27,29 +27,61 @@ enum HeadlineFinder {
     /// The headline of `text`. With `markdown`, heading markers are stripped and the first
     /// `# ` heading wins.
     static func find(in text: String, markdown: Bool = false) -> Headline? {
-        let lines = topLines(of: text, markdown: markdown)
-        guard let first = lines.first else { return nil }
         if markdown, let heading = firstHeading(in: text) { return heading }
-        let counts = Dictionary(lines.map { ($0.text, 1) }, uniquingKeysWith: +)
-        let vietnamese = lines.contains { $0.text.unicodeScalars.contains { !$0.isASCII && $0.properties.isAlphabetic } }
-        for line in lines where isHeadline(line.text, repeated: counts[line.text, default: 0] > 1, vietnamese: vietnamese) {
-            return Headline(title: collapsingWhitespace(line.text), line: line.range)
+        let lines = topLines(of: text, markdown: markdown)
+        guard let first = lines.first ?? firstLine(of: text, markdown: markdown) else { return nil }
+        let vietnamese = lines.contains {
+            $0.text.unicodeScalars.contains { !$0.isASCII && $0.properties.isAlphabetic }
         }
-        let title = collapsingWhitespace(first.text)
-        if title.count <= maxLength { return Headline(title: title, line: first.range) }
+        for line in lines {
+            let bytes = line.text.utf8
+            let repeated = bytes.count <= 120 && lines.count { $0.text.utf8.elementsEqual(bytes) } > 1
+            if isHeadline(line.text, repeated: repeated, vietnamese: vietnamese) {
+                return Headline(title: collapsingWhitespace(line.text), line: line.range)
+            }
+        }
+        let title = collapsingWhitespace(first.text.prefix(maxLength + 1))
+        if title.count <= maxLength && first.text.count <= maxLength + 1 {
+            return Headline(title: title, line: first.range)
+        }
+        return Headline(title: shortened(title), line: nil)
+    }
+
+    /// `title` cut to `maxLength` characters, at a space when there is one in the second half.
+    static func shortened(_ title: String) -> String {
+        guard title.count > maxLength else { return title }
         var cut = title.prefix(maxLength)
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) >= maxLength / 2 {
             cut = cut[..<space]
         }
-        return Headline(title: String(cut), line: nil)
+        return String(cut)
     }
 
-    /// `text` without the headline's line, trimmed. The text itself when the title is only
-    /// part of its line or when nothing else would be left.
+    /// `text` without the headline's line, trimmed. Blank lines after the headline go with
+    /// it when it was a paragraph of its own. The whole text when the title is only part of
+    /// its line or when nothing else would be left.
     static func body(of text: String, without headline: Headline?) -> String {
         guard let line = headline?.line else { return String(text.trimmingWhitespace()) }
-        let rest = (text[..<line.lowerBound] + text[line.upperBound...]).trimmingWhitespace()
-        return rest.isEmpty ? String(text.trimmingWhitespace()) : String(rest)
+        let before = text[..<line.lowerBound].trimmingLeadingWhitespace()
+        var after = text[line.upperBound...]
+        if before.isEmpty || before.hasSuffix("\n\n") || before.hasSuffix("\n\r\n") {
+            // Drop the blank lines that follow.
+            var index = after.utf8.startIndex
+            while index < after.utf8.endIndex {
+                let byte = after.utf8[index]
+                if byte == 0x0A {
+                    after = after[after.utf8.index(after: index)...]
+                    index = after.utf8.startIndex
+                } else if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                    index = after.utf8.index(after: index)
+                } else {
+                    break
+                }
+            }
+        }
+        let tail = after.trimmingTrailingWhitespace()
+        if before.isBlank { return tail.isBlank ? String(text.trimmingWhitespace()) : String(tail) }
+        return tail.isBlank ? String(before.trimmingTrailingWhitespace()) : String(before) + tail
     }
 
     // MARK: Lines
@@ -64,41 +96,40 @@ enum HeadlineFinder {
     /// The non-blank lines near the top of `text`.
     static func topLines(of text: String, markdown: Bool) -> [Line] {
         var lines: [Line] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var offset = 0
-        while start < utf8.endIndex, lines.count < maxLines, offset < maxOffset {
-            let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            let end = newline < utf8.endIndex ? utf8.index(after: newline) : newline
-            offset += utf8.distance(from: start, to: end)
-            var line = text[start..<newline].trimmingWhitespace()
-            if markdown { line = strippingHeadingMarks(line) }
-            if !line.isEmpty { lines.append(Line(text: line, range: start..<end)) }
-            start = end
+        for (line, range) in TextLines(text[...]) {
+            if lines.count >= maxLines || text.utf8.distance(from: text.startIndex, to: range.lowerBound) >= maxOffset {
+                break
+            }
+            var trimmed = line.trimmingWhitespace()
+            if markdown { trimmed = strippingHeadingMarks(trimmed) }
+            if !trimmed.isEmpty { lines.append(Line(text: trimmed, range: range)) }
         }
         return lines
+    }
+
+    /// The first non-blank line, however far down.
+    static func firstLine(of text: String, markdown: Bool) -> Line? {
+        for (line, range) in TextLines(text[...]) {
+            var trimmed = line.trimmingWhitespace()
+            if markdown { trimmed = strippingHeadingMarks(trimmed) }
+            if !trimmed.isEmpty { return Line(text: trimmed, range: range) }
+        }
+        return nil
     }
 
     /// The first `# ` heading of a Markdown text (outside code blocks).
     static func firstHeading(in text: String) -> Headline? {
         var inCode = false
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        while start < utf8.endIndex {
-            let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            let end = newline < utf8.endIndex ? utf8.index(after: newline) : newline
-            let line = text[start..<newline]
+        for (line, range) in TextLines(text[...]) {
             let indented = line.prefix { $0 == " " }
+            guard indented.count <= 3 else { continue }
             let content = line.dropFirst(indented.count)
-            if indented.count <= 3 {
-                if content.hasPrefix("```") || content.hasPrefix("~~~") {
-                    inCode.toggle()
-                } else if !inCode, content.hasPrefix("# ") || content.trimmingWhitespace() == "#" {
-                    let title = collapsingWhitespace(strippingHeadingMarks(content.trimmingWhitespace()))
-                    if !title.isEmpty { return Headline(title: title, line: start..<end) }
-                }
+            if content.hasPrefix("```") || content.hasPrefix("~~~") {
+                inCode.toggle()
+            } else if !inCode, content.hasPrefix("# ") || content.trimmingWhitespace() == "#" {
+                let title = collapsingWhitespace(strippingHeadingMarks(content.trimmingWhitespace()))
+                if !title.isEmpty { return Headline(title: title, line: range) }
             }
-            start = end
         }
         return nil
     }
@@ -122,24 +153,68 @@ enum HeadlineFinder {
 
     /// Whether a trimmed line reads as a headline.
     static func isHeadline(_ line: Substring, repeated: Bool, vietnamese: Bool) -> Bool {
-        guard line.contains(where: \.isLetter), !line.hasPrefix("!["), line.last != ":" else { return false }
-        let length = line.count
-        let words = line.split(whereSeparator: \.isWhitespace).count
-        if words < 2 || length > maxLength { return false }
-        if repeated && words <= 6 { return false }
-        if vietnamese && words <= 5 && line.unicodeScalars.allSatisfy(\.isASCII) { return false }
-        if isNavigation(line) || DateExtractor.dateLine(line) != nil { return false }
-        let sentences = sentenceBreaks(line)
-        if sentences >= 2 || (sentences == 1 && length > 120) { return false }
-        return !startsWithCredit(line)
+        guard line.utf8.count <= maxLength * 4, !line.hasPrefix("!["), line.last != ":" else { return false }
+        let shape = Shape(line)
+        guard shape.hasLetter, shape.words >= 2, shape.length <= maxLength else { return false }
+        if repeated && shape.words <= 6 { return false }
+        if vietnamese && shape.words <= 5 && shape.isASCIIWithoutDigits { return false }
+        if shape.sentenceBreaks >= 2 || (shape.sentenceBreaks == 1 && shape.length > 120) { return false }
+        if isNavigation(line, shape: shape) || DateExtractor.dateLine(line) != nil { return false }
+        return !startsWithCredit(line, length: shape.length)
+    }
+
+    /// What the tests need to know of a line, from one pass over its characters.
+    struct Shape {
+        var length = 0
+        var words = 0
+        var hasLetter = false
+        var isASCIIWithoutDigits = true
+        /// Sentence ends followed by another sentence ("... nhiệm vụ. Năm 2019 ...").
+        var sentenceBreaks = 0
+        /// Has "|", ">", "»" or "›".
+        var hasSeparator = false
+
+        init(_ line: Substring) {
+            var inWord = false
+            var afterEnd = false
+            var previousIsSpace = true
+            for character in line {
+                length += 1
+                let isSpace = character.isWhitespace
+                if isSpace {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                }
+                if !hasLetter && character.isLetter { hasLetter = true }
+                if isASCIIWithoutDigits && (!character.isASCII || character.isASCIIDigit) {
+                    isASCIIWithoutDigits = false
+                }
+                if afterEnd && previousIsSpace && (character.isUppercase || character.isNumber) { sentenceBreaks += 1 }
+                switch character {
+                case ".", "!", "?", "…": afterEnd = true
+                case "|", ">", "»", "›":
+                    hasSeparator = true
+                    afterEnd = false
+                default: if !isSpace { afterEnd = false }
+                }
+                previousIsSpace = isSpace
+            }
+        }
     }
 
     /// Menu labels and breadcrumbs ("Trang chủ > Tin tức", "Thời sự | Xã hội").
-    static func isNavigation(_ line: Substring) -> Bool {
-        var label = line.lowercased()
-        while let last = label.last, last == ":" || last == "»" || last == ">" || last.isWhitespace { label.removeLast() }
-        if navigationLabels.contains(label) { return true }
-        let parts = line.split { "|>»›".contains($0) }
+    static func isNavigation(_ line: Substring, shape: Shape) -> Bool {
+        if shape.length <= 40 {
+            var label = line.lowercased()
+            while let last = label.last, last == ":" || last == "»" || last == ">" || last.isWhitespace {
+                label.removeLast()
+            }
+            if navigationLabels.contains(label) { return true }
+        }
+        guard shape.hasSeparator else { return false }
+        let parts = line.split { $0 == "|" || $0 == ">" || $0 == "»" || $0 == "›" }
         return parts.count >= 2 && parts.allSatisfy { $0.split(whereSeparator: \.isWhitespace).count <= 4 }
     }
 
@@ -152,43 +227,30 @@ enum HeadlineFinder {
         "về đầu trang", "đăng nhập", "đăng ký", "tìm kiếm", "liên hệ", "giới thiệu", "sơ đồ site", "sơ đồ trang",
         "thời sự", "chính trị", "xã hội", "kinh tế", "văn hóa", "văn hoá", "thể thao", "giáo dục", "pháp luật",
         "thế giới", "đời sống", "sức khỏe", "sức khoẻ", "giải trí", "công nghệ", "du lịch", "xây dựng đảng",
-        "hoạt động", "thông báo", "video", "ảnh", "podcast", "rss",
+        "hoạt động", "thông báo", "ý kiến bạn đọc",
     ]
 
-    /// Sentence ends followed by another sentence ("... nhiệm vụ. Năm 2019 ...").
-    static func sentenceBreaks(_ line: Substring) -> Int {
-        var count = 0
-        var previous: Character = " "
-        var afterEnd = false
-        for character in line {
-            if afterEnd && previous.isWhitespace && (character.isUppercase || character.isNumber) { count += 1 }
-            if ".!?…".contains(character) {
-                afterEnd = true
-            } else if !character.isWhitespace {
-                afterEnd = false
-            }
-            previous = character
-        }
-        return count
-    }
-
     /// "(Baohatinh.vn) - ...", or "TTO - ..." / "VOV.VN - ..." opening a long paragraph.
-    static func startsWithCredit(_ line: Substring) -> Bool {
+    static func startsWithCredit(_ line: Substring, length: Int) -> Bool {
         func dashFollows(_ rest: Substring) -> Bool {
             guard let first = rest.trimmingWhitespace().first else { return false }
-            return "-–—".contains(first)
+            return first == "-" || first == "–" || first == "—"
         }
         if line.first == "(", let close = line.prefix(40).firstIndex(of: ")") {
             return dashFollows(line[line.index(after: close)...])
         }
-        guard line.count > 100, let space = line.firstIndex(where: \.isWhitespace) else { return false }
+        guard length > 100, let space = line.firstIndex(where: \.isWhitespace) else { return false }
         let word = line[..<space]
-        let isCredit = word.contains(where: \.isLetter) && (word.allSatisfy { $0.isUppercase || $0 == "." } || word.lowercased().hasSuffix(".vn"))
+        let isCredit =
+            word.contains(where: \.isLetter)
+            && (word.allSatisfy { $0.isUppercase || $0 == "." } || word.lowercased().hasSuffix(".vn"))
         return isCredit && dashFollows(line[space...])
     }
 
-    /// Runs of whitespace as one space.
-    static func collapsingWhitespace(_ text: Substring) -> String {
-        text.split(whereSeparator: { $0.isWhitespace || $0 == "\u{200B}" }).joined(separator: " ")
+    /// Runs of whitespace as one space, without zero-width spaces.
+    static func collapsingWhitespace(_ text: some StringProtocol) -> String {
+        var kept = String(text)
+        kept.unicodeScalars.removeAll { $0 == "\u{200B}" || $0 == "\u{FEFF}" }
+        return kept.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

@@ -2,11 +2,13 @@ import Foundation
 
 /// Reads a JSONL file: one article per line, `{"id", "title", "text", "date", "source"}`.
 ///
-/// `id` may be a string or a number; `text` is required. A missing `title` is found in the
-/// text as for a text file; `date` is kept when it is (or converts to) `YYYY-MM-DD`;
-/// `source` falls back to `url`. Blank lines are skipped. A line that is not a JSON object,
-/// or lacks `id` or `text`, is a problem with its line number, and reading goes on. Lines
-/// that are not UTF-8 are decoded by `TextDecoder`, reported once per file.
+/// `id` may be a string or a number; `text` is required and becomes the body as it is. A
+/// missing `title` is found in the text as for a text file (and its line then leaves the
+/// body); `date` is kept when it is (or converts to) `YYYY-MM-DD`; `source` falls back to
+/// `url`. Other fields are checked as JSON and ignored. Blank lines are skipped. A line
+/// that is not a JSON object, or lacks `id` or `text`, is a problem with its line number,
+/// and reading goes on. Lines that are not UTF-8 are decoded by `TextDecoder`, reported
+/// once per file.
 enum JSONLReader {
     static func read(_ file: SourceFile, bytes: [UInt8]) -> (articles: [Article], problems: [InputProblem]) {
         var articles: [Article] = []
@@ -77,9 +79,9 @@ enum JSONLReader {
             let missing = [id == nil ? "\"id\"" : nil, text == nil ? "\"text\"" : nil].compactMap { $0 }
             return .failure(Message(text: "missing " + missing.joined(separator: " and ")))
         }
-        guard !text.trimmingWhitespace().isEmpty else { return .failure(Message(text: "empty \"text\"")) }
+        guard !text.isBlank else { return .failure(Message(text: "empty \"text\"")) }
         var body = text
-        var title = line.title?.string.flatMap(HTMLText.singleLine)
+        var title = line.title?.string.flatMap(singleLine)
         if title == nil {
             let headline = HeadlineFinder.find(in: text)
             title = headline?.title
@@ -90,6 +92,28 @@ enum JSONLReader {
             Article(
                 id: id, title: title ?? "", date: line.date?.string.flatMap(DateExtractor.normalized),
                 source: source, body: body))
+    }
+
+    /// `text` on one line without surrounding whitespace, or nil when it is blank. Quick
+    /// for the usual title that needs no change.
+    static func singleLine(_ text: String) -> String? {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, first != 0x20, last != 0x20 else {
+            return HTMLText.singleLine(text)
+        }
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            // Control characters, double spaces, and the first two bytes of no-break,
+            // Unicode and zero-width spaces (U+0085, U+00A0, U+1680, U+2000-U+205F,
+            // U+3000, U+FEFF).
+            switch (previous, byte) {
+            case (_, 0..<0x20), (0x20, 0x20), (0xC2, 0x85), (0xC2, 0xA0), (0xE1, 0x9A), (0xE2, 0x80), (0xE2, 0x81),
+                (0xE3, 0x80), (0xEF, 0xBB):
+                return HTMLText.singleLine(text)
+            default: previous = byte
+            }
+        }
+        return text
     }
 
     static func index(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

@@ -173,18 +173,13 @@ private struct Parser {
     mutating func string() throws(JSONLine.Failure) -> String {
         i += 1
         let start = i
+        i = special(from: i)
         // Fast path: no escapes.
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") {
-                let content = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                i += 1
-                guard let text = String(validating: content, as: UTF8.self) else { throw .invalidUTF8 }
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw error("control character in a string") }
+        if i < bytes.count && bytes[i] == UInt8(ascii: "\"") {
+            let content = UnsafeBufferPointer(rebasing: bytes[start..<i])
             i += 1
+            guard let text = String(validating: content, as: UTF8.self) else { throw .invalidUTF8 }
+            return text
         }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
@@ -200,15 +195,39 @@ private struct Parser {
                 continue
             }
             if byte < 0x20 { throw error("control character in a string") }
-            // Copy the run up to the next quote or backslash at once.
+            // Copy the run up to the next quote, backslash or control character at once.
             let runStart = i
-            i += 1
-            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 {
-                i += 1
-            }
+            i = special(from: i + 1)
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
         }
         throw error("unterminated string")
+    }
+
+    /// The index of the first quote, backslash or control character from `start`, or the
+    /// end. Tests eight bytes at a time while none of them can be one.
+    func special(from start: Int) -> Int {
+        var j = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            while j + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                // A byte is zero in `quote` or `backslash`, or below 0x20 in `word` (may
+                // also flag some other words: then the byte loop below decides).
+                let found =
+                    ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+                if found & high != 0 { break }
+                j += 8
+            }
+        }
+        while j < bytes.count {
+            let byte = bytes[j]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return j }
+            j += 1
+        }
+        return j
     }
 
     /// An escape at `i` (on its backslash), appended to `scratch`.
@@ -339,7 +358,8 @@ private struct Parser {
     func unexpected(_ expected: String) -> JSONLine.Failure {
         guard i < bytes.count else { return error("unexpected end of line, expected \(expected)") }
         let byte = bytes[i]
-        let found = (0x21..<0x7F).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
+        let found =
+            (0x21..<0x7F).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
         return error("expected \(expected), found \(found)")
     }
 

@@ -76,7 +76,9 @@ public enum SourceScanner {
                 guard let entry = SourceScanner.status(path) else { continue }  // dangling symlink
                 if entry.isDirectory {
                     walkFolder(path, relative: relativePath, status: entry)
-                } else if entry.isRegular, let kind = SourceKind(fileName: name) {
+                } else if entry.isRegular, let kind = SourceKind(fileName: name),
+                    !SourceScanner.isFolderDocumentation(name)
+                {
                     add(path: path, relativePath: relativePath, kind: kind, status: entry)
                 }
             }
@@ -91,6 +93,14 @@ public enum SourceScanner {
         }
     }
 
+    /// Files that document a folder rather than hold an article (`README.md`, `SOURCE.md`,
+    /// `LICENSE.txt`, …) are skipped when walking a folder; naming one explicitly indexes it.
+    static func isFolderDocumentation(_ name: String) -> Bool {
+        let stem = name.split(separator: ".").first.map { $0.uppercased() } ?? ""
+        return ["README", "SOURCE", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE", "COPYING"].contains(
+            stem)
+    }
+
     /// `stat` (following symbolic links), or nil when the path does not lead to anything.
     private static func status(_ path: String) -> Status? {
         var info = stat()
@@ -102,7 +112,7 @@ public enum SourceScanner {
             let time = info.st_mtim
         #endif
         return Status(
-            id: FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)),
+            id: FileID(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino)),
             isDirectory: type == S_IFDIR, isRegular: type == S_IFREG, size: Int(info.st_size),
             modified: Double(time.tv_sec) + Double(time.tv_nsec) / 1_000_000_000)
     }

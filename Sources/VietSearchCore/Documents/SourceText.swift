@@ -10,14 +10,58 @@ enum SourceText {
         text: String, repair: TextDecoder.Repair?
     ) {
         if let text = utf16(bytes) { return (text, nil) }
-        let array = Array(bytes)
-        if let charset = declaredCharset, !isUTF8(charset), String(validating: array, as: UTF8.self) == nil,
-            let text = LegacyEncoding.decode(array, charset: charset)
-        {
+        var array = Array(bytes)
+        if array.starts(with: [0xEF, 0xBB, 0xBF]) { array.removeFirst(3) }
+        if let text = String(validating: array, as: UTF8.self) { return (text, nil) }
+        if let charset = declaredCharset, !isUTF8(charset), let text = LegacyEncoding.decode(array, charset: charset) {
             return (composed(text), nil)
         }
-        let (text, repair) = TextDecoder.decode(array)
+        let (text, repair) = TextDecoder.decode(array, tryLegacy: !isDamagedUTF8(array))
         return (repair == .windows1258 ? composed(text) : text, repair)
+    }
+
+    /// Whether bytes that are not valid UTF-8 are UTF-8 text with a few bad bytes rather
+    /// than legacy text: at least as many valid multi-byte sequences as invalid bytes.
+    /// (Windows-1258 text rarely forms a valid multi-byte UTF-8 sequence; Vietnamese UTF-8
+    /// text is full of them.) Such text keeps its UTF-8 and gets U+FFFD for the bad bytes.
+    static func isDamagedUTF8(_ bytes: [UInt8]) -> Bool {
+        var valid = 0
+        var invalid = 0
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            let length =
+                switch lead {
+                case 0xC2...0xDF: 2
+                case 0xE0...0xEF: 3
+                case 0xF0...0xF4: 4
+                default: 0
+                }
+            // Continuation bytes, and the second byte ranges that rule out overlong forms,
+            // surrogates and code points above U+10FFFF.
+            let second: ClosedRange<UInt8> =
+                switch lead {
+                case 0xE0: 0xA0...0xBF
+                case 0xED: 0x80...0x9F
+                case 0xF0: 0x90...0xBF
+                case 0xF4: 0x80...0x8F
+                default: 0x80...0xBF
+                }
+            if length > 0, i + length <= bytes.count, second.contains(bytes[i + 1]),
+                bytes[(i + 2)..<(i + length)].allSatisfy({ (0x80...0xBF).contains($0) })
+            {
+                valid += 1
+                i += length
+            } else {
+                invalid += 1
+                i += 1
+            }
+        }
+        return valid > 0 && valid >= invalid
     }
 
     /// Text with a UTF-16 byte-order mark (as Windows "Unicode" text files are saved).

@@ -115,6 +115,12 @@ public final class IndexWriter {
         var summary = IndexSummary()
         let scan = SourceScanner.scan(paths)
         summary.problems = scan.problems
+        if scan.files.isEmpty && existing == nil {
+            throw IndexError.nothingIndexed(
+                problems: scan.problems.isEmpty
+                    ? paths.map { InputProblem(file: $0, message: "no .txt, .md, .html or .jsonl files found") }
+                    : scan.problems)
+        }
 
         // Classify: unchanged by size and mtime, or work to do.
         var items: [WorkItem] = []
@@ -146,7 +152,9 @@ public final class IndexWriter {
         let boxedItems = items
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             do {
-                try Self.work(items: boxedItems, state: state, folder: target, budget: budget, start: start, totalBytes: totalBytes, progress: progress)
+                try Self.work(
+                    items: boxedItems, state: state, folder: target, budget: budget, start: start,
+                    totalBytes: totalBytes, progress: progress)
             } catch {
                 state.withLock { $0.error = $0.error ?? error }
             }
@@ -158,7 +166,10 @@ public final class IndexWriter {
         var newManifest = manifest
         var deletions: [String: [Int]] = [:]
         func delete(_ entry: Manifest.Entry) {
-            for range in entry.ranges { deletions[range.segment, default: []].append(contentsOf: range.firstDoc..<(range.firstDoc + range.count)) }
+            for range in entry.ranges {
+                deletions[range.segment, default: []].append(
+                    contentsOf: range.firstDoc..<(range.firstDoc + range.count))
+            }
         }
         for key in removedKeys {
             delete(manifest.entries[key]!)
@@ -176,7 +187,9 @@ public final class IndexWriter {
                 newManifest.entries[result.key] = entry
                 continue
             }
-            var entry = touched[result.key] ?? Manifest.Entry(size: result.file.size, modified: result.file.modified, hash: result.hash, ranges: [])
+            var entry =
+                touched[result.key]
+                ?? Manifest.Entry(size: result.file.size, modified: result.file.modified, hash: result.hash, ranges: [])
             if result.count > 0, let segment = shared.builderSegments[result.builder] {
                 entry.ranges.append(Manifest.DocRange(segment: segment, firstDoc: result.firstDoc, count: result.count))
             }
@@ -199,7 +212,9 @@ public final class IndexWriter {
         var segments: [Commit.Segment] = []
         for var segment in old?.segments ?? [] {
             if let docs = deletions[segment.name], !docs.isEmpty {
-                var deleted = try segment.deletes.map { try DeletedDocs.read(path: folder + "/" + $0, docCount: segment.docs) } ?? DeletedDocs(docCount: segment.docs)
+                var deleted =
+                    try segment.deletes.map { try DeletedDocs.read(path: folder + "/" + $0, docCount: segment.docs) }
+                    ?? DeletedDocs(docCount: segment.docs)
                 let reader = try SegmentReader(folder: folder, name: segment.name, deleted: deleted)
                 for doc in docs where !deleted.contains(doc) {
                     deleted.insert(doc)
@@ -217,14 +232,17 @@ public final class IndexWriter {
         for (_, name) in shared.builderSegments.sorted(by: { $0.key < $1.key }) {
             let totals = shared.sizes[name]!
             segments.append(
-                Commit.Segment(name: name, docs: totals.docs, deletes: nil, deletedCount: 0, titleTokens: totals.titleTokens, bodyTokens: totals.bodyTokens))
+                Commit.Segment(
+                    name: name, docs: totals.docs, deletes: nil, deletedCount: 0, titleTokens: totals.titleTokens,
+                    bodyTokens: totals.bodyTokens))
         }
         let manifestName = "m\(generation).manifest"
         try FileIO.write(newManifest.encoded(), to: folder + "/" + manifestName)
         let commit = Commit(
-            analyzerVersion: Analyzer.version, generation: generation, nextSegment: shared.nextSegment, segments: segments, manifest: manifestName)
+            analyzerVersion: Analyzer.version, generation: generation, nextSegment: shared.nextSegment,
+            segments: segments, manifest: manifestName)
         if commit.liveDocs == 0 && summary.documents == 0 && !summary.problems.isEmpty {
-            throw IndexError.nothingIndexed(problems: summary.problems.count)
+            throw IndexError.nothingIndexed(problems: summary.problems)
         }
         try commit.write(folder: folder, beforeRename: beforeCommitRename)
         removeUnreferencedFiles(keeping: commit)
@@ -237,7 +255,9 @@ public final class IndexWriter {
 
     /// Cuts a large JSONL file into chunks of whole lines; other files are one item.
     private func workItems(for file: SourceFile, key: String, previous: Manifest.Entry?) throws -> [WorkItem] {
-        guard file.kind == .jsonl, file.size > chunkBytes else { return [WorkItem(file: file, key: key, previous: previous)] }
+        guard file.kind == .jsonl, file.size > chunkBytes else {
+            return [WorkItem(file: file, key: key, previous: previous)]
+        }
         let bytes = try FileIO.read(file.path)
         let hash = CRC32.checksum(bytes)
         if let previous, previous.hash == hash, previous.size == bytes.count {
@@ -328,7 +348,9 @@ public final class IndexWriter {
                 $0.results.append(result)
                 $0.documents += read.articles.count
                 $0.bytes += textBytes
-                return IndexProgress(documents: $0.documents, bytesRead: $0.bytes, totalBytes: totalBytes, seconds: Date().timeIntervalSince(start))
+                return IndexProgress(
+                    documents: $0.documents, bytesRead: $0.bytes, totalBytes: totalBytes,
+                    seconds: Date().timeIntervalSince(start))
             }
             progress?(snapshot)
             if builder.textBytes >= budget {

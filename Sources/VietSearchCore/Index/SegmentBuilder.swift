@@ -71,7 +71,8 @@ final class SegmentBuilder {
             lastDoc.append(-1)
         }
         let exactID = Int32(exactForms.id(of: token.exact))
-        postings[id].addOccurrence(doc: doc, position: token.position, exact: exactID, isNewDoc: lastDoc[id] != Int32(doc))
+        postings[id].addOccurrence(
+            doc: doc, position: token.position, exact: exactID, isNewDoc: lastDoc[id] != Int32(doc))
         lastDoc[id] = Int32(doc)
     }
 }

@@ -78,7 +78,9 @@ enum SegmentWriter {
 
     /// Postings --> <DocDelta, Freq, PositionsLength>^DocFreq
     /// Positions --> <(PositionDelta << VariantBits) | Variant>^Freq per document
-    private static func encode(_ postings: SegmentBuilder.Postings, postings out: inout ByteWriter, positions: inout ByteWriter) {
+    private static func encode(
+        _ postings: SegmentBuilder.Postings, postings out: inout ByteWriter, positions: inout ByteWriter
+    ) {
         let bits = variantBits(postings.variants.count)
         var previousDoc: UInt32 = 0
         var cursor = 0

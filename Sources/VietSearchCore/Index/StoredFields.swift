@@ -45,28 +45,37 @@ struct StoredFieldsReader {
         self.body = body
         var reader = ByteReader(file.bytes, from: body.upperBound - 8, to: body.upperBound, file: file.path)
         let count = Int(try reader.u64())
-        guard count <= (body.count - 8) / 8 else { throw reader.corrupt("document count \(count) does not fit the file") }
+        guard count <= (body.count - 8) / 8 else {
+            throw reader.corrupt("document count \(count) does not fit the file")
+        }
         docCount = count
         offsetsStart = body.upperBound - 8 - count * 8
     }
 
     func article(_ doc: Int) throws -> Article {
-        guard doc >= 0 && doc < docCount else { throw CorruptIndexError(file: file.path, reason: "no stored document \(doc)") }
-        var offsets = ByteReader(file.bytes, from: offsetsStart + doc * 8, to: offsetsStart + doc * 8 + 8, file: file.path)
+        guard doc >= 0 && doc < docCount else {
+            throw CorruptIndexError(file: file.path, reason: "no stored document \(doc)")
+        }
+        var offsets = ByteReader(
+            file.bytes, from: offsetsStart + doc * 8, to: offsetsStart + doc * 8 + 8, file: file.path)
         let start = body.lowerBound + Int(try offsets.u64())
         let end: Int
         if doc + 1 < docCount {
-            var next = ByteReader(file.bytes, from: offsetsStart + doc * 8 + 8, to: offsetsStart + doc * 8 + 16, file: file.path)
+            var next = ByteReader(
+                file.bytes, from: offsetsStart + doc * 8 + 8, to: offsetsStart + doc * 8 + 16, file: file.path)
             end = body.lowerBound + Int(try next.u64())
         } else {
             end = offsetsStart
         }
-        guard start + 4 <= end, end <= offsetsStart else { throw CorruptIndexError(file: file.path, offset: start, reason: "bad record bounds for document \(doc)") }
+        guard start + 4 <= end, end <= offsetsStart else {
+            throw CorruptIndexError(file: file.path, offset: start, reason: "bad record bounds for document \(doc)")
+        }
         var reader = ByteReader(file.bytes, from: start, to: end, file: file.path)
         let crc = try reader.u32()
         let fields = UnsafeRawBufferPointer(rebasing: file.bytes[(start + 4)..<end])
         guard CRC32.checksum(fields) == crc else {
-            throw CorruptIndexError(file: file.path, offset: start, reason: "checksum mismatch in stored document \(doc)")
+            throw CorruptIndexError(
+                file: file.path, offset: start, reason: "checksum mismatch in stored document \(doc)")
         }
         return Article(
             id: try reader.string(), title: try reader.string(), date: try reader.optionalString(),

@@ -28,7 +28,9 @@ public struct QueryParser {
                     clauses = [Query.Clause(terms: terms, field: field)]
                 } else {
                     for word in text.split(whereSeparator: \.isWhitespace) {
-                        let wordTerms = analyzer.tokens(String(word)).map { Query.Term(exact: $0.exact.bytes, folded: $0.folded.bytes) }
+                        let wordTerms = analyzer.tokens(String(word)).map {
+                            Query.Term(exact: $0.exact.bytes, folded: $0.folded.bytes)
+                        }
                         if !wordTerms.isEmpty { clauses.append(Query.Clause(terms: wordTerms, field: field)) }
                     }
                 }

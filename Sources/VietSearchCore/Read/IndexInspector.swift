@@ -29,7 +29,9 @@ public enum IndexInspector {
     /// postings and positions, every stored article. Returns the problems found (empty when
     /// the index is sound); a missing index throws.
     public static func check(folder: String) throws -> [String] {
-        guard let commit = try catchingDamage({ try Commit.read(folder: folder) }) else { throw IndexError.missing(path: folder) }
+        guard let commit = try catchingDamage({ try Commit.read(folder: folder) }) else {
+            throw IndexError.missing(path: folder)
+        }
         guard case .success(let current) = commit, let current else {
             if case .failure(let message) = commit { return [message] }
             throw IndexError.missing(path: folder)

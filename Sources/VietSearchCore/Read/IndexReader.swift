@@ -16,7 +16,9 @@ public final class IndexReader: @unchecked Sendable {
                 var segments: [SegmentReader] = []
                 for segment in commit.segments {
                     let deleted =
-                        try segment.deletes.map { try DeletedDocs.read(path: folder + "/" + $0, docCount: segment.docs) }
+                        try segment.deletes.map {
+                            try DeletedDocs.read(path: folder + "/" + $0, docCount: segment.docs)
+                        }
                         ?? DeletedDocs(docCount: segment.docs)
                     segments.append(try SegmentReader(folder: folder, name: segment.name, deleted: deleted))
                 }

@@ -32,6 +32,8 @@ final class SegmentReader: @unchecked Sendable {
     let store: StoredFieldsReader
     private var blockKeys: [[UInt8]] = []
     private var blockOffsets: [Int] = []
+    /// Where the block index starts (the end of the last block), relative to the body.
+    private var blockIndexStart = 0
     let termCount: Int
 
     init(folder: String, name: String, deleted: DeletedDocs) throws {
@@ -48,19 +50,26 @@ final class SegmentReader: @unchecked Sendable {
         let (storeFile, storeBody) = try open(.store)
         store = try StoredFieldsReader(file: storeFile, body: storeBody)
 
-        var normsReader = ByteReader(norms.bytes, from: normsBody.lowerBound, to: normsBody.upperBound, file: norms.path)
+        var normsReader = ByteReader(
+            norms.bytes, from: normsBody.lowerBound, to: normsBody.upperBound, file: norms.path)
         docCount = Int(try normsReader.u64())
-        guard normsBody.count == 8 + docCount * 8 else { throw normsReader.corrupt("field lengths do not match the document count") }
+        guard normsBody.count == 8 + docCount * 8 else {
+            throw normsReader.corrupt("field lengths do not match the document count")
+        }
         guard store.docCount == docCount else {
-            throw CorruptIndexError(file: storeFile.path, reason: "\(store.docCount) stored documents where the segment has \(docCount)")
+            throw CorruptIndexError(
+                file: storeFile.path, reason: "\(store.docCount) stored documents where the segment has \(docCount)")
         }
 
-        var trailer = ByteReader(terms.bytes, from: termsBody.upperBound - 24, to: termsBody.upperBound, file: terms.path)
+        var trailer = ByteReader(
+            terms.bytes, from: termsBody.upperBound - 24, to: termsBody.upperBound, file: terms.path)
         let indexStart = Int(try trailer.u64())
         let blocks = Int(try trailer.u64())
         termCount = Int(try trailer.u64())
         guard indexStart <= termsBody.count - 24 else { throw trailer.corrupt("block index offset out of range") }
-        var index = ByteReader(terms.bytes, from: termsBody.lowerBound + indexStart, to: termsBody.upperBound - 24, file: terms.path)
+        blockIndexStart = indexStart
+        var index = ByteReader(
+            terms.bytes, from: termsBody.lowerBound + indexStart, to: termsBody.upperBound - 24, file: terms.path)
         for _ in 0..<blocks {
             blockKeys.append(Array(try index.lengthPrefixed()))
             let offset = try index.int()
@@ -86,13 +95,18 @@ final class SegmentReader: @unchecked Sendable {
         var high = blockKeys.count
         while low < high {
             let mid = (low + high) / 2
-            if blockKeys[mid].lexicographicallyPrecedes(key) || blockKeys[mid] == key { low = mid + 1 } else { high = mid }
+            if blockKeys[mid].lexicographicallyPrecedes(key) || blockKeys[mid] == key {
+                low = mid + 1
+            } else {
+                high = mid
+            }
         }
         guard low > 0 else { return nil }
         let block = low - 1
-        let end = block + 1 < blockOffsets.count ? blockOffsets[block + 1] : termsBody.count - 24
+        let end = block + 1 < blockOffsets.count ? blockOffsets[block + 1] : blockIndexStart
         var reader = ByteReader(
-            terms.bytes, from: termsBody.lowerBound + blockOffsets[block], to: termsBody.lowerBound + end, file: terms.path)
+            terms.bytes, from: termsBody.lowerBound + blockOffsets[block], to: termsBody.lowerBound + end,
+            file: terms.path)
         var current: [UInt8] = []
         while !reader.isAtEnd {
             let shared = try reader.int()
@@ -114,8 +128,10 @@ final class SegmentReader: @unchecked Sendable {
                 else { throw reader.corrupt("postings range out of bounds") }
                 return TermInfo(
                     docFreq: docFreq,
-                    postings: (postingsBody.lowerBound + postingsStart)..<(postingsBody.lowerBound + postingsStart + postingsLength),
-                    positions: (positionsBody.lowerBound + positionsStart)..<(positionsBody.lowerBound + positionsStart + positionsLength),
+                    postings: (postingsBody.lowerBound + postingsStart)..<(postingsBody.lowerBound + postingsStart
+                        + postingsLength),
+                    positions: (positionsBody.lowerBound + positionsStart)..<(positionsBody.lowerBound + positionsStart
+                        + positionsLength),
                     checksum: checksum, variants: variants)
             }
             for _ in 0..<variantCount { _ = try reader.lengthPrefixed() }
@@ -129,9 +145,12 @@ final class SegmentReader: @unchecked Sendable {
         let crc = CRC32.checksum(UnsafeRawBufferPointer(rebasing: postingsFile.bytes[info.postings]))
         let both = CRC32.checksum(UnsafeRawBufferPointer(rebasing: positionsFile.bytes[info.positions]), seed: crc)
         guard both == info.checksum else {
-            throw CorruptIndexError(file: postingsFile.path, offset: info.postings.lowerBound, reason: "checksum mismatch in the postings of a term")
+            throw CorruptIndexError(
+                file: postingsFile.path, offset: info.postings.lowerBound,
+                reason: "checksum mismatch in the postings of a term")
         }
-        var reader = ByteReader(postingsFile.bytes, from: info.postings.lowerBound, to: info.postings.upperBound, file: postingsFile.path)
+        var reader = ByteReader(
+            postingsFile.bytes, from: info.postings.lowerBound, to: info.postings.upperBound, file: postingsFile.path)
         var result: [Posting] = []
         result.reserveCapacity(info.docFreq)
         var doc = 0
@@ -151,10 +170,13 @@ final class SegmentReader: @unchecked Sendable {
     }
 
     /// Decodes the positions of one posting; `variants` receives each position's variant.
-    func positions(_ posting: Posting, variantBits: Int, into positions: inout [Int32], variants: inout [UInt8]) throws {
+    func positions(_ posting: Posting, variantBits: Int, into positions: inout [Int32], variants: inout [UInt8]) throws
+    {
         positions.removeAll(keepingCapacity: true)
         variants.removeAll(keepingCapacity: true)
-        var reader = ByteReader(positionsFile.bytes, from: posting.positions.lowerBound, to: posting.positions.upperBound, file: positionsFile.path)
+        var reader = ByteReader(
+            positionsFile.bytes, from: posting.positions.lowerBound, to: posting.positions.upperBound,
+            file: positionsFile.path)
         var position: Int32 = 0
         let mask = UInt64((1 << variantBits) - 1)
         for _ in 0..<posting.freq {
@@ -168,7 +190,7 @@ final class SegmentReader: @unchecked Sendable {
     /// Every dictionary entry in key order (for `check` and `stats`).
     func forEachTerm(_ body: ([UInt8], TermInfo) throws -> Void) throws {
         var current: [UInt8] = []
-        let indexStart = termsBody.lowerBound + (blockOffsets.isEmpty ? 0 : blockIndexStart)
+        let indexStart = termsBody.lowerBound + blockIndexStart
         var reader = ByteReader(terms.bytes, from: termsBody.lowerBound, to: indexStart, file: terms.path)
         var seen = 0
         while !reader.isAtEnd {
@@ -185,23 +207,22 @@ final class SegmentReader: @unchecked Sendable {
             let checksum = try reader.u32()
             var variants: [[UInt8]] = []
             for _ in 0..<(try reader.int()) { variants.append(Array(try reader.lengthPrefixed())) }
-            guard postingsStart + postingsLength <= postingsBody.count, positionsStart + positionsLength <= positionsBody.count else {
+            guard postingsStart + postingsLength <= postingsBody.count,
+                positionsStart + positionsLength <= positionsBody.count
+            else {
                 throw reader.corrupt("postings range out of bounds")
             }
             try body(
                 current,
                 TermInfo(
                     docFreq: docFreq,
-                    postings: (postingsBody.lowerBound + postingsStart)..<(postingsBody.lowerBound + postingsStart + postingsLength),
-                    positions: (positionsBody.lowerBound + positionsStart)..<(positionsBody.lowerBound + positionsStart + positionsLength),
+                    postings: (postingsBody.lowerBound + postingsStart)..<(postingsBody.lowerBound + postingsStart
+                        + postingsLength),
+                    positions: (positionsBody.lowerBound + positionsStart)..<(positionsBody.lowerBound + positionsStart
+                        + positionsLength),
                     checksum: checksum, variants: variants))
             seen += 1
         }
         guard seen == termCount else { throw reader.corrupt("\(seen) terms where the dictionary says \(termCount)") }
-    }
-
-    private var blockIndexStart: Int {
-        var trailer = ByteReader(terms.bytes, from: termsBody.upperBound - 24, to: termsBody.upperBound, file: terms.path)
-        return Int((try? trailer.u64()) ?? 0)
     }
 }

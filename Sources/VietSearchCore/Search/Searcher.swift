@@ -23,6 +23,8 @@ public struct Hit: Sendable {
     /// How many clauses typed with diacritics matched with their exact spelling; hits
     /// with more exact matches rank first.
     public var exactMatches: Int
+    /// How many pairs of consecutive query words stand adjacent and in order.
+    public var adjacentPairs: Int
     public var article: Article
     public var snippet: Snippet?
 }
@@ -39,9 +41,12 @@ public struct SearchResult: Sendable {
 /// 1. exact-diacritic matches: documents that match more of the clauses typed with
 ///    diacritics in their exact spelling rank first (`chó` above `cho`; both tone
 ///    placements count as exact);
-/// 2. BM25 over title and body (title weighted higher), plus a proximity bonus for each
-///    pair of consecutive query words found adjacent and in order in the body;
-/// 3. ties: the document id, ascending.
+/// 2. proximity: documents where more pairs of consecutive query words stand adjacent and
+///    in order (in title or body) rank first. Vietnamese words are runs of syllables, so
+///    this is what tells "sinh hoạt chi bộ" from a text that scatters the four syllables;
+/// 3. BM25 over title and body (title weighted higher), plus a bonus for how often the
+///    adjacent pairs occur;
+/// 4. ties: the document id, ascending.
 public final class Searcher {
     public let reader: IndexReader
     let analyzer: Analyzer
@@ -66,7 +71,8 @@ public final class Searcher {
         var matches: [ScoredDoc] = []
         let statistics = try Statistics(query: query, reader: reader, bm25: bm25)
         for (ordinal, segment) in reader.segments.enumerated() {
-            var evaluator = SegmentEvaluator(segment: segment, ordinal: ordinal, searcher: self, statistics: statistics, options: options)
+            var evaluator = SegmentEvaluator(
+                segment: segment, ordinal: ordinal, searcher: self, statistics: statistics, options: options)
             try evaluator.collect(query, into: &matches)
         }
         let top = try topHits(matches, limit: options.limit)
@@ -74,23 +80,26 @@ public final class Searcher {
         let terms = Set(query.required.flatMap { $0.flatMap { $0.terms.map(\.folded) } })
         for match in top {
             let article = try reader.article(match.address)
-            let snippet = options.snippets ? SnippetMaker().snippet(of: article.body, terms: terms, analyzer: analyzer) : nil
-            hits.append(Hit(address: match.address, score: match.score, exactMatches: match.tier, article: article, snippet: snippet))
+            let snippet =
+                options.snippets ? SnippetMaker().snippet(of: article.body, terms: terms, analyzer: analyzer) : nil
+            hits.append(
+                Hit(
+                    address: match.address, score: match.score, exactMatches: match.tier,
+                    adjacentPairs: match.adjacentPairs,
+                    article: article, snippet: snippet))
         }
         return SearchResult(total: matches.count, hits: hits)
     }
 
-    /// The best `limit` matches; equal (tier, score) pairs are ordered by document id.
+    /// The best `limit` matches; equal ranking keys are ordered by document id.
     private func topHits(_ matches: [ScoredDoc], limit: Int) throws -> [ScoredDoc] {
         guard limit > 0, !matches.isEmpty else { return [] }
-        let sorted = matches.sorted { ($0.tier, $0.score) > ($1.tier, $1.score) }
-        let cut = sorted[min(limit, sorted.count) - 1]
-        let contenders = sorted.prefix { ($0.tier, $0.score) >= (cut.tier, cut.score) }
+        let sorted = matches.sorted { $0.rank > $1.rank }
+        let cut = sorted[min(limit, sorted.count) - 1].rank
+        let contenders = sorted.prefix { !($0.rank < cut) }
         var withIDs: [(ScoredDoc, String)] = []
         for match in contenders { withIDs.append((match, try reader.article(match.address).id)) }
-        withIDs.sort { a, b in
-            (a.0.tier, a.0.score) != (b.0.tier, b.0.score) ? (a.0.tier, a.0.score) > (b.0.tier, b.0.score) : a.1 < b.1
-        }
+        withIDs.sort { a, b in a.0.rank != b.0.rank ? a.0.rank > b.0.rank : a.1 < b.1 }
         return withIDs.prefix(limit).map(\.0)
     }
 }
@@ -99,7 +108,20 @@ public final class Searcher {
 struct ScoredDoc {
     var address: DocAddress
     var tier: Int
+    var adjacentPairs: Int
     var score: Double
+
+    /// The ranking key, compared lexicographically (higher ranks first).
+    var rank: Rank { Rank(tier: tier, adjacentPairs: adjacentPairs, score: score) }
+
+    struct Rank: Comparable {
+        var tier: Int
+        var adjacentPairs: Int
+        var score: Double
+        static func < (a: Rank, b: Rank) -> Bool {
+            (a.tier, a.adjacentPairs, a.score) < (b.tier, b.adjacentPairs, b.score)
+        }
+    }
 }
 
 /// Index-wide statistics of the query's terms: inverse document frequencies.
@@ -121,7 +143,8 @@ struct Statistics {
                 title += try segment.lookup([Field.title.rawValue] + folded)?.docFreq ?? 0
                 body += try segment.lookup([Field.body.rawValue] + folded)?.docFreq ?? 0
             }
-            idf[folded] = bm25.idf(documentFrequency: min(max(title, body), documentCount), documentCount: max(documentCount, 1))
+            idf[folded] = bm25.idf(
+                documentFrequency: min(max(title, body), documentCount), documentCount: max(documentCount, 1))
         }
     }
 }

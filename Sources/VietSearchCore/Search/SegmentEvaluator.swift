@@ -66,10 +66,15 @@ struct SegmentEvaluator {
                 break
             }
             if excluded { continue }
-            if proximity.count > 1 { score += try proximityScore(proximity, doc: doc) }
+            var pairs = 0
+            if proximity.count > 1 {
+                let (count, bonus) = try proximityScore(proximity, doc: doc)
+                pairs = count
+                score += bonus
+            }
             let address = DocAddress(segment: ordinal, doc: doc)
             if let boost = searcher.boost { score += boost(address) }
-            matches.append(ScoredDoc(address: address, tier: tier, score: score))
+            matches.append(ScoredDoc(address: address, tier: tier, adjacentPairs: pairs, score: score))
         }
     }
 
@@ -81,21 +86,37 @@ struct SegmentEvaluator {
         return idf * (bm25.titleWeight * title + body)
     }
 
-    /// For each consecutive pair of query words, the saturated count of places where they
-    /// stand adjacent and in order in the body, weighted by the pair's idf.
-    private mutating func proximityScore(_ terms: [Query.Term], doc: Int) throws -> Double {
-        var lists: [[Int32]] = []
-        for term in terms { lists.append(try positions(of: term, field: .body, doc: doc)?.positions ?? []) }
-        var score = 0.0
-        for i in 0..<(terms.count - 1) where !lists[i].isEmpty && !lists[i + 1].isEmpty {
-            let next = Set(lists[i + 1])
-            let adjacent = lists[i].reduce(0) { $0 + (next.contains($1 + 1) ? 1 : 0) }
-            guard adjacent > 0 else { continue }
-            let idf = (statistics.idf[terms[i].folded] ?? 0) + (statistics.idf[terms[i + 1].folded] ?? 0)
-            let tf = searcher.bm25.tf(Double(adjacent), length: segment.length(doc, .body), averageLength: statistics.averageBody)
-            score += searcher.proximityWeight * idf * tf
+    /// How many pairs of consecutive query words stand adjacent and in order in the title or
+    /// body, and a bonus growing (saturated, like BM25's tf) with how often they do in the body.
+    private mutating func proximityScore(_ terms: [Query.Term], doc: Int) throws -> (pairs: Int, bonus: Double) {
+        var pairs = 0
+        var bonus = 0.0
+        var lists: [Field: [[Int32]]] = [:]
+        for field in [Field.title, .body] {
+            var perTerm: [[Int32]] = []
+            for term in terms { perTerm.append(try positions(of: term, field: field, doc: doc)?.positions ?? []) }
+            lists[field] = perTerm
         }
-        return score
+        for i in 0..<(terms.count - 1) {
+            var found = false
+            for field in [Field.title, .body] {
+                let first = lists[field]![i]
+                let second = lists[field]![i + 1]
+                guard !first.isEmpty && !second.isEmpty else { continue }
+                let next = Set(second)
+                let adjacent = first.reduce(0) { $0 + (next.contains($1 + 1) ? 1 : 0) }
+                guard adjacent > 0 else { continue }
+                found = true
+                if field == .body {
+                    let idf = (statistics.idf[terms[i].folded] ?? 0) + (statistics.idf[terms[i + 1].folded] ?? 0)
+                    let tf = searcher.bm25.tf(
+                        Double(adjacent), length: segment.length(doc, .body), averageLength: statistics.averageBody)
+                    bonus += searcher.proximityWeight * idf * tf
+                }
+            }
+            if found { pairs += 1 }
+        }
+        return (pairs, bonus)
     }
 
     private func fields(_ clause: Query.Clause) -> [Field] { clause.field.map { [$0] } ?? [.title, .body] }
@@ -136,10 +157,13 @@ struct SegmentEvaluator {
     }
 
     /// Positions of a term in a document's field, with whether each is the exact spelling.
-    private mutating func positions(of term: Query.Term, field: Field, doc: Int) throws -> (positions: [Int32], exact: [Bool])? {
+    private mutating func positions(of term: Query.Term, field: Field, doc: Int) throws -> (
+        positions: [Int32], exact: [Bool]
+    )? {
         guard let (info, posting) = try posting(term.folded, field, doc: doc) else { return nil }
         try segment.positions(
-            posting, variantBits: SegmentWriter.variantBits(info.variants.count), into: &positionScratch, variants: &variantScratch)
+            posting, variantBits: SegmentWriter.variantBits(info.variants.count), into: &positionScratch,
+            variants: &variantScratch)
         let exactVariant = info.variants.firstIndex(of: term.exact)
         let exact = variantScratch.map { exactVariant != nil && Int($0) == exactVariant! }
         return (positionScratch, exact)

@@ -45,7 +45,8 @@ struct Commit: Codable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         let body = Array(try encoder.encode(self))
-        try FileIO.atomicWrite(FileFormat.frame(body, kind: .commit), to: folder + "/" + Self.fileName, beforeRename: beforeRename)
+        try FileIO.atomicWrite(
+            FileFormat.frame(body, kind: .commit), to: folder + "/" + Self.fileName, beforeRename: beforeRename)
     }
 
     /// Every file this commit needs.

@@ -62,9 +62,12 @@ enum FileFormat {
     /// Checks the frame of a mapped file and returns the range of its body.
     static func body(of bytes: UnsafeRawBufferPointer, kind: Kind, file: String) throws -> Range<Int> {
         guard bytes.count >= headerSize + footerSize else {
-            throw CorruptIndexError(file: file, reason: "truncated: \(bytes.count) bytes is shorter than a header and footer")
+            throw CorruptIndexError(
+                file: file, reason: "truncated: \(bytes.count) bytes is shorter than a header and footer")
         }
-        guard Array(bytes[0..<4]) == magic else { throw CorruptIndexError(file: file, offset: 0, reason: "not a VietSearch index file (bad magic)") }
+        guard Array(bytes[0..<4]) == magic else {
+            throw CorruptIndexError(file: file, offset: 0, reason: "not a VietSearch index file (bad magic)")
+        }
         guard Array(bytes[4..<8]) == Array(kind.rawValue.utf8) else {
             throw CorruptIndexError(file: file, offset: 4, reason: "wrong file kind, expected \(kind.rawValue)")
         }
@@ -77,7 +80,9 @@ enum FileFormat {
         }
         let length = bytes.loadUnaligned(fromByteOffset: footer, as: UInt64.self).littleEndian
         guard length == UInt64(footer - headerSize) else {
-            throw CorruptIndexError(file: file, offset: footer, reason: "truncated: length \(footer - headerSize) where the footer says \(length)")
+            throw CorruptIndexError(
+                file: file, offset: footer,
+                reason: "truncated: length \(footer - headerSize) where the footer says \(length)")
         }
         return headerSize..<footer
     }
@@ -88,7 +93,8 @@ enum FileFormat {
         let stored = bytes.loadUnaligned(fromByteOffset: footer + 8, as: UInt32.self).littleEndian
         let actual = CRC32.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<footer]))
         guard stored == actual else {
-            throw CorruptIndexError(file: file, reason: "checksum mismatch (stored \(hex(stored)), computed \(hex(actual)))")
+            throw CorruptIndexError(
+                file: file, reason: "checksum mismatch (stored \(hex(stored)), computed \(hex(actual)))")
         }
     }
 

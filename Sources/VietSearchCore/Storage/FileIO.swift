@@ -97,7 +97,9 @@ enum FileIO {
         let temporary = path + ".tmp"
         try write(bytes, to: temporary)
         try beforeRename()
-        guard rename(temporary, path) == 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+        guard rename(temporary, path) == 0 else {
+            throw IndexError.io(path: path, reason: String(cString: strerror(errno)))
+        }
         syncDirectory(of: path)
     }
 

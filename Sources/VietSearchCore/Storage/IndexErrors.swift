@@ -12,7 +12,8 @@ public struct CorruptIndexError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         let at = offset.map { " at byte \($0)" } ?? ""
-        return "index file '\(file)' is damaged\(at): \(reason). Run 'vietsearch check' for details; rebuild with 'vietsearch index --rebuild'."
+        return
+            "index file '\(file)' is damaged\(at): \(reason). Run 'vietsearch check' for details; rebuild with 'vietsearch index --rebuild'."
     }
 }
 
@@ -24,7 +25,7 @@ public enum IndexError: Error, CustomStringConvertible, Sendable {
     case formatTooOld(file: String, version: Int)
     case analyzerChanged(path: String)
     case io(path: String, reason: String)
-    case nothingIndexed(problems: Int)
+    case nothingIndexed(problems: [InputProblem])
 
     public var description: String {
         switch self {
@@ -40,7 +41,7 @@ public enum IndexError: Error, CustomStringConvertible, Sendable {
             "the index at '\(path)' was built with another analyzer version; rebuild it with 'vietsearch index --rebuild'"
         case .io(let path, let reason): "cannot use '\(path)': \(reason)"
         case .nothingIndexed(let problems):
-            "nothing could be indexed (\(problems) problem\(problems == 1 ? "" : "s") reported above)"
+            "nothing could be indexed:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
         }
     }
 }

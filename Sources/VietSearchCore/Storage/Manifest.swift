@@ -54,7 +54,8 @@ struct Manifest: Equatable {
             let hash = try reader.u32()
             var ranges: [DocRange] = []
             for _ in 0..<(try reader.int()) {
-                ranges.append(DocRange(segment: try reader.string(), firstDoc: try reader.int(), count: try reader.int()))
+                ranges.append(
+                    DocRange(segment: try reader.string(), firstDoc: try reader.int(), count: try reader.int()))
             }
             manifest.entries[source] = Entry(size: size, modified: modified, hash: hash, ranges: ranges)
         }

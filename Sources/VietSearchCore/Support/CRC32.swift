@@ -28,8 +28,11 @@ enum CRC32 {
                                     t6.withUnsafeBufferPointer { t6 in
                                         t7.withUnsafeBufferPointer { t7 in
                                             while i + 8 <= n {
-                                                let lo = data.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian ^ crc
-                                                let hi = data.loadUnaligned(fromByteOffset: i + 4, as: UInt32.self).littleEndian
+                                                let lo =
+                                                    data.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian
+                                                    ^ crc
+                                                let hi = data.loadUnaligned(fromByteOffset: i + 4, as: UInt32.self)
+                                                    .littleEndian
                                                 crc =
                                                     t7[Int(lo & 0xFF)] ^ t6[Int((lo >> 8) & 0xFF)]
                                                     ^ t5[Int((lo >> 16) & 0xFF)] ^ t4[Int(lo >> 24)]

@@ -45,7 +45,8 @@ struct IndexCommand: ParsableCommand {
             let object = JSON.object([
                 ("added", .int(summary.added)), ("updated", .int(summary.updated)), ("removed", .int(summary.removed)),
                 ("unchanged", .int(summary.unchanged)), ("documents", .int(summary.documents)),
-                ("text_bytes", .int(summary.textBytes)), ("seconds", .double(summary.seconds)), ("mb_per_s", .double(rate)),
+                ("text_bytes", .int(summary.textBytes)), ("seconds", .double(summary.seconds)),
+                ("mb_per_s", .double(rate)),
                 ("total_documents", .int(summary.totalDocuments)), ("segments", .int(summary.segments)),
                 ("problems", .array(summary.problems.map { .string($0.description) })),
             ])
@@ -82,7 +83,8 @@ final class ProgressBar: @unchecked Sendable {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         Terminal.write(
-            "\r\(bar) \(progress.documents) articles | \(format(mb)) MB | \(format(rate)) MB/s | \(Int(left.rounded())) s left  ", to: 2)
+            "\r\(bar) \(progress.documents) articles | \(format(mb)) MB | \(format(rate)) MB/s | \(Int(left.rounded())) s left  ",
+            to: 2)
     }
 
     func finish() {

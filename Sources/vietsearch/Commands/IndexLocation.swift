@@ -3,7 +3,9 @@ import Foundation
 
 /// The `--index DIR` option every command takes.
 struct IndexLocation: ParsableArguments {
-    @Option(name: .customLong("index"), help: "Index folder (default: $VIETSEARCH_INDEX, else .vietsearch in the current folder).")
+    @Option(
+        name: .customLong("index"),
+        help: "Index folder (default: $VIETSEARCH_INDEX, else .vietsearch in the current folder).")
     var path: String?
 
     var folder: String {

@@ -42,25 +42,37 @@ struct SearchCommand: ParsableCommand {
         if json {
             let hits = result.hits.map { hit in
                 JSON.object([
-                    ("id", .string(hit.article.id)), ("title", .string(hit.article.title)), ("date", .string(hit.article.date)),
+                    ("id", .string(hit.article.id)), ("title", .string(hit.article.title)),
+                    ("date", .string(hit.article.date)),
                     ("path", .string(hit.article.source)), ("score", .double(hit.score)),
                     ("snippet", .string(hit.snippet?.text ?? "")),
-                    ("highlights", .array((hit.snippet?.highlights ?? []).map { .array([.int($0.lowerBound), .int($0.upperBound)]) })),
+                    (
+                        "highlights",
+                        .array(
+                            (hit.snippet?.highlights ?? []).map { .array([.int($0.lowerBound), .int($0.upperBound)]) })
+                    ),
                 ])
             }
-            print(JSON.object([("query", .string(query)), ("total", .int(result.total)), ("hits", .array(hits))]).serialized())
+            print(
+                JSON.object([("query", .string(query)), ("total", .int(result.total)), ("hits", .array(hits))])
+                    .serialized())
             return
         }
         guard result.total > 0 else {
-            print("No article matches \"\(query)\". Try fewer words, or type them without diacritics to match every spelling.")
+            print(
+                "No article matches \"\(query)\". Try fewer words, or type them without diacritics to match every spelling."
+            )
             return
         }
         let bold = Terminal.stdoutIsTerminal
-        print("\(result.total) article\(result.total == 1 ? "" : "s") match \"\(query)\"; showing \(result.hits.count).\n")
+        print(
+            "\(result.total) article\(result.total == 1 ? "" : "s") match \"\(query)\"; showing \(result.hits.count).\n"
+        )
         for (rank, hit) in result.hits.enumerated() {
             let title = bold ? Terminal.bold + hit.article.title + Terminal.reset : hit.article.title
             print("\(rank + 1). \(title)")
-            print("   \(hit.article.date ?? "no date") · \(hit.article.id) · score \(String(format: "%.2f", hit.score))")
+            print(
+                "   \(hit.article.date ?? "no date") · \(hit.article.id) · score \(String(format: "%.2f", hit.score))")
             if let snippet = hit.snippet {
                 print("   " + (bold ? snippet.marked(open: Terminal.bold, close: Terminal.reset) : snippet.text))
             }

@@ -25,11 +25,13 @@ struct StatsCommand: ParsableCommand {
                     ("terms", .int(stats.terms)), ("segments", .int(stats.segments)),
                     ("bytes", .object(kinds)), ("total_bytes", .int(stats.totalBytes)),
                 ]
-            ).serialized())
+                ).serialized())
             return
         }
         print("index      \(location.folder)")
-        print("documents  \(stats.documents)" + (stats.deletedDocuments > 0 ? " (+\(stats.deletedDocuments) deleted, not yet merged)" : ""))
+        print(
+            "documents  \(stats.documents)"
+                + (stats.deletedDocuments > 0 ? " (+\(stats.deletedDocuments) deleted, not yet merged)" : ""))
         print("terms      \(stats.terms) dictionary entries (field × folded term, per segment)")
         print("segments   \(stats.segments)")
         print("size       \(stats.totalBytes) bytes")
@@ -57,6 +59,7 @@ struct CheckCommand: ParsableCommand {
             return
         }
         for problem in problems { Terminal.warn("damaged: \(problem)") }
-        throw CleanError("the index at \(location.folder) is damaged (\(problems.count) problem\(problems.count == 1 ? "" : "s")).")
+        throw CleanError(
+            "the index at \(location.folder) is damaged (\(problems.count) problem\(problems.count == 1 ? "" : "s")).")
     }
 }

@@ -1,0 +1,96 @@
+import Foundation
+import VietAnalysis
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Latency figures of one query over repeated runs.
+public struct QueryTiming: Sendable {
+    public var query: String
+    public var samplesNanoseconds: [UInt64]
+    public var hits: Int
+    public var top10: [String]
+    public var error: String?
+
+    public var p50: Double { Benchmark.percentile(samplesNanoseconds, 0.50) }
+    public var p95: Double { Benchmark.percentile(samplesNanoseconds, 0.95) }
+    public var p99: Double { Benchmark.percentile(samplesNanoseconds, 0.99) }
+}
+
+/// The measurements behind `vietsearch bench`.
+public enum Benchmark {
+    /// Nearest-rank percentile of nanosecond samples, in microseconds.
+    public static func percentile(_ samples: [UInt64], _ q: Double) -> Double {
+        guard !samples.isEmpty else { return 0 }
+        let sorted = samples.sorted()
+        let rank = max(1, Int((q * Double(sorted.count)).rounded(.up)))
+        return Double(sorted[min(sorted.count, rank) - 1]) / 1000
+    }
+
+    /// Reads a query file: one query per line, `#` comments and blank lines skipped.
+    public static func queries(file: String) throws -> [String] {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw IndexError.io(path: file, reason: "cannot read the query file")
+        }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    /// Runs every query `warmup` times untimed, then `runs` times timed. A timed run parses
+    /// the query, finds the top 10 and reads their stored ids, as a user's search would.
+    public static func timeQueries(_ queries: [String], index: String, runs: Int, warmup: Int) throws -> [QueryTiming] {
+        let searcher = Searcher(reader: try IndexReader(folder: index), analyzer: try Analyzer())
+        let options = SearchOptions(limit: 10, snippets: false)
+        for _ in 0..<warmup {
+            for query in queries { _ = try? searcher.search(query, options: options) }
+        }
+        var timings: [QueryTiming] = []
+        for query in queries {
+            var timing = QueryTiming(query: query, samplesNanoseconds: [], hits: 0, top10: [])
+            do {
+                for _ in 0..<max(1, runs) {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    let result = try searcher.search(query, options: options)
+                    let ids = result.hits.map(\.article.id)
+                    timing.samplesNanoseconds.append(DispatchTime.now().uptimeNanoseconds - start)
+                    timing.hits = result.total
+                    timing.top10 = ids
+                }
+            } catch {
+                timing.error = "\(error)"
+            }
+            timings.append(timing)
+        }
+        return timings
+    }
+
+    /// Analyzer throughput on one thread: MB of UTF-8 text per second, one figure per run.
+    public static func analyzerThroughput(texts: [String], runs: Int) throws -> (
+        megabytesPerSecond: [Double], tokens: Int, bytes: Int
+    ) {
+        let analyzer = try Analyzer()
+        var rates: [Double] = []
+        var tokens = 0
+        let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+        for _ in 0..<max(1, runs) {
+            tokens = 0
+            let start = DispatchTime.now().uptimeNanoseconds
+            for text in texts {
+                var text = text
+                text.withUTF8 { utf8 in analyzer.forEachToken(in: utf8) { _ in tokens += 1 } }
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            rates.append(Double(bytes) / 1e6 / seconds)
+        }
+        return (rates, tokens, bytes)
+    }
+
+    /// Peak resident memory of this process so far, in MB.
+    public static var peakResidentMegabytes: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}

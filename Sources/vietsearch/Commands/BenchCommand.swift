@@ -1,0 +1,175 @@
+import ArgumentParser
+import Foundation
+import VietSearchCore
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure index build speed, size and query latency.",
+        discussion: """
+            With --corpus, builds a fresh index of PATH in a temporary folder and reports the build;
+            with --index, uses an existing index. Then times every query of the query file
+            (default: Benchmarks/queries.txt of the repository) --runs times after --warmup passes.
+            --analyzer measures the analyzer alone on one thread over the corpus text.
+              vietsearch bench --corpus ../shared/corpus/vinews-baomoi --runs 20
+              vietsearch bench --index .vietsearch --json
+            """
+    )
+
+    @Option(name: .long, help: "Build a fresh index of this corpus (files or folder) first.")
+    var corpus: String?
+
+    @Option(name: .long, help: "Use this existing index.")
+    var index: String?
+
+    @Option(name: .long, help: "Query file, one query per line.")
+    var queries: String?
+
+    @Option(name: .long, help: "Timed runs per query.")
+    var runs = 20
+
+    @Option(name: .long, help: "Untimed passes over all queries first.")
+    var warmup = 1
+
+    @Flag(name: .long, help: "Measure the analyzer alone (needs --corpus).")
+    var analyzer = false
+
+    @Flag(name: .long, help: "Print one JSON object.")
+    var json = false
+
+    func validate() throws {
+        if (corpus == nil) == (index == nil) {
+            throw ValidationError("Give exactly one of --corpus PATH or --index DIR.")
+        }
+        if analyzer && corpus == nil { throw ValidationError("--analyzer needs --corpus PATH.") }
+        if runs < 1 || warmup < 0 { throw ValidationError("--runs must be at least 1 and --warmup at least 0.") }
+    }
+
+    func run() throws {
+        if analyzer, let corpus { return try runAnalyzer(corpus) }
+        var members: [(String, JSON)] = []
+        var folder = index ?? ""
+        var temporary: String?
+        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
+        if let corpus {
+            let tmp = NSTemporaryDirectory() + "vietsearch-bench-" + UUID().uuidString
+            temporary = tmp
+            folder = tmp + "/index"
+            let summary = try IndexWriter(folder: folder).update(paths: [corpus])
+            let stats = try IndexInspector.statistics(folder: folder)
+            let mb = Double(summary.textBytes) / 1e6
+            let build: [(String, JSON)] = [
+                ("docs", .int(summary.documents)), ("text_bytes", .int(summary.textBytes)),
+                ("seconds", .double(summary.seconds)),
+                ("mb_per_s", .double(mb / summary.seconds)), ("peak_rss_mb", .double(Benchmark.peakResidentMegabytes)),
+                ("index_bytes", .int(stats.totalBytes)),
+                (
+                    "index_bytes_by_kind",
+                    .object(stats.bytesByKind.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })
+                ),
+                ("index_to_text", .double(Double(stats.totalBytes) / Double(max(1, summary.textBytes)))),
+            ]
+            members.append(("build", .object(build)))
+            if !json {
+                print(
+                    "build: \(summary.documents) articles, \(format(mb)) MB of text in \(format(summary.seconds)) s = \(format(mb / summary.seconds)) MB/s; peak RSS \(format(Benchmark.peakResidentMegabytes)) MB"
+                )
+                print(
+                    "index: \(stats.totalBytes) bytes = \(String(format: "%.3f", Double(stats.totalBytes) / Double(max(1, summary.textBytes)))) × the text"
+                )
+                for (kind, bytes) in stats.bytesByKind.sorted(by: { $0.value > $1.value }) {
+                    print(
+                        "  .\(Terminal.pad(kind, 9)) \(bytes) (\(String(format: "%.3f", Double(bytes) / Double(max(1, summary.textBytes)))))"
+                    )
+                }
+            }
+        }
+        let queryList = try Benchmark.queries(file: try queryFile())
+        let timings: [QueryTiming]
+        do {
+            timings = try Benchmark.timeQueries(queryList, index: folder, runs: runs, warmup: warmup)
+        } catch {
+            throw CleanError("\(error)")
+        }
+        let all = timings.flatMap(\.samplesNanoseconds)
+        let medians = timings.map(\.p50).sorted()
+        let medianOfMedians = medians.isEmpty ? 0 : medians[medians.count / 2]
+        members.append(
+            (
+                "queries",
+                .array(
+                    timings.map { t in
+                        var object: [(String, JSON)] = [
+                            ("query", .string(t.query)), ("p50_us", .double(t.p50)), ("p95_us", .double(t.p95)),
+                            ("p99_us", .double(t.p99)), ("hits", .int(t.hits)),
+                            ("top10", .array(t.top10.map { .string($0) })),
+                        ]
+                        if let error = t.error { object.append(("error", .string(error))) }
+                        return .object(object)
+                    })
+            ))
+        members.append(
+            (
+                "summary",
+                .object([
+                    ("p50_us", .double(medianOfMedians)), ("p95_us", .double(Benchmark.percentile(all, 0.95))),
+                    ("p99_us", .double(Benchmark.percentile(all, 0.99))), ("queries", .int(timings.count)),
+                    ("runs", .int(runs)),
+                ])
+            ))
+        if json {
+            print(JSON.object(members).serialized())
+            return
+        }
+        print("\n\(Terminal.pad("query", 34)) \(Terminal.pad("hits", 7)) p50 µs   p95 µs   p99 µs")
+        for t in timings {
+            let row = "\(Terminal.pad(String(t.query.prefix(33)), 34)) \(Terminal.pad(String(t.hits), 7)) "
+            print(
+                row + [t.p50, t.p95, t.p99].map { Terminal.pad(String(format: "%.0f", $0), 8) }.joined(separator: " ")
+                    + (t.error.map { "  error: \($0)" } ?? ""))
+        }
+        print(
+            "\nall queries: median of per-query p50 \(String(format: "%.0f", medianOfMedians)) µs; p95 \(String(format: "%.0f", Benchmark.percentile(all, 0.95))) µs; p99 \(String(format: "%.0f", Benchmark.percentile(all, 0.99))) µs (\(timings.count) queries × \(runs) runs)"
+        )
+    }
+
+    private func queryFile() throws -> String {
+        if let queries { return queries }
+        var candidates = [FileManager.default.currentDirectoryPath]
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            candidates.append(url.path)
+        }
+        for folder in candidates where FileManager.default.fileExists(atPath: folder + "/Benchmarks/queries.txt") {
+            return folder + "/Benchmarks/queries.txt"
+        }
+        throw ValidationError(
+            "No Benchmarks/queries.txt found near the program or the current folder; pass --queries FILE.")
+    }
+
+    private func runAnalyzer(_ corpus: String) throws {
+        let scan = SourceScanner.scan([corpus])
+        var texts: [String] = []
+        for file in scan.files {
+            let read = ArticleReader.read(file, bytes: Array(FileManager.default.contents(atPath: file.path) ?? Data()))
+            for article in read.articles { texts.append(article.title + "\n" + article.body) }
+        }
+        let result = try Benchmark.analyzerThroughput(texts: texts, runs: runs)
+        let sorted = result.megabytesPerSecond.sorted()
+        let median = sorted[sorted.count / 2]
+        if json {
+            print(
+                JSON.object([
+                    ("text_bytes", .int(result.bytes)), ("tokens", .int(result.tokens)), ("runs", .int(runs)),
+                    ("mb_per_s_median", .double(median)),
+                    ("mb_per_s", .array(result.megabytesPerSecond.map { .double($0) })),
+                ]
+                ).serialized())
+            return
+        }
+        print(
+            "analyzer, one thread: \(format(Double(result.bytes) / 1e6)) MB, \(result.tokens) tokens; median \(format(median)) MB/s over \(runs) runs (\(sorted.map { format($0) }.joined(separator: ", ")))"
+        )
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+/// Runs the built `vietsearch` program as a user would and checks what it prints.
+struct CLI {
+    static let binary: String = {
+        // The test runner sits next to the built executables.
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        while url.path != "/" && !FileManager.default.isExecutableFile(atPath: url.path + "/vietsearch") {
+            url.deleteLastPathComponent()
+        }
+        return url.path + "/vietsearch"
+    }()
+
+    static let repository: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while !FileManager.default.fileExists(atPath: url.path + "/Package.swift") { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:]) throws -> Output
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["VIETSEARCH_INDEX"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    static func json(_ text: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+
+    static func temporaryFolder() -> String {
+        let path = NSTemporaryDirectory() + "vietsearch-cli-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
+
+struct AnalyzeCLITests {
+    @Test func bothTonePlacementsPrintTheSameTermsAndRangesThatSliceTheirInput() throws {
+        var terms: [[String]] = []
+        for input in ["Đảng uỷ hoà", "đảng ủy hòa"] {
+            let output = try CLI.run(["analyze", "--json", input])
+            #expect(output.status == 0)
+            let tokens = try #require(try CLI.json(output.stdout) as? [[String: Any]])
+            terms.append(tokens.flatMap { [$0["exact"] as! String, $0["folded"] as! String] })
+            let bytes = Array(input.utf8)
+            for token in tokens {
+                let slice = bytes[(token["start"] as! Int)..<(token["end"] as! Int)]
+                #expect(String(decoding: slice, as: UTF8.self) == token["text"] as! String)
+            }
+        }
+        #expect(terms[0] == terms[1])
+        #expect(terms[0] == ["đảng", "dang", "uỷ", "uy", "hoà", "hoa"])
+    }
+
+    @Test func invalidUTF8OnStandardInputIsRepairedWithAWarning() throws {
+        let output = try CLI.run(["analyze", "-"], stdin: [0x63, 0x68, 0x69, 0xFF, 0x20, 0x62, 0xE1, 0xBB, 0x99])
+        #expect(output.status == 0)
+        #expect(output.stderr.contains("not valid UTF-8"))
+        #expect(output.stdout.contains("bộ"))
+    }
+
+    @Test func missingTextIsAUsageError() throws {
+        let output = try CLI.run(["analyze"])
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("Give a TEXT"))
+    }
+}
+
+struct IndexAndSearchCLITests {
+    @Test func indexSearchStatsAndCheckTheSampleArticles() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        let built = try CLI.run(["index", CLI.repository + "/Corpus", "--index", index, "--json"])
+        #expect(built.status == 0)
+        let summary = try #require(try CLI.json(built.stdout) as? [String: Any])
+        #expect(summary["added"] as? Int == 5)
+        #expect(summary["total_documents"] as? Int == 5)
+
+        let again = try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        #expect(again.stdout.contains("0 added, 0 updated, 0 removed, 5 unchanged"))
+
+        let found = try CLI.run(["search", "sinh hoat chi bo", "--index", index, "--json", "--limit", "2"])
+        #expect(found.status == 0)
+        let result = try #require(try CLI.json(found.stdout) as? [String: Any])
+        #expect(result["total"] as? Int == 5)
+        let hits = try #require(result["hits"] as? [[String: Any]])
+        #expect(hits.count == 2)
+        #expect(Set(hits[0].keys).isSuperset(of: ["id", "title", "date", "path", "score", "snippet"]))
+
+        let viaEnvironment = try CLI.run(
+            ["search", "Kết luận", "--limit", "1"], environment: ["VIETSEARCH_INDEX": index])
+        #expect(viaEnvironment.stdout.contains("1. "))
+
+        let none = try CLI.run(["search", "xyzzy", "--index", index])
+        #expect(none.status == 0)
+        #expect(none.stdout.contains("No article matches"))
+
+        let stats = try CLI.run(["stats", "--index", index])
+        #expect(stats.stdout.contains("documents  5"))
+        #expect(try CLI.run(["check", "--index", index]).status == 0)
+    }
+
+    @Test func searchWithoutAnIndexSaysHowToCreateOne() throws {
+        let output = try CLI.run(["search", "chi bộ", "--index", CLI.temporaryFolder() + "/none"])
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("vietsearch index"))
+        #expect(!output.stderr.contains("Fatal"))
+    }
+
+    @Test func nothingToIndexFailsWithTheReason() throws {
+        let output = try CLI.run(["index", "/nonexistent/articles", "--index", CLI.temporaryFolder() + "/idx"])
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("/nonexistent/articles"))
+    }
+
+    @Test func damagedIndexFailsCheckAndSearchWithoutACrash() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let store = try FileManager.default.contentsOfDirectory(atPath: index).first { $0.hasSuffix(".terms") }!
+        let path = index + "/" + store
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes = bytes.prefix(bytes.count - 3)
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let check = try CLI.run(["check", "--index", index])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains(store))
+        let search = try CLI.run(["search", "chi bộ", "--index", index])
+        #expect(search.status == 1)
+        #expect(search.stderr.contains("damaged"))
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+import VietAnalysis
+
+@testable import VietSearchCore
+
+struct IndexTests {
+    @Test func segmentRoundTripKeepsPostingsPositionsAndVariants() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [
+                (id: "d1", title: "Hòa bình", text: "Hoà bình và hòa hợp. Hoa nở."),
+                (id: "d2", title: "Tin khác", text: "hoa hồng"),
+            ])
+        try scratch.index { $0.chunkBytes = 1 << 30 }
+        let reader = try IndexReader(folder: scratch.indexFolder)
+        #expect(reader.documentCount == 2)
+        let segment = try #require(reader.segments.first)
+        let info = try #require(try segment.lookup([Field.body.rawValue] + Array("hoa".utf8)))
+        // Two exact spellings of folded "hoa": "hoà" (both tone placements) and "hoa".
+        #expect(Set(info.variants.map { String(decoding: $0, as: UTF8.self) }) == ["hoà", "hoa"])
+        let postings = try segment.postings(info)
+        #expect(postings.map(\.freq) == [3, 1])
+        var positions: [Int32] = []
+        var variants: [UInt8] = []
+        try segment.positions(
+            postings[0], variantBits: SegmentWriter.variantBits(info.variants.count), into: &positions,
+            variants: &variants)
+        #expect(positions == [0, 3, 5])
+        let hoa = UInt8(info.variants.firstIndex(of: Array("hoa".utf8))!)
+        #expect(variants.map { $0 == hoa } == [false, false, true])
+        #expect(try segment.store.article(postings[0].doc).title == "Hòa bình")
+        #expect(segment.length(postings[0].doc, .body) == 7)
+    }
+
+    @Test func postingsEncodeAsDocumentedWorkedExample() {
+        // A term in doc 0 once (position 4) and in doc 3 twice (positions 1, 6), one variant:
+        // postings are DocDelta, Freq, PositionsLength: 0,1,1, 3,2,2; positions 4 | 1,5.
+        let builder = SegmentBuilder()
+        var postings = SegmentBuilder.Postings()
+        postings.addOccurrence(doc: 0, position: 4, exact: 0, isNewDoc: true)
+        postings.addOccurrence(doc: 3, position: 1, exact: 0, isNewDoc: true)
+        postings.addOccurrence(doc: 3, position: 6, exact: 0, isNewDoc: false)
+        #expect(postings.docs == [0, 3])
+        #expect(postings.freqs == [1, 2])
+        _ = builder
+        #expect(SegmentWriter.variantBits(1) == 0)
+        #expect(SegmentWriter.variantBits(2) == 1)
+        #expect(SegmentWriter.variantBits(18) == 5)
+    }
+
+    @Test func incrementalAddChangeAndRemove() throws {
+        let scratch = Scratch()
+        scratch.write("a.txt", "Bài một\n\nNội dung về chi bộ.")
+        scratch.write("b.txt", "Bài hai\n\nNội dung về đảng viên.")
+        scratch.write("c.txt", "Bài ba\n\nNội dung về Hà Tĩnh.")
+        let first = try scratch.index()
+        #expect((first.added, first.updated, first.removed, first.unchanged) == (3, 0, 0, 0))
+
+        let again = try scratch.index()
+        #expect((again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 3))
+        #expect(again.documents == 0)
+
+        scratch.write("b.txt", "Bài hai sửa\n\nNội dung mới về Tuyên Quang.")
+        try FileManager.default.removeItem(atPath: scratch.articles + "/c.txt")
+        scratch.write("d.txt", "Bài bốn\n\nNội dung về Đà Nẵng.")
+        let third = try scratch.index()
+        #expect((third.added, third.updated, third.removed, third.unchanged) == (1, 1, 1, 1))
+        #expect(third.totalDocuments == 3)
+        #expect(try scratch.ids("tuyen quang") == ["b.txt"])
+        #expect(try scratch.ids("dang vien").isEmpty)
+        #expect(try scratch.ids("ha tinh").isEmpty)
+        #expect(try scratch.ids("da nang") == ["d.txt"])
+        #expect(try scratch.ids("noi dung").sorted() == ["a.txt", "b.txt", "d.txt"])
+    }
+
+    @Test func touchedButUnchangedFileIsNotReindexed() throws {
+        let scratch = Scratch()
+        scratch.write("a.txt", "Bài một\n\nchi bộ")
+        try scratch.index()
+        let path = scratch.articles + "/a.txt"
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: path)
+        let again = try scratch.index()
+        #expect((again.added, again.updated, again.unchanged, again.documents) == (0, 0, 1, 0))
+    }
+
+    @Test func interruptedCommitLeavesThePreviousIndexIntact() throws {
+        struct Crash: Error {}
+        let scratch = Scratch()
+        scratch.write("a.txt", "Bài một\n\nchi bộ")
+        try scratch.index()
+        scratch.write("b.txt", "Bài hai\n\nchi bộ Hà Tĩnh")
+        #expect(throws: Crash.self) { try scratch.index { $0.beforeCommitRename = { throw Crash() } } }
+        // The old commit is still the current one and fully searchable.
+        #expect(try scratch.ids("chi bo") == ["a.txt"])
+        #expect(try IndexInspector.check(folder: scratch.indexFolder).isEmpty)
+        // The next run completes the work.
+        let next = try scratch.index()
+        #expect(next.added == 1)
+        #expect(try scratch.ids("chi bo").sorted() == ["a.txt", "b.txt"])
+    }
+
+    @Test func secondWriterIsRefused() throws {
+        let scratch = Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.indexFolder, withIntermediateDirectories: true)
+        let lock = try WriterLock(folder: scratch.indexFolder)
+        scratch.write("a.txt", "Bài\n\nchi bộ")
+        #expect {
+            try scratch.index()
+        } throws: { error in
+            (error as? IndexError).map { "\($0)".contains("another 'vietsearch index'") } ?? false
+        }
+        withExtendedLifetime(lock) {}
+    }
+
+    @Test func flippedByteIsReportedByCheckAndSearch() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL("a.jsonl", [(id: "x", title: "Chi bộ", text: "sinh hoạt chi bộ định kỳ")])
+        try scratch.index()
+        let postings = try #require(scratch.files(withExtension: "post").first)
+        var bytes = try FileIO.read(postings)
+        bytes[bytes.count / 2] ^= 0x40
+        try FileIO.write(bytes, to: postings)
+        let problems = try IndexInspector.check(folder: scratch.indexFolder)
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains("checksum mismatch") == true)
+        #expect(problems.first?.contains(".post") == true)
+        // A search that reads the damaged postings reports it.
+        #expect(throws: CorruptIndexError.self) { try scratch.ids("sinh hoạt chi bộ định kỳ") }
+    }
+
+    @Test func truncatedFileIsReportedByCheckAndSearch() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL("a.jsonl", [(id: "x", title: "Chi bộ", text: "sinh hoạt chi bộ định kỳ")])
+        try scratch.index()
+        let terms = try #require(scratch.files(withExtension: "terms").first)
+        let bytes = try FileIO.read(terms)
+        try FileIO.write(Array(bytes.prefix(bytes.count - 7)), to: terms)
+        let problems = try IndexInspector.check(folder: scratch.indexFolder)
+        #expect(problems.first?.contains("truncated") == true)
+        #expect {
+            try scratch.ids("chi bo")
+        } throws: { error in
+            "\(error)".contains(".terms") && "\(error)".contains("truncated")
+        }
+    }
+
+    @Test func missingIndexSaysHowToCreateOne() {
+        #expect {
+            _ = try IndexReader(folder: "/nonexistent/vietsearch-index")
+        } throws: { error in
+            "\(error)".contains("vietsearch index")
+        }
+    }
+}

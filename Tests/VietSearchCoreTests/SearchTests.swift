@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+import VietAnalysis
+
+@testable import VietSearchCore
+
+struct SearchTests {
+    /// BM25 of a one-word query, computed by hand with the documented formula.
+    @Test func bm25MatchesHandComputedScores() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [
+                (id: "a", title: "tin một", text: "mèo mèo chó"),  // body 3 tokens, tf(mèo) = 2
+                (id: "b", title: "tin hai", text: "chó chó chó mèo gà"),  // body 5 tokens, tf(mèo) = 1
+                (id: "c", title: "tin ba", text: "gà"),  // body 1 token
+            ])
+        try scratch.index()
+        let result = try scratch.searcher().search("mèo", options: SearchOptions(snippets: false))
+        // N = 3, n = 2: idf = ln(1 + (3 - 2 + 0.5) / (2 + 0.5)) = ln(1.6)
+        // avg body length = (3 + 5 + 1) / 3 = 3; k1 = 1.2, b = 0.75; title has no "mèo".
+        let idf = log(1.6)
+        let a = idf * 2 / (2 + 1.2 * (1 - 0.75 + 0.75 * 3 / 3))
+        let b = idf * 1 / (1 + 1.2 * (1 - 0.75 + 0.75 * 5 / 3))
+        #expect(result.total == 2)
+        #expect(result.hits.map(\.article.id) == ["a", "b"])
+        #expect(abs(result.hits[0].score - a) < 1e-9)
+        #expect(abs(result.hits[1].score - b) < 1e-9)
+        #expect(abs(a - 0.4700036 * 2 / 3.2) < 1e-6)
+    }
+
+    @Test func titleMatchesWeighMore() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [
+                (id: "body", title: "tin tức", text: "bão số 3 đổ bộ"),
+                (id: "title", title: "bão số 3", text: "tin tức đổ bộ"),
+            ])
+        try scratch.index()
+        #expect(try scratch.ids("bão") == ["title", "body"])
+    }
+
+    @Test func phrasesMatchInOrderOnly() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [
+                (id: "in-order", title: "a", text: "nâng cao chất lượng sinh hoạt chi bộ"),
+                (id: "scattered", title: "b", text: "chi hội sinh hoạt, bộ phận"),
+                (id: "reversed", title: "c", text: "chi bộ sinh hoạt"),
+            ])
+        try scratch.index()
+        #expect(try scratch.ids("\"sinh hoạt chi bộ\"") == ["in-order"])
+        #expect(try scratch.ids("\"sinh hoat chi bo\"") == ["in-order"])
+        #expect(try scratch.ids("sinh hoạt chi bộ").first == "in-order")
+        #expect(try scratch.ids("sinh hoạt chi bộ").count == 3)
+        // A code that analyzes to several tokens is a phrase: 21-KL/TW is not 21 ... KL.
+        scratch.writeJSONL(
+            "b.jsonl",
+            [
+                (id: "code", title: "x", text: "Kết luận số 21-KL/TW"),
+                (id: "apart", title: "y", text: "21 văn bản KL TW"),
+            ])
+        try scratch.index()
+        #expect(try scratch.ids("21-KL/TW") == ["code"])
+    }
+
+    @Test func exclusionOrAndTitleField() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [
+                (id: "hn", title: "Tin Hà Nội", text: "chi bộ ở Hà Nội"),
+                (id: "ht", title: "Tin Hà Tĩnh", text: "chi bộ ở Hà Tĩnh"),
+                (id: "dn", title: "Tin Đà Nẵng", text: "đảng viên ở Đà Nẵng"),
+            ])
+        try scratch.index()
+        #expect(try scratch.ids("chi bộ -\"Hà Tĩnh\"") == ["hn"])
+        #expect(try scratch.ids("chi bo -tinh") == ["hn"])
+        #expect(try scratch.ids("\"ha noi\" OR \"da nang\"").sorted() == ["dn", "hn"])
+        #expect(try scratch.ids("ở \"ha tinh\" OR \"da nang\"").sorted() == ["dn", "ht"])
+        #expect(try scratch.ids("title:\"da nang\"") == ["dn"])
+        #expect(try scratch.ids("title:chi").isEmpty)
+        // Unknown syntax is read as words.
+        #expect(try scratch.ids("chi bộ ( \"").count == 2)
+        #expect(try scratch.ids("chi bộ AND").isEmpty)  // AND is a word, not an operator
+    }
+
+    @Test func exactDiacriticsRankFirst() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [
+                (id: "cho", title: "Tin", text: "Xin cho tôi biết, cho nên cho họ cho chúng ta cho tất cả."),
+                (id: "cho-dog", title: "Tin", text: "Con chó nhà tôi rất khôn, nó thích chạy cho vui."),
+                (
+                    id: "khoa-hoc", title: "Tin",
+                    text: "Nghiên cứu khoa học công nghệ, khoa học tự nhiên, khoa học xã hội."
+                ),
+                (id: "khoa-hoc-course", title: "Tin", text: "Đăng ký khóa học tiếng Anh mới."),
+            ])
+        try scratch.index()
+        #expect(try scratch.ids("chó") == ["cho-dog", "cho"])
+        #expect(try scratch.ids("chó", exact: true) == ["cho-dog"])
+        #expect(try scratch.ids("khóa học").first == "khoa-hoc-course")
+        #expect(try scratch.ids("\"khóa học\"") == ["khoa-hoc-course", "khoa-hoc"])
+        #expect(try scratch.ids("\"khóa học\"", exact: true) == ["khoa-hoc-course"])
+        // Without diacritics every form matches.
+        #expect(try scratch.ids("khoa hoc").count == 2)
+        #expect(try scratch.ids("cho").count == 2)
+    }
+
+    @Test func bothTonePlacementsAreExact() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [
+                (id: "old", title: "x", text: "Đảng ủy hòa bình"), (id: "new", title: "y", text: "đảng uỷ hoà bình"),
+                (id: "hoa", title: "z", text: "hoa bình"),
+            ])
+        try scratch.index()
+        #expect(try scratch.ids("Đảng uỷ").sorted() == ["new", "old"])
+        #expect(try scratch.ids("Đảng ủy").sorted() == ["new", "old"])
+        #expect(try scratch.ids("hòa", exact: true).sorted() == ["new", "old"])
+        #expect(try scratch.ids("hoà", exact: true).sorted() == ["new", "old"])
+    }
+
+    @Test func nfdQueryAndNfdTextWithSnippets() throws {
+        let scratch = Scratch()
+        let nfdBody = "Ông Nguyễn Văn A nói về sinh hoạt chi bộ ở Việt Nam.".decomposedStringWithCanonicalMapping
+        scratch.writeJSONL("a.jsonl", [(id: "nfd", title: "Tin", text: nfdBody)])
+        try scratch.index()
+        let query = "nguyễn việt".decomposedStringWithCanonicalMapping
+        let result = try scratch.searcher().search(query)
+        #expect(result.hits.map(\.article.id) == ["nfd"])
+        let snippet = try #require(result.hits.first?.snippet)
+        let bytes = Array(snippet.text.utf8)
+        let marked = snippet.highlights.map { String(decoding: bytes[$0], as: UTF8.self) }
+        #expect(marked == ["Nguyễn".decomposedStringWithCanonicalMapping, "Việt".decomposedStringWithCanonicalMapping])
+        #expect(snippet.marked(open: "[", close: "]").precomposedStringWithCanonicalMapping.contains("[Nguyễn]"))
+    }
+
+    @Test func noMatchIsEmptyNotAnError() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL("a.jsonl", [(id: "a", title: "Tin", text: "chi bộ")])
+        try scratch.index()
+        let result = try scratch.searcher().search("xyzzy")
+        #expect(result.total == 0 && result.hits.isEmpty)
+        #expect(try scratch.searcher().search("!!!").total == 0)
+    }
+}
+
+/// Golden tests over the five sample articles of `Corpus/`.
+struct CorpusSearchTests {
+    static let index: String = {
+        let folder = NSTemporaryDirectory() + "vietsearch-corpus-" + UUID().uuidString
+        _ = try! IndexWriter(folder: folder).update(paths: [repositoryRoot() + "/Corpus"])
+        return folder
+    }()
+
+    func ids(_ query: String) throws -> [String] {
+        let searcher = Searcher(reader: try IndexReader(folder: Self.index), analyzer: try Analyzer())
+        return try searcher.search(query, options: SearchOptions(limit: 10, snippets: false)).hits.map(\.article.id)
+    }
+
+    @Test func theFiveArticlesAreIndexedWithoutTheReadme() throws {
+        #expect(try IndexReader(folder: Self.index).documentCount == 5)
+    }
+
+    @Test func phraseArticlesRankFirstWithAndWithoutDiacritics() throws {
+        let withPhrase = Set(try ids("\"sinh hoạt chi bộ\""))
+        let folded = try ids("sinh hoat chi bo")
+        let accented = try ids("sinh hoạt chi bộ")
+        #expect(Set(folded.prefix(withPhrase.count)) == withPhrase)
+        #expect(Set(accented.prefix(withPhrase.count)) == withPhrase)
+        #expect(folded == accented)
+    }
+
+    @Test func bothSpellingsOfDangUyFindTheSameArticles() throws {
+        let a = try ids("Đảng uỷ")
+        let b = try ids("Đảng ủy")
+        #expect(!a.isEmpty)
+        #expect(a == b)
+    }
+}

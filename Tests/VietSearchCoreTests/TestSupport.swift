@@ -1,0 +1,69 @@
+import Foundation
+import VietAnalysis
+
+@testable import VietSearchCore
+
+/// A scratch folder with article files and an index, removed when the test ends.
+final class Scratch {
+    let root: String
+    var indexFolder: String { root + "/index" }
+    var articles: String { root + "/articles" }
+
+    init() {
+        root = NSTemporaryDirectory() + "vietsearch-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: root + "/articles", withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    /// Writes `text` to `articles/name`.
+    func write(_ name: String, _ text: String) {
+        let path = articles + "/" + name
+        try! FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try! Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// Writes articles as one JSONL file.
+    func writeJSONL(_ name: String, _ articles: [(id: String, title: String, text: String)]) {
+        let lines = articles.map { article in
+            JSON.object([
+                ("id", .string(article.id)), ("title", .string(article.title)), ("text", .string(article.text)),
+            ])
+            .serialized()
+        }
+        write(name, lines.joined(separator: "\n") + "\n")
+    }
+
+    @discardableResult
+    func index(_ configure: (IndexWriter) -> Void = { _ in }) throws -> IndexSummary {
+        let writer = IndexWriter(folder: indexFolder)
+        configure(writer)
+        return try writer.update(paths: [articles])
+    }
+
+    func searcher() throws -> Searcher {
+        Searcher(reader: try IndexReader(folder: indexFolder), analyzer: try Analyzer())
+    }
+
+    /// Ids of the hits of `query`, best first.
+    func ids(_ query: String, exact: Bool = false, limit: Int = 100) throws -> [String] {
+        try searcher().search(query, options: SearchOptions(limit: limit, exactOnly: exact, snippets: false)).hits.map(
+            \.article.id)
+    }
+
+    /// The segment files of a kind in the index folder.
+    func files(withExtension ext: String) -> [String] {
+        FileIO.list(indexFolder).filter { $0.hasSuffix("." + ext) }.map { indexFolder + "/" + $0 }
+    }
+}
+
+/// The repository's root folder, from this file's path.
+func repositoryRoot(_ file: String = #filePath) -> String {
+    var url = URL(fileURLWithPath: file)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.path + "/Package.swift") { return url.path }
+    }
+    fatalError("no Package.swift above \(file)")
+}
