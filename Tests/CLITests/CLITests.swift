@@ -156,3 +156,28 @@ struct IndexAndSearchCLITests {
         #expect(search.stderr.contains("damaged"))
     }
 }
+
+struct CiteCLITests {
+    @Test func citeJSONAndUnparseableDirective() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let output = try CLI.run(["cite", "KL 21", "--index", index, "--json"])
+        #expect(output.status == 0)
+        let result = try #require(try CLI.json(output.stdout) as? [String: Any])
+        let directive = try #require(result["directive"] as? [String: Any])
+        #expect(directive["number"] as? Int == 21)
+        #expect(result["total"] as? Int == 1)
+        let hit = try #require((result["hits"] as? [[String: Any]])?.first)
+        #expect(hit["id"] as? String == "thu-duc-ket-luan-21.txt")
+        let mentions = try #require(hit["mentions"] as? [[String: Any]])
+        #expect(Set(mentions[0].keys).isSuperset(of: ["text", "context", "start", "end"]))
+
+        let bad = try CLI.run(["cite", "sinh hoạt", "--index", index])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("Kết luận 21"))
+
+        let list = try CLI.run(["directives", "--index", index, "--type", "Hướng dẫn"])
+        #expect(list.stdout.contains("12-HD/BTCTW"))
+        #expect(!list.stdout.contains("05-CT/TW"))
+    }
+}

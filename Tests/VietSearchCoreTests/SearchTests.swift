@@ -184,3 +184,64 @@ struct CorpusSearchTests {
         #expect(a == b)
     }
 }
+
+/// Citations over the five sample articles of `Corpus/`.
+struct CorpusCitationTests {
+    func citing(_ directive: String) throws -> [String] {
+        let analyzer = try Analyzer()
+        let key = try DirectiveQuery.parse(directive, analyzer: analyzer)
+        return try IndexReader(folder: CorpusSearchTests.index).articlesCiting(key).map(\.article.id)
+    }
+
+    @Test func ketLuan21IsCitedByExactlyOneArticle() throws {
+        #expect(try citing("Kết luận 21") == ["thu-duc-ket-luan-21.txt"])
+        #expect(try citing("21-KL/TW") == ["thu-duc-ket-luan-21.txt"])
+        #expect(try citing("ket luan 21") == ["thu-duc-ket-luan-21.txt"])
+        #expect(try citing("21-KL/TU").isEmpty)
+    }
+
+    @Test func chiThi05IsCitedByTwoArticlesWrittenTwoWays() throws {
+        // uong-bi writes "05-CT/TW" twice, tuyen-quang "Chỉ thị số 05 của Bộ Chính trị" once.
+        #expect(try citing("Chỉ thị 05") == ["uong-bi-to-chuc-co-so-dang.txt", "tuyen-quang-hoi-nghi-de-an-16.txt"])
+    }
+
+    @Test func huongDan12IsCitedByThreeArticles() throws {
+        #expect(
+            try citing("Hướng dẫn 12").sorted() == [
+                "ben-tre-sinh-hoat-chi-bo.txt", "ky-anh-nghi-quyet-02.txt", "thu-duc-ket-luan-21.txt",
+            ])
+    }
+
+    @Test func mentionsCarryTheirTextAndContext() throws {
+        let analyzer = try Analyzer()
+        let key = try DirectiveQuery.parse("Kết luận 21", analyzer: analyzer)
+        let hit = try #require(try IndexReader(folder: CorpusSearchTests.index).articlesCiting(key).first)
+        let body = hit.mentions.filter { $0.field == .body }
+        #expect(body.count == 3)
+        #expect(body.allSatisfy { $0.text == "Kết luận số 21-KL/TW" })
+        #expect(body.first?.date == "2021-10-25")
+        let bytes = Array(hit.article.body.utf8)
+        for mention in body {
+            #expect(String(decoding: bytes[mention.start..<mention.end], as: UTF8.self) == mention.text)
+        }
+        let context = Array(body[0].context.utf8)
+        #expect(String(decoding: context[body[0].highlight], as: UTF8.self) == "Kết luận số 21-KL/TW")
+    }
+
+    @Test func searchRanksTheCitingArticleFirst() throws {
+        let searcher = Searcher(reader: try IndexReader(folder: CorpusSearchTests.index), analyzer: try Analyzer())
+        let hits = try searcher.search("Kết luận 21", options: SearchOptions(snippets: false)).hits
+        #expect(hits.first?.article.id == "thu-duc-ket-luan-21.txt")
+        // Every other article holds "kết luận" and "21" too, apart from each other.
+        let plain = try searcher.search(
+            QueryParser(analyzer: try Analyzer()).parse("Kết luận 21"), options: SearchOptions(snippets: false))
+        #expect(plain.total >= 1)
+    }
+
+    @Test func directivesAreCountedOverTheArchive() throws {
+        let counts = try IndexReader(folder: CorpusSearchTests.index).directiveCounts()
+        #expect(counts.first?.key.description == "12-HD/BTCTW")
+        #expect(counts.first?.articles == 3)
+        #expect(counts.contains { $0.key.description == "05-CT/TW" && $0.articles == 2 && $0.mentions == 3 })
+    }
+}

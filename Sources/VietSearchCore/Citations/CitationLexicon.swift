@@ -17,8 +17,13 @@ struct CitationWord: Sendable {
 enum CitationLexicon {
     /// How much evidence a type word needs after it before it counts as a citation.
     enum Strictness: Sendable {
-        /// A bare number will do (`Kết luận 21`), when the word after it fits a citation.
+        /// A bare number will do (`Nghị định 67`) unless a counter follows it: the noun is
+        /// seldom anything but a document.
         case number
+        /// A bare number will do (`Kết luận 21`) when the word after it fits a citation
+        /// (``wordsAfterNumber``): the type word is also a verb (`kết luận 02 cuộc`,
+        /// `quy định 6 người`, `hướng dẫn 4 nạn nhân`).
+        case numberAndKnownWord
         /// `số` and a number (`Kế hoạch số 32`): `kế hoạch 5 năm`, `thông báo 2 vụ`,
         /// `chương trình 135` are not citations without it.
         case numbered
@@ -48,23 +53,23 @@ enum CitationLexicon {
             return Phrase(words: words, type: type, strictness: strictness, takesName: takesName)
         }
         let phrases = [
-            phrase("kết luận", "ket luan", .ketLuan, .number),
+            phrase("kết luận", "ket luan", .ketLuan, .numberAndKnownWord),
             phrase("chỉ thị", "chi thi", .chiThi, .number),
             phrase("nghị quyết liên tịch", "nghi quyet lien tich", .nghiQuyetLienTich, .number),
             phrase("nghị quyết", "nghi quyet", .nghiQuyet, .number),
             phrase("nghị định", "nghi dinh", .nghiDinh, .number),
-            phrase("quyết định", "quyet dinh", .quyetDinh, .number),
-            phrase("quy định", "quy dinh", .quyDinh, .number),
+            phrase("quyết định", "quyet dinh", .quyetDinh, .numberAndKnownWord),
+            phrase("quy định", "quy dinh", .quyDinh, .numberAndKnownWord),
             phrase("thông tư liên tịch", "thong tu lien tich", .thongTuLienTich, .number),
             phrase("thông tư", "thong tu", .thongTu, .number),
             phrase("thông tri", "thong tri", .thongTri, .numbered),
-            phrase("hướng dẫn", "huong dan", .huongDan, .number),
+            phrase("hướng dẫn", "huong dan", .huongDan, .numberAndKnownWord),
             phrase("đề án", "de an", .deAn, .number),
             phrase("kế hoạch", "ke hoach", .keHoach, .numbered),
             phrase("thông báo", "thong bao", .thongBao, .numbered),
-            phrase("công văn", "cong van", .congVan, .number),
+            phrase("công văn", "cong van", .congVan, .numberAndKnownWord),
             phrase("văn bản", "van ban", .congVan, .coded),
-            phrase("công điện", "cong dien", .congDien, .number),
+            phrase("công điện", "cong dien", .congDien, .numberAndKnownWord),
             phrase("chương trình", "chuong trinh", .chuongTrinh, .numbered),
             phrase("quy chế", "quy che", .quyChe, .numbered),
             phrase("báo cáo", "bao cao", .baoCao, .numbered),
@@ -75,6 +80,18 @@ enum CitationLexicon {
         var table = [[Phrase]](repeating: [], count: 256)
         for phrase in phrases.sorted(by: { $0.words.count > $1.words.count }) {
             table[Int(phrase.words[0].folded[0])].append(phrase)
+        }
+        return table
+    }()
+
+    /// For each byte, bit `n` is set when a phrase's first syllable starting with that byte is
+    /// `n` bytes long; bits 7 and up when any does (a token that long may be glued syllables,
+    /// `quyetdinh`). The scanner's pre-filter: most tokens fail it.
+    static let firstSyllableLengths: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 256)
+        for (byte, phrases) in phrasesByFirstByte.enumerated() where !phrases.isEmpty {
+            for phrase in phrases { table[byte] |= 1 << phrase.words[0].folded.count }
+            table[byte] |= 0xFF80
         }
         return table
     }()
@@ -101,14 +118,14 @@ enum CitationLexicon {
     static let thang = CitationWord("tháng", folded: "thang")
     static let nam = CitationWord("năm", folded: "nam")
     static let cua = CitationWord("của", folded: "cua")
+    static let va = CitationWord("và", folded: "va")
     static let ban = CitationWord("ban", folded: "ban")
     static let hanh = CitationWord("hành", folded: "hanh")
     static let ky = CitationWord("ký", folded: "ky")
 
-    /// Words after which a bare number (`Nghị quyết 02 …`, no `số`, no code) is still a
-    /// document number: function words and the verbs that follow a cited document. A
-    /// counter after it (`kết luận 02 cuộc`, `quy định 6 người`, `hướng dẫn 4 nạn nhân`)
-    /// means a quantity. `ngày` and `năm` are checked apart (a date or year must follow).
+    /// Words after which a bare number (`Quyết định 24, …`, no `số`, no code) of a type that
+    /// is also a verb is still a document number: function words and the verbs that follow
+    /// a cited document. `ngày` and `năm` are checked apart (a date or year must follow).
     static let wordsAfterNumber: Set<[UInt8]> = Set(
         [
             "cua", "ve", "va", "voi", "da", "dang", "se", "la", "co", "duoc", "bi", "de", "cung", "nay", "thi",
@@ -116,17 +133,29 @@ enum CitationLexicon {
             "phai", "moi", "khong", "hien", "ban", "yeu", "gui", "tu", "ky", "huong", "sau", "truoc", "tren",
             "dua", "ra", "cho", "hoac", "hay", "noi", "dat", "tiep", "nhan", "di", "vao", "chi", "len", "kem",
             "thay", "sua", "bo", "het", "ap", "dieu", "khoan", "muc", "phan", "chuong", "khoa", "vua", "cac",
-            "tao", "giao", "phe", "quyet", "xac", "nay", "the", "mot", "deu",
+            "tao", "giao", "phe", "quyet", "xac", "the", "mot", "deu", "lien", "chinh", "trien", "ghi", "nen",
+            "can",
         ].map { Array($0.utf8) })
 
-    /// Counters and units: after `số` and a number they mean a quantity (`số 3 người`).
-    static let counters: Set<[UInt8]> = Set(
-        [
-            "thang", "tuan", "gio", "phut", "giay", "nguoi", "ty", "trieu", "nghin", "ngan", "dong", "usd", "lan",
-            "ca", "vu", "truong", "don", "ho", "em", "cuoc", "chiec", "tau", "xe", "con", "cai", "loai", "nhom",
-            "km", "m", "kg", "tan", "ha", "diem", "trang", "ban", "bai", "mon", "tang", "cap", "lop", "doi", "to",
-            "benh", "tre", "suat", "dem", "ten", "giai", "muc", "phan",
-        ].map { Array($0.utf8) })
+    /// Counters and units: after a number they make it a quantity (`số 3 người`, `nghị
+    /// định 2 năm`). Compared on exact terms (`đồng` the currency, not `đồng ý`; `đội`, not
+    /// `đối với`), and on folded terms for text without diacritics.
+    static let counters: (exact: Set<[UInt8]>, folded: Set<[UInt8]>) = {
+        let words = [
+            ("tháng", "thang"), ("tuần", "tuan"), ("giờ", "gio"), ("phút", "phut"), ("giây", "giay"),
+            ("người", "nguoi"), ("tỷ", "ty"), ("tỉ", "ti"), ("triệu", "trieu"), ("nghìn", "nghin"), ("ngàn", "ngan"),
+            ("đồng", "dong"), ("usd", "usd"), ("lần", "lan"), ("ca", "ca"), ("vụ", "vu"), ("trường", "truong"),
+            ("đơn", "don"), ("hộ", "ho"), ("em", "em"), ("cuộc", "cuoc"), ("chiếc", "chiec"), ("tàu", "tau"),
+            ("xe", "xe"), ("con", "con"), ("cái", "cai"), ("loại", "loai"), ("nhóm", "nhom"), ("km", "km"),
+            ("m", "m"), ("kg", "kg"), ("tấn", "tan"), ("ha", "ha"), ("điểm", "diem"), ("trang", "trang"),
+            ("bài", "bai"), ("môn", "mon"), ("tầng", "tang"), ("cấp", "cap"), ("lớp", "lop"), ("đội", "doi"),
+            ("tổ", "to"), ("bệnh", "benh"), ("trẻ", "tre"), ("suất", "suat"), ("đêm", "dem"), ("tên", "ten"),
+            ("giải", "giai"), ("mục", "muc"), ("phần", "phan"), ("học", "hoc"), ("thí", "thi"), ("hạng", "hang"),
+            ("căn", "can"), ("ngôi", "ngoi"), ("tuổi", "tuoi"), ("lượt", "luot"), ("thửa", "thua"), ("xã", "xa"),
+            ("huyện", "huyen"), ("cơ", "co"), ("doanh", "doanh"), ("bước", "buoc"),
+        ]
+        return (Set(words.map { Array($0.0.utf8) }), Set(words.map { Array($0.1.utf8) }))
+    }()
 
     /// Who issued a loosely cited document, read from `của …` (`Chỉ thị số 05 của Bộ Chính
     /// trị` is `05-CT/TW`). Only central bodies with one code each; a `Thành ủy` could be any
@@ -147,6 +176,19 @@ enum CitationLexicon {
         (["ttg"], "TTG"),
         (["chinh", "phu"], "CP"),
     ].map { (words: $0.0.map { Array($0.utf8) }, issuer: $0.1) }
+
+    /// Bodies whose resolutions are not Vietnamese documents, after `của`.
+    static let foreignIssuers: [[[UInt8]]] = [
+        ["hoi", "dong", "bao", "an"], ["hdba"], ["lien", "hop", "quoc"], ["lhq"], ["lien", "hiep", "quoc"],
+    ].map { $0.map { Array($0.utf8) } }
+
+    /// Words that, shortly before a loose `Đề án 941`, make it a Soviet or Russian naval
+    /// "project" (ship class), not a Vietnamese scheme: `tàu ngầm Kilo Đề án 877`,
+    /// `lớp Charlie (Đề án 670)`, `khu trục hạm … đề án 11356`.
+    static let navalWords: [CitationWord] = [
+        CitationWord("tàu", folded: "tau"), CitationWord("ngầm", folded: "ngam"), CitationWord("lớp", folded: "lop"),
+        CitationWord("hạm", folded: "ham"),
+    ]
 
     static let issuerPhraseStoppers: Set<[UInt8]> = Set(["doan", "hoi", "mat"].map { Array($0.utf8) })
 }

@@ -7,8 +7,9 @@ import Foundation
 /// `21-KL/TW`, `CP` in `67/2014/NĐ-CP`, `BCA-VKSNDTC-TANDTC` in
 /// `06/2008/TTLT/BCA-VKSNDTC-TANDTC`, `UBND-CTXDGT` in `công văn 2267/UBND-CTXDGT`. Its
 /// canonical form is uppercase ASCII: diacritics removed, `đ`/`Đ` → `D`, parts joined by
-/// `-`, anything else dropped. So `21-KL/TW` and `21-kl/tw` are equal, `ThU` is `THU`,
-/// `TTg` is `TTG` and `BGDĐT` is `BGDDT`.
+/// `-`, anything else dropped; `TƯ` (Trung ương) is `TW`, so it does not become `TU`
+/// (Tỉnh ủy). So `21-KL/TW` and `21-kl/tw` are equal, `ThU` is `THU`, `TTg` is `TTG` and
+/// `BGDĐT` is `BGDDT`.
 ///
 /// `year` is the year written inside the number (`2014` in `67/2014/NĐ-CP`, or
 /// `Nghị định 71 năm 2010`), never the date of issue: Party codes carry none, so
@@ -86,10 +87,16 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// The canonical form of an issuer as written, or nil when no letter or digit remains.
     static func canonicalIssuer(_ written: String) -> String? {
-        var folded = written
-        if !written.utf8.allSatisfy({ $0 < 0x80 }) {
+        var folded = written.replacing("TƯ", with: "TW").replacing("tư", with: "TW")
+        if !folded.utf8.allSatisfy({ $0 < 0x80 }) {
             folded = String(
-                written.unicodeScalars.map { [0x0110, 0x0111, 0x00D0].contains($0.value) ? "D" : Character($0) }
+                folded.unicodeScalars.map { scalar -> Character in
+                    switch scalar.value {
+                    case 0x0110, 0x0111, 0x00D0: "D"
+                    case 0x2010...0x2015, 0x2212: "-"
+                    default: Character(scalar)
+                    }
+                }
             ).folding(options: [.diacriticInsensitive], locale: nil)
         }
         var bytes: [UInt8] = []

@@ -12,7 +12,8 @@ import Foundation
 public enum SourceScanner {
     /// Lists the readable files among `paths`: each path is a file or a folder, searched
     /// recursively. Names starting with "." are skipped inside folders, and so are files
-    /// with other extensions; a file given directly with another extension, a missing
+    /// with other extensions and folder documentation (`README.md`, `SOURCE.md`, see
+    /// `isFolderDocumentation`); a file given directly with another extension, a missing
     /// path or an unreadable folder is a problem. A file reached twice (for example
     /// through a folder and by name) is listed once. Files come sorted by path.
     public static func scan(_ paths: [String]) -> (files: [SourceFile], problems: [InputProblem]) {
@@ -94,9 +95,11 @@ public enum SourceScanner {
     }
 
     /// Files that document a folder rather than hold an article (`README.md`, `SOURCE.md`,
-    /// `LICENSE.txt`, …) are skipped when walking a folder; naming one explicitly indexes it.
+    /// `LICENSE.txt`, …: the conventional upper-case names only, so an article saved as
+    /// `notice.txt` is still read) are skipped when walking a folder; naming one explicitly
+    /// indexes it.
     static func isFolderDocumentation(_ name: String) -> Bool {
-        let stem = name.split(separator: ".").first.map { $0.uppercased() } ?? ""
+        let stem = name.split(separator: ".").first.map(String.init) ?? ""
         return ["README", "SOURCE", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE", "COPYING"].contains(
             stem)
     }

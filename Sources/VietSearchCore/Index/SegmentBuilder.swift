@@ -29,6 +29,8 @@ final class SegmentBuilder {
     private(set) var titleLengths: [UInt32] = []
     private(set) var bodyLengths: [UInt32] = []
     private(set) var store = StoredFieldsWriter()
+    private(set) var citations = CitationStoreWriter()
+    private let recognizer = CitationRecognizer()
     private(set) var textBytes = 0
     private var keyBuffer = [UInt8](repeating: 0, count: 256)
 
@@ -41,8 +43,21 @@ final class SegmentBuilder {
         titleLengths.append(UInt32(index(article.title, field: .title, doc: doc, analyzer: analyzer)))
         bodyLengths.append(UInt32(index(article.body, field: .body, doc: doc, analyzer: analyzer)))
         store.add(article)
+        citations.add(recognizeCitations(article, analyzer: analyzer))
         textBytes += article.title.utf8.count + article.body.utf8.count
         return doc
+    }
+
+    /// Citations of directives in the title and body. Only texts with a digit can cite one.
+    private func recognizeCitations(_ article: Article, analyzer: Analyzer) -> [StoredCitation] {
+        var found: [StoredCitation] = []
+        for (field, text) in [(Field.title, article.title), (.body, article.body)]
+        where text.utf8.contains(where: { $0 &- 0x30 < 10 }) {
+            found += recognizer.citations(in: text, analyzer: analyzer).map {
+                StoredCitation(field: field, citation: $0)
+            }
+        }
+        return found
     }
 
     private func index(_ text: String, field: Field, doc: Int, analyzer: Analyzer) -> Int {

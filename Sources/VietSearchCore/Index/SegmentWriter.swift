@@ -1,6 +1,7 @@
 /// Writes a `SegmentBuilder` as the immutable files of one segment (see docs/FORMAT.md):
 /// `.terms` (term dictionary), `.post` (documents and frequencies), `.pos` (positions with
-/// exact-spelling variants), `.norms` (field lengths) and `.store` (stored articles).
+/// exact-spelling variants), `.norms` (field lengths), `.store` (stored articles) and
+/// `.cite` (citations of directives).
 enum SegmentWriter {
     /// Terms per dictionary block; a lookup binary-searches the block index, then scans one
     /// block.
@@ -61,7 +62,7 @@ enum SegmentWriter {
         var sizes: [FileFormat.Kind: Int] = [:]
         let files: [(FileFormat.Kind, [UInt8])] = [
             (.terms, dictionary.bytes), (.postings, postingsFile.bytes), (.positions, positionsFile.bytes),
-            (.norms, norms.bytes), (.store, segment.store.body()),
+            (.norms, norms.bytes), (.store, segment.store.body()), (.citations, segment.citations.body()),
         ]
         for (kind, body) in files {
             let framed = FileFormat.frame(body, kind: kind)

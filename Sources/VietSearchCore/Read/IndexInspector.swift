@@ -40,7 +40,7 @@ public enum IndexInspector {
         for name in current.files where name != Commit.fileName {
             let path = folder + "/" + name
             guard FileIO.exists(path) else {
-                if !name.hasSuffix(".cite") { problems.append("'\(path)' is missing") }
+                problems.append("'\(path)' is missing")
                 continue
             }
             let ext = String(name.split(separator: ".").last ?? "")
@@ -65,7 +65,10 @@ public enum IndexInspector {
                         try segment.positions(posting, variantBits: bits, into: &variantPositions, variants: &variants)
                     }
                 }
-                for doc in 0..<segment.docCount { _ = try segment.store.article(doc) }
+                for doc in 0..<segment.docCount {
+                    _ = try segment.store.article(doc)
+                    _ = try segment.citations.citations(doc)
+                }
             }
         } catch {
             problems.append("\(error)")

@@ -30,6 +30,7 @@ final class SegmentReader: @unchecked Sendable {
     private let norms: MappedFile
     private let normsBody: Range<Int>
     let store: StoredFieldsReader
+    let citations: CitationStoreReader
     private var blockKeys: [[UInt8]] = []
     private var blockOffsets: [Int] = []
     /// Where the block index starts (the end of the last block), relative to the body.
@@ -49,6 +50,13 @@ final class SegmentReader: @unchecked Sendable {
         (norms, normsBody) = try open(.norms)
         let (storeFile, storeBody) = try open(.store)
         store = try StoredFieldsReader(file: storeFile, body: storeBody)
+        let (citeFile, citeBody) = try open(.citations)
+        citations = try CitationStoreReader(file: citeFile, body: citeBody)
+        guard citations.docCount == store.docCount else {
+            throw CorruptIndexError(
+                file: citeFile.path,
+                reason: "citations of \(citations.docCount) documents where the segment has \(store.docCount)")
+        }
 
         var normsReader = ByteReader(
             norms.bytes, from: normsBody.lowerBound, to: normsBody.upperBound, file: norms.path)
@@ -79,7 +87,7 @@ final class SegmentReader: @unchecked Sendable {
     }
 
     /// The paths of this segment's files.
-    var files: [MappedFile] { [terms, postingsFile, positionsFile, norms, store.file] }
+    var files: [MappedFile] { [terms, postingsFile, positionsFile, norms, store.file, citations.file] }
 
     /// Field lengths in tokens.
     @inline(__always)

@@ -38,6 +38,7 @@ public struct SearchResult: Sendable {
 /// Runs queries against an `IndexReader`.
 ///
 /// Ranking, in order:
+/// 0. for a query that names a directive: the articles citing it, most mentions first;
 /// 1. exact-diacritic matches: documents that match more of the clauses typed with
 ///    diacritics in their exact spelling rank first (`chó` above `cho`; both tone
 ///    placements count as exact);
@@ -53,8 +54,6 @@ public final class Searcher {
     let bm25 = BM25()
     /// Weight of an adjacent, in-order pair of query words, relative to one term's BM25.
     let proximityWeight = 1.0
-    /// Extra scoring a document can get from `boost` (citations of a directive in the query).
-    var boost: ((DocAddress) -> Double)?
 
     public init(reader: IndexReader, analyzer: Analyzer) {
         self.reader = reader
@@ -91,15 +90,24 @@ public final class Searcher {
         return SearchResult(total: matches.count, hits: hits)
     }
 
-    /// The best `limit` matches; equal ranking keys are ordered by document id.
+    /// The best `limit` matches; equal ranking keys are ordered by document id. Selects the
+    /// cut-off rank without sorting every match.
     private func topHits(_ matches: [ScoredDoc], limit: Int) throws -> [ScoredDoc] {
         guard limit > 0, !matches.isEmpty else { return [] }
-        let sorted = matches.sorted { $0.rank > $1.rank }
-        let cut = sorted[min(limit, sorted.count) - 1].rank
-        let contenders = sorted.prefix { !($0.rank < cut) }
+        var best: [ScoredDoc.Rank] = []  // ascending, at most `limit`
+        for match in matches {
+            let rank = match.rank
+            if best.count == limit {
+                if !(best[0] < rank) { continue }
+                best.removeFirst()
+            }
+            let at = best.firstIndex { rank < $0 } ?? best.count
+            best.insert(rank, at: at)
+        }
+        let cut = best[0]
         var withIDs: [(ScoredDoc, String)] = []
-        for match in contenders { withIDs.append((match, try reader.article(match.address).id)) }
-        withIDs.sort { a, b in a.0.rank != b.0.rank ? a.0.rank > b.0.rank : a.1 < b.1 }
+        for match in matches where !(match.rank < cut) { withIDs.append((match, try reader.article(match.address).id)) }
+        withIDs.sort { a, b in a.0.rank != b.0.rank ? b.0.rank < a.0.rank : a.1 < b.1 }
         return withIDs.prefix(limit).map(\.0)
     }
 }
@@ -107,6 +115,8 @@ public final class Searcher {
 /// A matching document with its ranking keys.
 struct ScoredDoc {
     var address: DocAddress
+    /// Mentions of the directive the query names (0 when it names none).
+    var citations = 0
     var tier: Int
     var adjacentPairs: Int
     var score: Double

@@ -1,19 +1,38 @@
-/// Evaluates a query on one segment: finds candidate documents from the postings (a
-/// conjunction of the required groups), then checks positions where they matter (phrases,
-/// exact spellings, proximity) and scores each match.
+/// Evaluates a query on one segment: finds candidate documents from the postings (the
+/// intersection of the required groups, each the union of its clauses), then walks the
+/// candidates in order with one cursor per (term, field), checking positions only where
+/// they matter (phrases, exact spellings, adjacency) and scoring each match.
 struct SegmentEvaluator {
     let segment: SegmentReader
     let ordinal: Int
     let searcher: Searcher
     let statistics: Statistics
     let options: SearchOptions
+    /// Documents citing the directive the query names, with their mention counts.
+    let citing: [Int: Int]
 
-    /// Postings of a (field, folded term) key, read once per query.
-    private var cache: [[UInt8]: (TermInfo, [Posting])?] = [:]
-    private var positionScratch: [Int32] = []
-    private var variantScratch: [UInt8] = []
+    /// One cursor per distinct (term, field) of the query; nil where the segment lacks it.
+    private var cursors: [TermCursor?] = []
+    private var cursorIndex: [CursorKey: Int] = [:]
 
-    init(segment: SegmentReader, ordinal: Int, searcher: Searcher, statistics: Statistics, options: SearchOptions) {
+    private struct CursorKey: Hashable {
+        var folded: [UInt8]
+        var exact: [UInt8]
+        var field: Field
+    }
+
+    /// A clause bound to cursors: per field, one cursor number per term.
+    private struct BoundClause {
+        var clause: Query.Clause
+        var fields: [(field: Field, cursors: [Int])]
+        var idf: Double
+    }
+
+    init(
+        segment: SegmentReader, ordinal: Int, searcher: Searcher, statistics: Statistics, options: SearchOptions,
+        citing: [Int: Int] = [:]
+    ) {
+        self.citing = citing
         self.segment = segment
         self.ordinal = ordinal
         self.searcher = searcher
@@ -21,227 +40,185 @@ struct SegmentEvaluator {
         self.options = options
     }
 
-    /// How one clause matches one document, per field (0 title, 1 body).
-    private struct ClauseMatch {
-        var tf: [Double] = [0, 0]
-        var exactTF: [Double] = [0, 0]
-        var matched: Bool { tf[0] + tf[1] > 0 }
-        var matchedExactly: Bool { exactTF[0] + exactTF[1] > 0 }
+    private mutating func cursor(_ term: Query.Term, _ field: Field) throws -> Int {
+        let key = CursorKey(folded: term.folded, exact: term.exact, field: field)
+        if let index = cursorIndex[key] { return index }
+        var cursor: TermCursor? = nil
+        if let info = try segment.lookup([field.rawValue] + term.folded) {
+            cursor = TermCursor(term: term, field: field, info: info, postings: try segment.postings(info))
+        }
+        cursors.append(cursor)
+        cursorIndex[key] = cursors.count - 1
+        return cursors.count - 1
+    }
+
+    private mutating func bind(_ clause: Query.Clause) throws -> BoundClause {
+        var fields: [(Field, [Int])] = []
+        for field in clause.field.map({ [$0] }) ?? [.title, .body] {
+            fields.append((field, try clause.terms.map { try cursor($0, field) }))
+        }
+        let idf = clause.terms.reduce(0.0) { $0 + (statistics.idf[$1.folded] ?? 0) }
+        return BoundClause(clause: clause, fields: fields, idf: idf)
+    }
+
+    /// Documents that may match a clause: for a phrase, those holding all its terms.
+    private func clauseCandidates(_ clause: BoundClause) -> [Int] {
+        var union: [Int] = []
+        for (_, numbers) in clause.fields {
+            var docs: [Int]? = nil
+            for number in numbers {
+                let list = cursors[number]?.docs ?? []
+                docs = docs.map { SortedDocs.intersection($0, list) } ?? list
+            }
+            union = SortedDocs.union(union, docs ?? [])
+        }
+        return union
     }
 
     mutating func collect(_ query: Query, into matches: inout [ScoredDoc]) throws {
-        // Candidates: intersection over groups of the union of their clauses' documents.
-        var candidates: [Int]? = nil
-        for group in query.required.sorted(by: { $0.count < $1.count }) {
-            var union = Set<Int>()
-            for clause in group { union.formUnion(try candidateDocs(clause)) }
-            let docs = union.sorted()
-            candidates = candidates.map { intersect($0, docs) } ?? docs
-            if candidates?.isEmpty ?? true { return }
+        let groups = try query.required.map { try $0.map { try bind($0) } }
+        let excluded = try query.excluded.map { try bind($0) }
+        let proximity = try query.proximitySequence.map { term in
+            (title: try cursor(term, .title), body: try cursor(term, .body), idf: statistics.idf[term.folded] ?? 0)
         }
-        let proximity = query.proximitySequence
-        for doc in candidates ?? [] where !segment.deleted.contains(doc) {
+        var candidates: [Int]? = nil
+        for group in groups.map({ $0.reduce([Int]()) { SortedDocs.union($0, clauseCandidates($1)) } }).sorted(by: {
+            $0.count < $1.count
+        }) {
+            candidates = candidates.map { SortedDocs.intersection($0, group) } ?? group
+            if candidates!.isEmpty { break }
+        }
+        // Articles citing the directive the query names match even without its words.
+        let all = SortedDocs.union(candidates ?? [], citing.keys.sorted())
+        for doc in all where !segment.deleted.contains(doc) {
+            let citations = citing[doc] ?? 0
             var tier = 0
             var score = 0.0
-            var ok = true
-            for group in query.required {
+            var matchedAll = true
+            for group in groups {
                 var groupMatched = false
                 for clause in group {
-                    let match = try self.match(clause, doc: doc)
-                    let counts = options.exactOnly && clause.hasDiacritics ? match.exactTF : match.tf
-                    guard counts[0] + counts[1] > 0 else { continue }
+                    let (counts, exactCounts) = try match(clause, doc: doc)
+                    let used = options.exactOnly && clause.clause.hasDiacritics ? exactCounts : counts
+                    guard used.title + used.body > 0 else { continue }
                     groupMatched = true
-                    if clause.hasDiacritics && match.matchedExactly { tier += 1 }
-                    score += clauseScore(clause, counts, doc: doc)
+                    if clause.clause.hasDiacritics && exactCounts.title + exactCounts.body > 0 { tier += 1 }
+                    score += clauseScore(clause.idf, used, doc: doc)
                 }
                 if !groupMatched {
-                    ok = false
+                    matchedAll = false
                     break
                 }
             }
-            guard ok else { continue }
-            var excluded = false
-            for clause in query.excluded where try self.match(clause, doc: doc).matched {
-                excluded = true
+            guard matchedAll || citations > 0 else { continue }
+            var isExcluded = false
+            for clause in excluded where try match(clause, doc: doc).counts.total > 0 {
+                isExcluded = true
                 break
             }
-            if excluded { continue }
+            if isExcluded { continue }
             var pairs = 0
             if proximity.count > 1 {
-                let (count, bonus) = try proximityScore(proximity, doc: doc)
-                pairs = count
-                score += bonus
+                for i in 0..<(proximity.count - 1) {
+                    let title = try adjacent(proximity[i].title, proximity[i + 1].title, doc: doc)
+                    let body = try adjacent(proximity[i].body, proximity[i + 1].body, doc: doc)
+                    guard title + body > 0 else { continue }
+                    pairs += 1
+                    if body > 0 {
+                        let tf = searcher.bm25.tf(
+                            Double(body), length: segment.length(doc, .body), averageLength: statistics.averageBody)
+                        score += searcher.proximityWeight * (proximity[i].idf + proximity[i + 1].idf) * tf
+                    }
+                }
             }
             let address = DocAddress(segment: ordinal, doc: doc)
-            if let boost = searcher.boost { score += boost(address) }
-            matches.append(ScoredDoc(address: address, tier: tier, adjacentPairs: pairs, score: score))
+            matches.append(
+                ScoredDoc(address: address, citations: citations, tier: tier, adjacentPairs: pairs, score: score))
         }
     }
 
-    private func clauseScore(_ clause: Query.Clause, _ counts: [Double], doc: Int) -> Double {
-        let idf = clause.terms.reduce(0.0) { $0 + (statistics.idf[$1.folded] ?? 0) }
+    private struct Counts {
+        var title = 0
+        var body = 0
+        var total: Int { title + body }
+        subscript(field: Field) -> Int {
+            get { field == .title ? title : body }
+            set { if field == .title { title = newValue } else { body = newValue } }
+        }
+    }
+
+    private func clauseScore(_ idf: Double, _ counts: Counts, doc: Int) -> Double {
         let bm25 = searcher.bm25
-        let title = bm25.tf(counts[0], length: segment.length(doc, .title), averageLength: statistics.averageTitle)
-        let body = bm25.tf(counts[1], length: segment.length(doc, .body), averageLength: statistics.averageBody)
+        let title = bm25.tf(
+            Double(counts.title), length: segment.length(doc, .title), averageLength: statistics.averageTitle)
+        let body = bm25.tf(
+            Double(counts.body), length: segment.length(doc, .body), averageLength: statistics.averageBody)
         return idf * (bm25.titleWeight * title + body)
     }
 
-    /// How many pairs of consecutive query words stand adjacent and in order in the title or
-    /// body, and a bonus growing (saturated, like BM25's tf) with how often they do in the body.
-    private mutating func proximityScore(_ terms: [Query.Term], doc: Int) throws -> (pairs: Int, bonus: Double) {
-        var pairs = 0
-        var bonus = 0.0
-        var lists: [Field: [[Int32]]] = [:]
-        for field in [Field.title, .body] {
-            var perTerm: [[Int32]] = []
-            for term in terms { perTerm.append(try positions(of: term, field: field, doc: doc)?.positions ?? []) }
-            lists[field] = perTerm
-        }
-        for i in 0..<(terms.count - 1) {
-            var found = false
-            for field in [Field.title, .body] {
-                let first = lists[field]![i]
-                let second = lists[field]![i + 1]
-                guard !first.isEmpty && !second.isEmpty else { continue }
-                let next = Set(second)
-                let adjacent = first.reduce(0) { $0 + (next.contains($1 + 1) ? 1 : 0) }
-                guard adjacent > 0 else { continue }
-                found = true
-                if field == .body {
-                    let idf = (statistics.idf[terms[i].folded] ?? 0) + (statistics.idf[terms[i + 1].folded] ?? 0)
-                    let tf = searcher.bm25.tf(
-                        Double(adjacent), length: segment.length(doc, .body), averageLength: statistics.averageBody)
-                    bonus += searcher.proximityWeight * idf * tf
-                }
-            }
-            if found { pairs += 1 }
-        }
-        return (pairs, bonus)
-    }
-
-    private func fields(_ clause: Query.Clause) -> [Field] { clause.field.map { [$0] } ?? [.title, .body] }
-
-    /// Documents that may match a clause: for a phrase, those holding all its terms.
-    private mutating func candidateDocs(_ clause: Query.Clause) throws -> [Int] {
-        var union = Set<Int>()
-        for field in fields(clause) {
-            var docs: [Int]? = nil
-            for term in clause.terms {
-                let list = try postings(term.folded, field)?.1.map(\.doc) ?? []
-                docs = docs.map { intersect($0, list) } ?? list
-            }
-            union.formUnion(docs ?? [])
-        }
-        return Array(union)
-    }
-
-    private mutating func postings(_ folded: [UInt8], _ field: Field) throws -> (TermInfo, [Posting])? {
-        let key = [field.rawValue] + folded
-        if let cached = cache[key] { return cached }
-        var entry: (TermInfo, [Posting])? = nil
-        if let info = try segment.lookup(key) { entry = (info, try segment.postings(info)) }
-        cache[key] = entry
-        return entry
-    }
-
-    private mutating func posting(_ folded: [UInt8], _ field: Field, doc: Int) throws -> (TermInfo, Posting)? {
-        guard let (info, list) = try postings(folded, field) else { return nil }
-        var low = 0
-        var high = list.count
-        while low < high {
-            let mid = (low + high) / 2
-            if list[mid].doc < doc { low = mid + 1 } else { high = mid }
-        }
-        guard low < list.count, list[low].doc == doc else { return nil }
-        return (info, list[low])
-    }
-
-    /// Positions of a term in a document's field, with whether each is the exact spelling.
-    private mutating func positions(of term: Query.Term, field: Field, doc: Int) throws -> (
-        positions: [Int32], exact: [Bool]
-    )? {
-        guard let (info, posting) = try posting(term.folded, field, doc: doc) else { return nil }
-        try segment.positions(
-            posting, variantBits: SegmentWriter.variantBits(info.variants.count), into: &positionScratch,
-            variants: &variantScratch)
-        let exactVariant = info.variants.firstIndex(of: term.exact)
-        let exact = variantScratch.map { exactVariant != nil && Int($0) == exactVariant! }
-        return (positionScratch, exact)
-    }
-
-    private mutating func match(_ clause: Query.Clause, doc: Int) throws -> ClauseMatch {
-        var match = ClauseMatch()
-        for field in fields(clause) {
-            let f = Int(field.rawValue)
-            if !clause.isPhrase {
-                let term = clause.terms[0]
-                guard let (info, posting) = try posting(term.folded, field, doc: doc) else { continue }
-                match.tf[f] = Double(posting.freq)
-                if !term.hasDiacritics {
-                    match.exactTF[f] = Double(posting.freq)
-                } else if let variant = info.variants.firstIndex(of: term.exact) {
-                    if info.variants.count == 1 {
-                        match.exactTF[f] = Double(posting.freq)
-                    } else {
-                        let found = try positions(of: term, field: field, doc: doc)
-                        match.exactTF[f] = Double(found?.exact.filter { $0 }.count ?? 0)
-                        _ = variant
-                    }
-                }
+    /// Occurrences of a clause in `doc` per field, and how many of them are exact.
+    private mutating func match(_ clause: BoundClause, doc: Int) throws -> (counts: Counts, exact: Counts) {
+        var counts = Counts()
+        var exact = Counts()
+        for (field, numbers) in clause.fields {
+            if numbers.count == 1 {
+                guard cursors[numbers[0]] != nil, let posting = cursors[numbers[0]]!.posting(doc) else { continue }
+                counts[field] = posting.freq
+                exact[field] = try cursors[numbers[0]]!.exactCount(doc, in: segment)
                 continue
             }
-            // Phrase: positions of the first term shifted by each term's offset.
-            var lists: [(positions: [Int32], exact: [Bool])] = []
-            for term in clause.terms {
-                guard let found = try positions(of: term, field: field, doc: doc) else { break }
-                lists.append(found)
+            // Phrase: every term at the first term's position plus its offset.
+            var present = true
+            for number in numbers {
+                guard cursors[number] != nil, cursors[number]!.posting(doc) != nil else {
+                    present = false
+                    break
+                }
+                try cursors[number]!.decode(doc, in: segment)
             }
-            guard lists.count == clause.terms.count else { continue }
-            var maps: [[Int32: Bool]] = []
-            for list in lists.dropFirst() {
-                var map: [Int32: Bool] = [:]
-                for (p, e) in zip(list.positions, list.exact) { map[p] = e }
-                maps.append(map)
-            }
-            var count = 0
-            var exactCount = 0
-            for (p, e) in zip(lists[0].positions, lists[0].exact) {
+            guard present else { continue }
+            var pointers = [Int](repeating: 0, count: numbers.count)
+            let first = cursors[numbers[0]]!
+            for (i, start) in first.positions.enumerated() {
                 var all = true
-                var allExact = e || !clause.terms[0].hasDiacritics
-                for (i, map) in maps.enumerated() {
-                    guard let isExact = map[p + Int32(i + 1)] else {
+                var allExact = first.isExact(at: i)
+                for k in 1..<numbers.count {
+                    let other = cursors[numbers[k]]!
+                    let target = start + Int32(k)
+                    while pointers[k] < other.positions.count && other.positions[pointers[k]] < target {
+                        pointers[k] += 1
+                    }
+                    guard pointers[k] < other.positions.count && other.positions[pointers[k]] == target else {
                         all = false
                         break
                     }
-                    if clause.terms[i + 1].hasDiacritics && !isExact { allExact = false }
+                    if !other.isExact(at: pointers[k]) { allExact = false }
                 }
                 if all {
-                    count += 1
-                    if allExact { exactCount += 1 }
+                    counts[field] += 1
+                    if allExact { exact[field] += 1 }
                 }
             }
-            match.tf[f] = Double(count)
-            match.exactTF[f] = Double(exactCount)
         }
-        return match
+        return (counts, exact)
     }
-}
 
-/// Intersection of two ascending lists.
-func intersect(_ a: [Int], _ b: [Int]) -> [Int] {
-    var result: [Int] = []
-    var i = 0
-    var j = 0
-    while i < a.count && j < b.count {
-        if a[i] == b[j] {
-            result.append(a[i])
-            i += 1
-            j += 1
-        } else if a[i] < b[j] {
-            i += 1
-        } else {
-            j += 1
+    /// Places in `doc` where term `a` is immediately followed by term `b`.
+    private mutating func adjacent(_ a: Int, _ b: Int, doc: Int) throws -> Int {
+        guard cursors[a] != nil, cursors[b] != nil, cursors[a]!.posting(doc) != nil, cursors[b]!.posting(doc) != nil
+        else {
+            return 0
         }
+        try cursors[a]!.decode(doc, in: segment)
+        try cursors[b]!.decode(doc, in: segment)
+        let first = cursors[a]!.positions
+        let second = cursors[b]!.positions
+        var j = 0
+        var count = 0
+        for p in first {
+            while j < second.count && second[j] < p + 1 { j += 1 }
+            if j < second.count && second[j] == p + 1 { count += 1 }
+        }
+        return count
     }
-    return result
 }

@@ -2,6 +2,11 @@ import VietAnalysis
 
 /// A passage of an article with the matched words marked.
 public struct Snippet: Sendable, Equatable {
+    public init(text: String, highlights: [Range<Int>]) {
+        self.text = text
+        self.highlights = highlights
+    }
+
     public var text: String
     /// UTF-8 byte ranges of the matched words in `text`.
     public var highlights: [Range<Int>]

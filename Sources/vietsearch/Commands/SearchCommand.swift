@@ -66,7 +66,7 @@ struct SearchCommand: ParsableCommand {
         }
         let bold = Terminal.stdoutIsTerminal
         print(
-            "\(result.total) article\(result.total == 1 ? "" : "s") match \"\(query)\"; showing \(result.hits.count).\n"
+            "\(result.total) article\(result.total == 1 ? " matches" : "s match") \"\(query)\"; showing \(result.hits.count).\n"
         )
         for (rank, hit) in result.hits.enumerated() {
             let title = bold ? Terminal.bold + hit.article.title + Terminal.reset : hit.article.title

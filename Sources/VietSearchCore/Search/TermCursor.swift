@@ -1,0 +1,105 @@
+/// A query term's postings in one field of one segment, walked forward in document order.
+/// Positions of the current document are decoded at most once, into reusable buffers.
+struct TermCursor {
+    let term: Query.Term
+    let field: Field
+    let info: TermInfo
+    let postings: [Posting]
+    let variantBits: Int
+    /// Variant number of the term's exact spelling in this segment, if the segment has it.
+    let exactVariant: Int?
+    private var index = 0
+    private(set) var decodedDoc = -1
+    private(set) var positions: [Int32] = []
+    private(set) var variants: [UInt8] = []
+
+    init(term: Query.Term, field: Field, info: TermInfo, postings: [Posting]) {
+        self.term = term
+        self.field = field
+        self.info = info
+        self.postings = postings
+        variantBits = SegmentWriter.variantBits(info.variants.count)
+        exactVariant = info.variants.firstIndex(of: term.exact)
+    }
+
+    var docs: [Int] { postings.map(\.doc) }
+
+    /// The posting of `doc`, moving forward; docs must be asked in ascending order.
+    mutating func posting(_ doc: Int) -> Posting? {
+        while index < postings.count && postings[index].doc < doc { index += 1 }
+        return index < postings.count && postings[index].doc == doc ? postings[index] : nil
+    }
+
+    /// How many occurrences in `doc` use the exact spelling (all of them when the term was
+    /// typed without diacritics).
+    mutating func exactCount(_ doc: Int, in segment: SegmentReader) throws -> Int {
+        guard let posting = posting(doc) else { return 0 }
+        if !term.hasDiacritics { return posting.freq }
+        guard let exactVariant else { return 0 }
+        if info.variants.count == 1 { return posting.freq }
+        try decode(doc, in: segment)
+        return variants.reduce(0) { $0 + (Int($1) == exactVariant ? 1 : 0) }
+    }
+
+    /// Decodes the positions of `doc` (empty when the term is not in it).
+    mutating func decode(_ doc: Int, in segment: SegmentReader) throws {
+        guard decodedDoc != doc else { return }
+        decodedDoc = doc
+        guard let posting = posting(doc) else {
+            positions.removeAll(keepingCapacity: true)
+            variants.removeAll(keepingCapacity: true)
+            return
+        }
+        try segment.positions(posting, variantBits: variantBits, into: &positions, variants: &variants)
+    }
+
+    /// Whether the occurrence at `index` of the decoded positions is the exact spelling.
+    func isExact(at index: Int) -> Bool {
+        !term.hasDiacritics
+            || (exactVariant != nil && (info.variants.count == 1 || Int(variants[index]) == exactVariant!))
+    }
+}
+
+/// Merge helpers over ascending lists of document numbers.
+enum SortedDocs {
+    static func union(_ a: [Int], _ b: [Int]) -> [Int] {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        var result: [Int] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                result.append(a[i])
+                i += 1
+            } else if i == a.count || b[j] < a[i] {
+                result.append(b[j])
+                j += 1
+            } else {
+                result.append(a[i])
+                i += 1
+                j += 1
+            }
+        }
+        return result
+    }
+
+    static func intersection(_ a: [Int], _ b: [Int]) -> [Int] {
+        var result: [Int] = []
+        var i = 0
+        var j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                result.append(a[i])
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,173 @@
+import ArgumentParser
+import Foundation
+import VietAnalysis
+import VietSearchCore
+
+struct CiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cite",
+        abstract: "List the articles that cite a directive, however it is written.",
+        discussion: """
+            DIRECTIVE may be written as "Kết luận 21", "21-KL/TW", "KL 21", "ket luan 21",
+            "Nghị định 67/2014/NĐ-CP". A partial key matches every fuller one: "Kết luận 21"
+            finds 21-KL/TW of any issuer and year, "21-KL/TW" does not find 21-KL/TU.
+            Articles with the most mentions come first, then the newest.
+            """
+    )
+
+    @Argument(help: "The directive, e.g. \"Kết luận 21\".")
+    var directive: String
+
+    @OptionGroup var location: IndexLocation
+
+    @Option(name: .long, help: "How many articles to show.")
+    var limit = 20
+
+    @Flag(name: .long, help: "Print JSON: {directive, total, hits: [{id, title, date, mentions}]}.")
+    var json = false
+
+    func run() throws {
+        let key: DirectiveKey
+        do {
+            key = try DirectiveQuery.parse(directive, analyzer: try Analyzer())
+        } catch let error as DirectiveQuery.Error {
+            throw CleanError(error.description)
+        }
+        let reader = try openIndex(location.folder)
+        let citing: [CitingArticle]
+        do {
+            citing = try reader.articlesCiting(key)
+        } catch {
+            throw CleanError("\(error)")
+        }
+        let shown = citing.prefix(limit)
+        if json {
+            let directiveJSON = JSON.object([
+                ("type", .string(key.type.displayName)), ("number", .int(key.number)), ("issuer", .string(key.issuer)),
+                ("year", key.year.map { .int($0) } ?? .null),
+            ])
+            let hits = shown.map { hit in
+                JSON.object([
+                    ("id", .string(hit.article.id)), ("title", .string(hit.article.title)),
+                    ("date", .string(hit.article.date)),
+                    (
+                        "mentions",
+                        .array(
+                            hit.mentions.map {
+                                .object([
+                                    ("text", .string($0.text)), ("context", .string($0.context)),
+                                    ("start", .int($0.start)),
+                                    ("end", .int($0.end)), ("field", .string($0.field == .title ? "title" : "body")),
+                                    ("date", .string($0.date)),
+                                ])
+                            })
+                    ),
+                ])
+            }
+            print(
+                JSON.object([
+                    ("directive", directiveJSON), ("total", .int(citing.count)), ("hits", .array(Array(hits))),
+                ])
+                .serialized())
+            return
+        }
+        guard !citing.isEmpty else {
+            print("No article cites \(key).")
+            return
+        }
+        print("\(citing.count) article\(citing.count == 1 ? " cites" : "s cite") \(key); showing \(shown.count).\n")
+        let bold = Terminal.stdoutIsTerminal
+        for (rank, hit) in shown.enumerated() {
+            print("\(rank + 1). \(bold ? Terminal.bold + hit.article.title + Terminal.reset : hit.article.title)")
+            let count = hit.mentions.count
+            print("   \(hit.article.date ?? "no date") · \(hit.article.id) · \(count) mention\(count == 1 ? "" : "s")")
+            for mention in hit.mentions {
+                let context = Snippet(text: mention.context, highlights: [mention.highlight])
+                print("   - " + (bold ? context.marked(open: Terminal.bold, close: Terminal.reset) : context.text))
+            }
+            print("")
+        }
+    }
+}
+
+struct DirectivesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "directives",
+        abstract: "List every directive cited in the archive, most cited first.",
+        discussion: """
+              vietsearch directives --limit 20
+              vietsearch directives --type "Nghị định" --issuer CP
+            """
+    )
+
+    @OptionGroup var location: IndexLocation
+
+    @Option(name: .long, help: "Only this type: a name (\"Kết luận\", \"ket luan\") or an abbreviation (KL).")
+    var type: String?
+
+    @Option(name: .long, help: "Only this issuer (TW, CP, TTg, …).")
+    var issuer: String?
+
+    @Option(name: .long, help: "How many directives to show.")
+    var limit = 50
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let reader = try openIndex(location.folder)
+        var counts: [DirectiveCount]
+        do {
+            counts = try reader.directiveCounts()
+        } catch {
+            throw CleanError("\(error)")
+        }
+        if let type {
+            let wanted = Self.fold(type)
+            let types = DirectiveType.allCases.filter {
+                Self.fold($0.displayName) == wanted || $0.abbreviation.map(Self.fold) == wanted
+            }
+            guard !types.isEmpty else {
+                throw CleanError(
+                    "unknown directive type '\(type)'; known: "
+                        + DirectiveType.allCases.map(\.displayName).joined(separator: ", "))
+            }
+            counts = counts.filter { count in
+                types.contains { $0.matches(count.key.type) || count.key.type.matches($0) }
+            }
+        }
+        if let issuer {
+            let wanted = Self.fold(issuer)
+            counts = counts.filter { $0.key.issuer.map(Self.fold) == wanted }
+        }
+        let shown = counts.prefix(limit)
+        if json {
+            let rows = shown.map {
+                JSON.object([
+                    ("directive", .string($0.key.description)), ("type", .string($0.key.type.displayName)),
+                    ("number", .int($0.key.number)), ("issuer", .string($0.key.issuer)),
+                    ("year", $0.key.year.map { .int($0) } ?? .null),
+                    ("articles", .int($0.articles)), ("mentions", .int($0.mentions)),
+                ])
+            }
+            print(JSON.object([("total", .int(counts.count)), ("directives", .array(Array(rows)))]).serialized())
+            return
+        }
+        guard !counts.isEmpty else {
+            print("No cited directive found.")
+            return
+        }
+        print("\(counts.count) directive\(counts.count == 1 ? "" : "s") cited; showing \(shown.count).\n")
+        print("articles  mentions  directive")
+        for count in shown {
+            print("\(Terminal.pad(String(count.articles), 9)) \(Terminal.pad(String(count.mentions), 9)) \(count.key)")
+        }
+    }
+
+    /// Uppercase ASCII without diacritics, for comparing what users type.
+    static func fold(_ text: String) -> String {
+        let analyzer = try? Analyzer()
+        let folded = analyzer?.tokens(text).map(\.folded.description).joined(separator: " ") ?? text
+        return folded.uppercased()
+    }
+}
