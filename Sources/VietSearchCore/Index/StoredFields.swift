@@ -1,11 +1,12 @@
 /// Writes the stored articles of a segment (the `.store` file body):
 ///
 ///     Body   --> Record^DocCount, Offset^DocCount (u64), DocCount (u64)
-///     Record --> CRC32 of Fields (u32), Fields
+///     Record --> CRC32 of Fields (u32), FieldsLength (VInt), Deflate(Fields)
 ///     Fields --> Id, Title, Date?, Source?, Text   (length-prefixed UTF-8; optional ones
 ///                                                   as 0, or 1 + length)
 ///
-/// Each record carries its own checksum, so a search that shows an article verifies it.
+/// Each record is compressed on its own (zlib, level 1: showing 10 hits inflates 10
+/// records) and carries its own checksum, so a search that shows an article verifies it.
 struct StoredFieldsWriter {
     private(set) var bytes: [UInt8] = []
     private(set) var offsets: [UInt64] = []
@@ -18,10 +19,11 @@ struct StoredFieldsWriter {
         fields.optionalString(article.source)
         fields.string(article.body)
         offsets.append(UInt64(bytes.count))
-        var crc = ByteWriter()
-        crc.u32(CRC32.checksum(fields.bytes))
-        bytes.append(contentsOf: crc.bytes)
-        bytes.append(contentsOf: fields.bytes)
+        var header = ByteWriter()
+        header.u32(CRC32.checksum(fields.bytes))
+        header.varint(fields.count)
+        bytes.append(contentsOf: header.bytes)
+        bytes.append(contentsOf: Deflate.compress(fields.bytes))
     }
 
     func body() -> [UInt8] {
@@ -70,15 +72,22 @@ struct StoredFieldsReader {
         guard start + 4 <= end, end <= offsetsStart else {
             throw CorruptIndexError(file: file.path, offset: start, reason: "bad record bounds for document \(doc)")
         }
-        var reader = ByteReader(file.bytes, from: start, to: end, file: file.path)
-        let crc = try reader.u32()
-        let fields = UnsafeRawBufferPointer(rebasing: file.bytes[(start + 4)..<end])
-        guard CRC32.checksum(fields) == crc else {
+        var header = ByteReader(file.bytes, from: start, to: end, file: file.path)
+        let crc = try header.u32()
+        let length = try header.int()
+        guard
+            let fields = Deflate.decompress(
+                UnsafeRawBufferPointer(rebasing: file.bytes[header.offset..<end]), length: length),
+            CRC32.checksum(fields) == crc
+        else {
             throw CorruptIndexError(
                 file: file.path, offset: start, reason: "checksum mismatch in stored document \(doc)")
         }
-        return Article(
-            id: try reader.string(), title: try reader.string(), date: try reader.optionalString(),
-            source: try reader.optionalString(), body: try reader.string())
+        return try fields.withUnsafeBytes { fields in
+            var reader = ByteReader(fields, file: file.path)
+            return Article(
+                id: try reader.string(), title: try reader.string(), date: try reader.optionalString(),
+                source: try reader.optionalString(), body: try reader.string())
+        }
     }
 }
