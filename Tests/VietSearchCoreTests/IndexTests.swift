@@ -34,17 +34,20 @@ struct IndexTests {
         #expect(segment.length(postings[0].doc, .body) == 7)
     }
 
-    @Test func postingsEncodeAsDocumentedWorkedExample() {
-        // A term in doc 0 once (position 4) and in doc 3 twice (positions 1, 6), one variant:
-        // postings are DocDelta, Freq, PositionsLength: 0,1,1, 3,2,2; positions 4 | 1,5.
-        let builder = SegmentBuilder()
-        var postings = SegmentBuilder.Postings()
-        postings.addOccurrence(doc: 0, position: 4, exact: 0, isNewDoc: true)
-        postings.addOccurrence(doc: 3, position: 1, exact: 0, isNewDoc: true)
-        postings.addOccurrence(doc: 3, position: 6, exact: 0, isNewDoc: false)
-        #expect(postings.docs == [0, 3])
-        #expect(postings.freqs == [1, 2])
-        _ = builder
+    /// The worked example of docs/FORMAT.md, byte for byte.
+    @Test func postingsEncodeAsTheFormatDocumentSays() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [(id: "d0", title: "x", text: "Hoà bình và hòa hợp. Hoa nở."), (id: "d1", title: "y", text: "hoa hồng")])
+        try scratch.index()
+        let segment = try #require(try IndexReader(folder: scratch.indexFolder).segments.first)
+        let info = try #require(try segment.lookup([Field.body.rawValue] + Array("hoa".utf8)))
+        #expect(info.variants == [Array("hoà".utf8), Array("hoa".utf8)])
+        #expect(info.docFreq == 2)
+        let encoded = segment.encodedBytes(info)
+        #expect(encoded.postings == [0x00, 0x03, 0x03, 0x03, 0x01, 0x01, 0x01, 0x02])
+        #expect(encoded.positions == [0x00, 0x06, 0x05, 0x01])
         #expect(SegmentWriter.variantBits(1) == 0)
         #expect(SegmentWriter.variantBits(2) == 1)
         #expect(SegmentWriter.variantBits(18) == 5)

@@ -77,8 +77,12 @@ enum SegmentWriter {
         variantCount <= 1 ? 0 : (Int.bitWidth - (variantCount - 1).leadingZeroBitCount)
     }
 
-    /// Postings --> <DocDelta, Freq, PositionsLength>^DocFreq
+    /// Postings --> <DocDelta, Freq, PositionsLength, VariantMask?>^DocFreq
     /// Positions --> <(PositionDelta << VariantBits) | Variant>^Freq per document
+    ///
+    /// VariantMask (one byte, only when the term has several variants): bit v set when
+    /// variant v (< 7) occurs in the document, bit 7 when any variant >= 7 does. Ranking
+    /// exact spellings first then needs no positions.
     private static func encode(
         _ postings: SegmentBuilder.Postings, postings out: inout ByteWriter, positions: inout ByteWriter
     ) {
@@ -89,9 +93,11 @@ enum SegmentWriter {
             let freq = Int(postings.freqs[i])
             let start = positions.count
             var previous: UInt32 = 0
+            var mask: UInt8 = 0
             for value in postings.positions[cursor..<(cursor + freq)] {
                 let position = value >> 8
                 let variant = UInt64(value & 0xFF)
+                mask |= variant < 7 ? 1 << UInt8(variant) : 0x80
                 positions.varint((UInt64(position - previous) << UInt64(bits)) | variant)
                 previous = position
             }
@@ -99,6 +105,7 @@ enum SegmentWriter {
             out.varint(i == 0 ? doc : doc - previousDoc)
             out.varint(freq)
             out.varint(positions.count - start)
+            if postings.variants.count > 1 { out.u8(mask) }
             previousDoc = doc
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the dictionary knows of one term in one segment.
 struct TermInfo {
     var docFreq: Int
@@ -13,6 +15,9 @@ struct Posting {
     var doc: Int
     var freq: Int
     var positions: Range<Int>
+    /// Which variants occur (bit v for variant v < 7, bit 7 for any other); all bits set
+    /// when the term has one variant.
+    var variantMask: UInt8
 }
 
 /// Reads one segment's files, mapped into memory. Opening checks every file's frame
@@ -148,8 +153,21 @@ final class SegmentReader: @unchecked Sendable {
         return nil
     }
 
-    /// Decodes a term's postings, after checking its checksum.
+    /// Terms (by postings offset) whose checksum this reader has verified.
+    private var verified = Set<Int>()
+    private let verifiedLock = NSLock()
+
+    /// Decodes a term's postings, after checking its checksum the first time this reader
+    /// reads them.
     func postings(_ info: TermInfo) throws -> [Posting] {
+        if !(verifiedLock.withLock { verified.contains(info.postings.lowerBound) }) {
+            try verify(info)
+            verifiedLock.withLock { _ = verified.insert(info.postings.lowerBound) }
+        }
+        return try decodePostings(info)
+    }
+
+    private func verify(_ info: TermInfo) throws {
         let crc = CRC32.checksum(UnsafeRawBufferPointer(rebasing: postingsFile.bytes[info.postings]))
         let both = CRC32.checksum(UnsafeRawBufferPointer(rebasing: positionsFile.bytes[info.positions]), seed: crc)
         guard both == info.checksum else {
@@ -157,6 +175,9 @@ final class SegmentReader: @unchecked Sendable {
                 file: postingsFile.path, offset: info.postings.lowerBound,
                 reason: "checksum mismatch in the postings of a term")
         }
+    }
+
+    private func decodePostings(_ info: TermInfo) throws -> [Posting] {
         var reader = ByteReader(
             postingsFile.bytes, from: info.postings.lowerBound, to: info.postings.upperBound, file: postingsFile.path)
         var result: [Posting] = []
@@ -168,13 +189,21 @@ final class SegmentReader: @unchecked Sendable {
             doc = i == 0 ? delta : doc + delta
             let freq = try reader.int()
             let length = try reader.int()
+            let mask = info.variants.count > 1 ? try reader.u8() : 0xFF
             guard doc < docCount, positionsOffset + length <= info.positions.upperBound else {
                 throw reader.corrupt("posting out of range")
             }
-            result.append(Posting(doc: doc, freq: freq, positions: positionsOffset..<(positionsOffset + length)))
+            result.append(
+                Posting(
+                    doc: doc, freq: freq, positions: positionsOffset..<(positionsOffset + length), variantMask: mask))
             positionsOffset += length
         }
         return result
+    }
+
+    /// The encoded postings and positions of a term, as stored (for tests and inspection).
+    func encodedBytes(_ info: TermInfo) -> (postings: [UInt8], positions: [UInt8]) {
+        (Array(postingsFile.bytes[info.postings]), Array(positionsFile.bytes[info.positions]))
     }
 
     /// Decodes the positions of one posting; `variants` receives each position's variant.

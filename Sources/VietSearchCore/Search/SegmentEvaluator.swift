@@ -164,7 +164,11 @@ struct SegmentEvaluator {
             if numbers.count == 1 {
                 guard cursors[numbers[0]] != nil, let posting = cursors[numbers[0]]!.posting(doc) else { continue }
                 counts[field] = posting.freq
-                exact[field] = try cursors[numbers[0]]!.exactCount(doc, in: segment)
+                // Ranking needs only whether the exact spelling occurs; --exact needs how often.
+                exact[field] =
+                    options.exactOnly
+                    ? try cursors[numbers[0]]!.exactCount(doc, in: segment)
+                    : (try cursors[numbers[0]]!.hasExact(doc, in: segment) ? 1 : 0)
                 continue
             }
             // Phrase: every term at the first term's position plus its offset.

@@ -41,6 +41,17 @@ struct TermCursor {
         return variants.reduce(0) { $0 + (Int($1) == exactVariant ? 1 : 0) }
     }
 
+    /// Whether `doc` holds the exact spelling at least once, from the posting's variant
+    /// mask (positions are decoded only for variants past the mask's seven bits).
+    mutating func hasExact(_ doc: Int, in segment: SegmentReader) throws -> Bool {
+        guard let posting = posting(doc) else { return false }
+        if !term.hasDiacritics || info.variants.count == 1 { return exactVariant != nil || !term.hasDiacritics }
+        guard let exactVariant else { return false }
+        if exactVariant < 7 { return posting.variantMask & (1 << UInt8(exactVariant)) != 0 }
+        guard posting.variantMask & 0x80 != 0 else { return false }
+        return try exactCount(doc, in: segment) > 0
+    }
+
     /// Decodes the positions of `doc` (empty when the term is not in it).
     mutating func decode(_ doc: Int, in segment: SegmentReader) throws {
         guard decodedDoc != doc else { return }
