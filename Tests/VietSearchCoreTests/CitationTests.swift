@@ -218,11 +218,18 @@ struct CitationTests {
         "Thông tư số 5 triệu đồng",
         "Nga hiện sở hữu 11 tàu ngầm Kilo Đề án 877 từ thời Liên Xô",
         "tàu ngầm hạt nhân K-429, lớp Charlie (Đề án 670) được coi là",
+        "Công văn số 12345678901234567890 ngày 1/1/2017.",  // too long to be a number: no overflow
     ]
 
     @Test(arguments: negatives)
     func ignores(_ text: String) {
         #expect(recognizer.citations(in: text, analyzer: analyzer) == [])
+    }
+
+    @Test func overlongNumbersInQueriesAreRejectedNotCrashed() {
+        #expect(throws: DirectiveQuery.Error.self) {
+            try DirectiveQuery.parse("Kết luận 99999999999999999999", analyzer: analyzer)
+        }
     }
 
     @Test func codeNeedsSeparators() {

@@ -149,6 +149,40 @@ struct IndexTests {
         }
     }
 
+    @Test func aFolderWithOtherFilesIsNotTakenOverOrCleaned() throws {
+        let scratch = Scratch()
+        scratch.write("a.txt", "Bài\n\nchi bộ")
+        let folder = scratch.root + "/mine"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileIO.write(Array("x".utf8), to: folder + "/notes.tmp")
+        try FileIO.write(Array("x".utf8), to: folder + "/photo.pos")
+        #expect {
+            try IndexWriter(folder: folder).update(paths: [scratch.articles])
+        } throws: { "\($0)".contains("not a VietSearch index") }
+        #expect(FileIO.list(folder) == ["notes.tmp", "photo.pos"])
+    }
+
+    @Test func onlyTheIndexsOwnFileNamesAreCollected() {
+        for name in [
+            "COMMIT", "COMMIT.tmp", "s1.terms", "s12.post", "s3.pos", "s3.norms", "s3.store", "s3.cite", "s3.7.del",
+            "m7.manifest",
+        ] {
+            #expect(IndexWriter.isIndexFile(name), "\(name)")
+        }
+        for name in [
+            "notes.tmp", "photo.pos", "x.terms", "s.terms", "s1.txt", "m.manifest", "s1.x.del", "LOCK", "README.md",
+        ] {
+            #expect(!IndexWriter.isIndexFile(name), "\(name)")
+        }
+    }
+
+    @Test func aFailedFirstRunLeavesNoFolderBehind() throws {
+        let scratch = Scratch()
+        try FileIO.write([0, 1, 2, 0], to: scratch.articles + "/binary.txt")
+        #expect(throws: IndexError.self) { try scratch.index() }
+        #expect(!FileIO.exists(scratch.indexFolder))
+    }
+
     @Test func missingIndexSaysHowToCreateOne() {
         #expect {
             _ = try IndexReader(folder: "/nonexistent/vietsearch-index")

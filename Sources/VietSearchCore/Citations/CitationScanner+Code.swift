@@ -176,8 +176,9 @@ extension CitationScanner {
         var groups = 0
         for byte in bytes {
             if isDigit(byte) {
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
                 digits += 1
+                guard digits <= 7 else { return nil }  // longer runs are not document numbers
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
                 group += 1
             } else if byte == UInt8(ascii: ".") {
                 guard groups == 0 ? (1...3).contains(group) : group == 3 else { return nil }

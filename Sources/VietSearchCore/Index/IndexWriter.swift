@@ -2,6 +2,10 @@ import Dispatch
 import Foundation
 import VietAnalysis
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What one `index` run did.
 public struct IndexSummary: Sendable {
     public var added = 0
@@ -60,6 +64,8 @@ public final class IndexWriter {
         var key: String
         var file: SourceFile
         var unchanged = false
+        /// The file could not be read: its old documents (if any) stay as they were.
+        var unreadable = false
         var hash: UInt32 = 0
         var builder = -1
         var firstDoc = 0
@@ -102,9 +108,30 @@ public final class IndexWriter {
         paths: [String], rebuild: Bool = false, progress: (@Sendable (IndexProgress) -> Void)? = nil
     ) throws -> IndexSummary {
         let start = Date()
+        // Missing paths are a usage error: say so before touching anything.
+        let missing = paths.filter { !FileIO.exists($0) }
+        if !missing.isEmpty {
+            throw IndexError.nothingIndexed(
+                problems: missing.map { InputProblem(file: $0, message: "no such file or folder") })
+        }
+        let created = !FileIO.exists(folder)
+        if !created && !FileIO.exists(folder + "/" + Commit.fileName) {
+            let foreign = FileIO.list(folder).filter { $0 != "LOCK" && !Self.isIndexFile($0) }
+            guard foreign.isEmpty else { throw IndexError.notAnIndex(path: folder) }
+        }
         try FileIO.makeDirectory(folder)
         let lock = try WriterLock(folder: folder)
         defer { withExtendedLifetime(lock) {} }
+        var committed = false
+        defer {
+            // A first run that failed leaves no empty index folder behind.
+            if created && !committed {
+                for name in FileIO.list(folder) where name == "LOCK" || Self.isIndexFile(name) {
+                    FileIO.remove(folder + "/" + name)
+                }
+                rmdir(folder)
+            }
+        }
 
         let existing = try Commit.read(folder: folder)
         if let existing, existing.analyzerVersion != Analyzer.version, !rebuild {
@@ -180,6 +207,7 @@ public final class IndexWriter {
         var unchangedByHash = Set<String>()
         for result in shared.results.sorted(by: { ($0.key, $0.firstDoc) < ($1.key, $1.firstDoc) }) {
             summary.problems.append(contentsOf: result.problems)
+            if result.unreadable { continue }
             if result.unchanged {
                 unchangedByHash.insert(result.key)
                 var entry = manifest.entries[result.key]!
@@ -245,6 +273,7 @@ public final class IndexWriter {
             throw IndexError.nothingIndexed(problems: summary.problems)
         }
         try commit.write(folder: folder, beforeRename: beforeCommitRename)
+        committed = true
         removeUnreferencedFiles(keeping: commit)
 
         summary.totalDocuments = commit.liveDocs
@@ -319,7 +348,13 @@ public final class IndexWriter {
                 do {
                     bytes = try FileIO.read(item.file.path)
                 } catch {
-                    result.problems.append(InputProblem(file: item.file.path, message: "cannot read: \(error)"))
+                    let reason =
+                        (error as? IndexError).map {
+                            if case .io(_, let why) = $0 { return why } else { return "\($0)" }
+                        } ?? "\(error)"
+                    result.problems.append(
+                        InputProblem(file: item.file.path, message: "cannot read (\(reason)); kept as it was"))
+                    result.unreadable = true
                     state.withLock { $0.results.append(result) }
                     continue
                 }
@@ -365,14 +400,32 @@ public final class IndexWriter {
         try flush()
     }
 
-    /// Deletes files of earlier commits (and of interrupted runs) that this commit does not use.
+    /// Deletes files of earlier commits (and of interrupted runs) that this commit does not
+    /// use. Only names the index itself makes are ever deleted.
     private func removeUnreferencedFiles(keeping commit: Commit) {
         let keep = Set(commit.files + ["LOCK"])
-        for name in FileIO.list(folder) where !keep.contains(name) {
-            let ext = name.split(separator: ".").last.map(String.init) ?? ""
-            if FileFormat.Kind(fileExtension: ext) != nil || name.hasSuffix(".tmp") {
-                FileIO.remove(folder + "/" + name)
-            }
+        for name in FileIO.list(folder) where !keep.contains(name) && Self.isIndexFile(name) {
+            FileIO.remove(folder + "/" + name)
+        }
+    }
+
+    /// Whether `name` is one the index writes: `s12.terms`, `s12.3.del`, `m3.manifest`,
+    /// `COMMIT`, `COMMIT.tmp`.
+    static func isIndexFile(_ name: String) -> Bool {
+        if name == Commit.fileName || name == Commit.fileName + ".tmp" { return true }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        func number(_ part: Substring, after prefix: Character) -> Bool {
+            part.first == prefix && part.count > 1 && part.dropFirst().allSatisfy(\.isASCIIDigit)
+        }
+        switch parts.count {
+        case 2 where parts[1] == "manifest": return number(parts[0], after: "m")
+        case 2:
+            return number(parts[0], after: "s")
+                && ["terms", "post", "pos", "norms", "store", "cite"].contains(parts[1])
+        case 3:
+            return number(parts[0], after: "s") && parts[1].allSatisfy(\.isASCIIDigit) && !parts[1].isEmpty
+                && parts[2] == "del"
+        default: return false
         }
     }
 

@@ -13,7 +13,7 @@ public struct CorruptIndexError: Error, CustomStringConvertible, Sendable {
     public var description: String {
         let at = offset.map { " at byte \($0)" } ?? ""
         return
-            "index file '\(file)' is damaged\(at): \(reason). Run 'vietsearch check' for details; rebuild with 'vietsearch index --rebuild'."
+            "index file '\(file)' is damaged\(at): \(reason). 'vietsearch check' lists all damage; rebuild the index with 'vietsearch index PATH --rebuild'."
     }
 }
 
@@ -26,6 +26,7 @@ public enum IndexError: Error, CustomStringConvertible, Sendable {
     case analyzerChanged(path: String)
     case io(path: String, reason: String)
     case nothingIndexed(problems: [InputProblem])
+    case notAnIndex(path: String)
 
     public var description: String {
         switch self {
@@ -36,10 +37,12 @@ public enum IndexError: Error, CustomStringConvertible, Sendable {
         case .formatTooNew(let file, let version):
             "'\(file)' was written by a newer VietSearch (format \(version)); upgrade VietSearch"
         case .formatTooOld(let file, let version):
-            "'\(file)' uses an old format (\(version)); rebuild the index with 'vietsearch index --rebuild'"
+            "'\(file)' uses an old format (\(version)); rebuild the index with 'vietsearch index PATH --rebuild'"
         case .analyzerChanged(let path):
-            "the index at '\(path)' was built with another analyzer version; rebuild it with 'vietsearch index --rebuild'"
+            "the index at '\(path)' was built with another analyzer version; rebuild it with 'vietsearch index PATH --rebuild'"
         case .io(let path, let reason): "cannot use '\(path)': \(reason)"
+        case .notAnIndex(let path):
+            "'\(path)' is a folder with other files in it, not a VietSearch index; give --index a new or empty folder"
         case .nothingIndexed(let problems):
             "nothing could be indexed:\n" + problems.map { "  \($0)" }.joined(separator: "\n")
         }

@@ -26,6 +26,10 @@ struct CiteCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON: {directive, total, hits: [{id, title, date, mentions}]}.")
     var json = false
 
+    func validate() throws {
+        if limit < 0 { throw ValidationError("--limit must be 0 or more.") }
+    }
+
     func run() throws {
         let key: DirectiveKey
         do {
@@ -113,6 +117,10 @@ struct DirectivesCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Print JSON.")
     var json = false
+
+    func validate() throws {
+        if limit < 0 { throw ValidationError("--limit must be 0 or more.") }
+    }
 
     func run() throws {
         let reader = try openIndex(location.folder)

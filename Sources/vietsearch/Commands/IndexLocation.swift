@@ -8,6 +8,12 @@ struct IndexLocation: ParsableArguments {
         help: "Index folder (default: $VIETSEARCH_INDEX, else .vietsearch in the current folder).")
     var path: String?
 
+    func validate() throws {
+        if let path, path.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--index needs a folder name.")
+        }
+    }
+
     var folder: String {
         if let path { return path }
         if let env = ProcessInfo.processInfo.environment["VIETSEARCH_INDEX"], !env.isEmpty { return env }
