@@ -14,8 +14,10 @@ import CICU
 /// 4. `folded`: `exact` without diacritics, `đ`/`Đ`/`Ð` → `d`; in numbers the group
 ///    separators are dropped (`10.450` → `10450`).
 ///
-/// Tokens whose exact term is longer than `maxTermBytes` are dropped (they are not words),
-/// leaving no position gap. An analyzer is not thread-safe: use one per thread.
+/// Positions count tokens, plus one at each sentence or line break (`.`, `!`, `?`, `;`,
+/// `:`, `…`, newline), so that phrases and proximity stay within a sentence. Tokens whose
+/// exact term is longer than `maxTermBytes` are dropped (they are not words), leaving no
+/// position gap. An analyzer is not thread-safe: use one per thread.
 ///
 /// ```swift
 /// let analyzer = try Analyzer()
@@ -25,7 +27,7 @@ public final class Analyzer {
     /// Longest exact term kept, in UTF-8 bytes.
     public static let maxTermBytes = 64
     /// Changes whenever analysis changes what terms a text gives; stored in indexes.
-    public static let version = 1
+    public static let version = 2
 
     private let icu: ICUContext
     private let table = LetterTable.shared
@@ -69,9 +71,12 @@ public final class Analyzer {
             let spans = icu.words(text)
             var position = 0
             var index = 0
+            var previousEnd = 0
             while index < spans.count {
                 let start = Int(spans[index]), end = Int(spans[index + 1]), kind = spans[index + 2]
                 index += 3
+                if position > 0 && Self.breaksSentence(text, previousEnd, start) { position += 1 }
+                previousEnd = end
                 try forEachPiece(text, start, end, kind) { pieceStart, pieceEnd in
                     try emit(text, pieceStart, pieceEnd, pieceStart, pieceEnd, kind, &position, body)
                 }
@@ -98,11 +103,31 @@ public final class Analyzer {
             icu.sourceOffsets(&offsets)
             var position = 0
             for i in 0..<(pieces.count / 3) {
+                if i > 0 && position > 0 && Self.breaksSentence(normalized, Int(pieces[3 * i - 2]), Int(pieces[3 * i]))
+                {
+                    position += 1
+                }
                 try emit(
                     normalized, Int(pieces[3 * i]), Int(pieces[3 * i + 1]),
                     Int(offsets[2 * i]), Int(offsets[2 * i + 1]), pieces[3 * i + 2], &position, body)
             }
         }
+    }
+
+    /// Whether the text between two tokens ends a sentence or a line: `.`, `!`, `?`, `;`,
+    /// `:`, `…` or a line break. The next token's position then skips one, so phrases and
+    /// adjacency never reach across (`thu, chi⏎Bộ Tài chính` is not the phrase "chi bộ").
+    @inline(__always)
+    static func breaksSentence(_ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        guard from < to else { return false }
+        for i in from..<to {
+            switch text[i] {
+            case 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x0A, 0x0D: return true
+            case 0xE2 where i + 2 < to && text[i + 1] == 0x80 && text[i + 2] == 0xA6: return true  // …
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Splits a letter segment at `.` and `:` (ICU joins `TP.HCM`); numbers stay whole.

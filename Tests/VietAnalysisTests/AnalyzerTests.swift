@@ -65,7 +65,18 @@ struct AnalyzerTests {
         let tokens = analyzer.tokens(example.text)
         #expect(tokens.map(\.exact) == example.exact.map { Term(stringLiteral: $0) })
         #expect(tokens.map(\.folded) == example.folded.map { Term(stringLiteral: $0) })
-        #expect(tokens.map(\.position) == Array(0..<tokens.count))
+        #expect(tokens.map(\.position) == tokens.map(\.position).sorted())
+    }
+
+    @Test func sentenceAndLineBreaksLeaveAPositionGap() {
+        let tokens = analyzer.tokens("thu, chi\nBộ Tài chính. Hà Nội: ngày 2/9")
+        #expect(tokens.map(\.text) == ["thu", "chi", "Bộ", "Tài", "chính", "Hà", "Nội", "ngày", "2", "9"])
+        #expect(tokens.map(\.position) == [0, 1, 3, 4, 5, 7, 8, 10, 11, 12])
+        // Splitting TP.HCM inside one word leaves no gap; NFD text gets the same positions.
+        #expect(analyzer.tokens("TP.HCM").map(\.position) == [0, 1])
+        let nfdTokens = analyzer.tokens(
+            String("thu, chi\nBộ Tài chính. Hà Nội: ngày 2/9".decomposedStringWithCanonicalMappingScalars))
+        #expect(nfdTokens.map(\.position) == tokens.map(\.position))
     }
 
     @Test(arguments: cases)

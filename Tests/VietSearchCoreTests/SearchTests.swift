@@ -111,6 +111,70 @@ struct SearchTests {
         #expect(try scratch.ids("cho").count == 2)
     }
 
+    @Test func orSeparatesWholeRunsOfWords() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [
+                (id: "bt", title: "Tin", text: "Đảng bộ thành phố Bến Tre"),
+                (id: "ub", title: "Tin", text: "Thành ủy Uông Bí"),
+                (id: "tre", title: "Tin", text: "cây tre Uông làng"),
+            ])
+        try scratch.index()
+        // (Bến Tre) OR (Uông Bí), not Bến (Tre OR Uông) Bí.
+        #expect(try scratch.ids("Bến Tre OR Uông Bí").sorted() == ["bt", "ub"])
+        #expect(try scratch.ids("ben tre OR \"uong bi\" -thanh").isEmpty)
+    }
+
+    @Test func aQueryWithDiacriticsTakesEverySyllableExactly() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [
+                (id: "chi-bo", title: "Tin", text: "sinh hoạt chi bộ định kỳ"),
+                (id: "chi-bo-gtvt", title: "Tin", text: "thậm chí Bộ GTVT cũng vậy"),
+            ])
+        try scratch.index()
+        #expect(try scratch.ids("\"chi bộ\"", exact: true) == ["chi-bo"])
+        #expect(try scratch.ids("\"chi bộ\"") == ["chi-bo", "chi-bo-gtvt"])
+        // Without any diacritics, every spelling matches alike.
+        #expect(try scratch.ids("\"chi bo\"", exact: true).count == 2)
+    }
+
+    @Test func adjacencyCountsExactSpellings() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [
+                // Science, many times, and the word "khóa" elsewhere (a Party term).
+                (id: "science", title: "Tin", text: "khoa học và khoa học, khoa học công nghệ. Đại hội khóa XII."),
+                (id: "course", title: "Tin", text: "Đăng ký khóa học tiếng Anh."),
+            ])
+        try scratch.index()
+        #expect(try scratch.ids("khóa học") == ["course", "science"])
+    }
+
+    @Test func phrasesStopAtSentenceAndLineBreaks() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [
+                (id: "across", title: "Tin", text: "các khoản thu, chi\nBộ Tài chính"),
+                (id: "within", title: "Tin", text: "họp chi bộ"),
+            ])
+        try scratch.index()
+        #expect(try scratch.ids("\"chi bộ\"") == ["within"])
+        #expect(try scratch.ids("chi bộ") == ["within", "across"])
+    }
+
+    @Test func repeatedWordsCountOnce() {
+        let parser = QueryParser(analyzer: try! Analyzer())
+        let query = parser.parse(String(repeating: "chi bộ ", count: 1000))
+        #expect(query.alternatives.map(\.count) == [2])
+        #expect(parser.parse("- !!!").isEmpty)
+        #expect(parser.parse("-chi").isEmpty)
+    }
+
     @Test func bothTonePlacementsAreExact() throws {
         let scratch = Scratch()
         scratch.writeJSONL(
@@ -243,5 +307,8 @@ struct CorpusCitationTests {
         #expect(counts.first?.key.description == "12-HD/BTCTW")
         #expect(counts.first?.articles == 3)
         #expect(counts.contains { $0.key.description == "05-CT/TW" && $0.articles == 2 && $0.mentions == 3 })
+        // tuyen-quang writes both "Đề án số 16-ĐA/TU" and "Đề án 16": one directive, not two.
+        #expect(counts.contains { $0.key.description == "16-ĐA/TU" && $0.mentions == 5 })
+        #expect(!counts.contains { $0.key.description == "Đề án 16" })
     }
 }

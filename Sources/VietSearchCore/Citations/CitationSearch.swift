@@ -69,21 +69,29 @@ extension IndexReader {
     }
 
     /// Every directive cited in the archive: most citing articles first, then most mentions.
+    /// Within one article, a partial mention (`Đề án 16`) counts for the one fuller key it
+    /// matches there (`16-ĐA/TU`), so one directive is not listed twice.
     public func directiveCounts() throws -> [DirectiveCount] {
         var counts: [DirectiveKey: (articles: Int, mentions: Int)] = [:]
         try forEachCitingDocument { _, citations in
-            var seen = Set<DirectiveKey>()
-            for stored in citations {
-                let key = stored.citation.key
-                counts[key, default: (0, 0)].mentions += 1
-                if seen.insert(key).inserted { counts[key, default: (0, 0)].articles += 1 }
-            }
+            let keys = Self.resolvingPartialKeys(citations.map(\.citation.key))
+            for key in keys { counts[key, default: (0, 0)].mentions += 1 }
+            for key in Set(keys) { counts[key, default: (0, 0)].articles += 1 }
         }
         return counts.map { DirectiveCount(key: $0.key, articles: $0.value.articles, mentions: $0.value.mentions) }
             .sorted { a, b in
                 (a.articles, a.mentions) != (b.articles, b.mentions)
                     ? (a.articles, a.mentions) > (b.articles, b.mentions) : a.key < b.key
             }
+    }
+
+    /// Each key, or the single fuller key of the same list that it matches.
+    static func resolvingPartialKeys(_ keys: [DirectiveKey]) -> [DirectiveKey] {
+        let distinct = Set(keys)
+        return keys.map { key in
+            let fuller = distinct.filter { $0 != key && key.matches($0) }
+            return fuller.count == 1 ? fuller.first! : key
+        }
     }
 
     /// The mention's text and the line around it (at most about 240 bytes).

@@ -72,7 +72,7 @@ struct CitationStoreReader {
             guard let field = Field(rawValue: try reader.u8()) else { throw reader.corrupt("unknown field") }
             let typeName = try reader.string()
             guard let type = DirectiveType(rawValue: typeName) else {
-                throw reader.corrupt("unknown directive type '\(typeName)'")
+                throw reader.corrupt("unknown directive type")
             }
             let number = try reader.int()
             let issuer = try reader.optionalString()

@@ -4,9 +4,9 @@ import VietAnalysis
 /// File bytes to text for the readers: `TextDecoder` plus what a file can say about itself
 /// (a UTF-16 byte-order mark, an HTML page's declared charset). Text decoded from
 /// Windows-1258, which writes tone marks as combining characters, is composed to NFC.
-enum SourceText {
+public enum SourceText {
     /// The text, and what had to be repaired to read it (to report).
-    static func decode(_ bytes: some Collection<UInt8>, declaredCharset: String? = nil) -> (
+    public static func decode(_ bytes: some Collection<UInt8>, declaredCharset: String? = nil) -> (
         text: String, repair: TextDecoder.Repair?
     ) {
         if let text = utf16(bytes) { return (text, nil) }

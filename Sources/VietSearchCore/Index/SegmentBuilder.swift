@@ -66,7 +66,7 @@ final class SegmentBuilder {
         text.withUTF8 { bytes in
             analyzer.forEachToken(in: bytes) { token in
                 add(token, field: field, doc: doc)
-                count = token.position + 1
+                count += 1
             }
         }
         return count

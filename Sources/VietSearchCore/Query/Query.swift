@@ -1,16 +1,21 @@
-/// A parsed query: what must match, what must not, on which field.
+/// A parsed query: alternatives of required clauses, and what must not match.
 ///
 /// Syntax (`QueryParser`): words (all must match), `"quoted phrases"`, `-word` and
-/// `-"phrase"` to exclude, `OR` between alternatives (binding tighter than the implicit
-/// AND: `a b OR c d` is `a (b OR c) d`), `title:word` or `title:"phrase"`. A word that
-/// analyzes into several tokens (`21-KL/TW`, `TP.HCM`) is a phrase.
+/// `-"phrase"` to exclude, `OR` between alternatives, `title:word` or `title:"phrase"`.
+/// `OR` separates whole runs of words, because Vietnamese words are runs of syllables:
+/// `Đà Nẵng OR Hải Phòng` is (Đà Nẵng) OR (Hải Phòng). A word that analyzes into several
+/// tokens (`21-KL/TW`, `TP.HCM`) is a phrase.
+///
+/// When any word is typed with diacritics, the query is taken as typed with diacritics
+/// throughout: every syllable's exact spelling then counts (`chi` is level-tone `chi`, not
+/// `chí`), for ranking and for `--exact`.
 public struct Query: Sendable, Equatable {
     /// One query syllable, analyzed like document text.
     public struct Term: Hashable, Sendable {
         public var exact: [UInt8]
         public var folded: [UInt8]
-        /// Typed with diacritics (exact differs from folded): exact matches rank first.
-        public var hasDiacritics: Bool { exact != folded }
+        /// Whether the exact spelling matters: the query was typed with diacritics.
+        public var exactMatters: Bool
     }
 
     /// A term or a phrase, on one field or on all.
@@ -19,20 +24,21 @@ public struct Query: Sendable, Equatable {
         /// Restricted to one field (`title:`), or nil for title and body.
         public var field: Field?
         public var isPhrase: Bool { terms.count > 1 }
-        public var hasDiacritics: Bool { terms.contains { $0.hasDiacritics } }
+        public var exactMatters: Bool { terms.contains { $0.exactMatters } }
     }
 
-    /// Every group must match; within a group, any clause (OR).
-    public var required: [[Clause]] = []
+    /// Any alternative may match; within one, every clause must.
+    public var alternatives: [[Clause]] = []
     public var excluded: [Clause] = []
 
-    public var isEmpty: Bool { required.isEmpty }
+    public var isEmpty: Bool { alternatives.allSatisfy(\.isEmpty) }
 
-    /// Single-term clauses typed as separate words, in order: proximity scoring rewards
-    /// documents where consecutive ones are adjacent and in order.
-    var proximitySequence: [Term] {
-        required.compactMap { group in
-            group.count == 1 && !group[0].isPhrase && group[0].field == nil ? group[0].terms[0] : nil
-        }
+    /// Every clause of every alternative.
+    var allClauses: [Clause] { alternatives.flatMap { $0 } }
+
+    /// Single-term clauses of an alternative typed as separate words, in order: documents
+    /// where consecutive ones stand adjacent and in order rank higher.
+    static func proximitySequence(_ alternative: [Clause]) -> [Term] {
+        alternative.compactMap { !$0.isPhrase && $0.field == nil ? $0.terms[0] : nil }
     }
 }

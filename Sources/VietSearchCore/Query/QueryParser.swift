@@ -4,6 +4,8 @@ import VietAnalysis
 /// documents. Unknown syntax is read as words, never an error.
 public struct QueryParser {
     private let analyzer: Analyzer
+    /// Clauses beyond this many per alternative are ignored (a pasted article is not a query).
+    public static let maxClauses = 64
 
     public init(analyzer: Analyzer) { self.analyzer = analyzer }
 
@@ -13,43 +15,41 @@ public struct QueryParser {
     }
 
     public func parse(_ input: String) -> Query {
-        var query = Query()
-        var pendingOr = false
+        var alternatives: [[Query.Clause]] = [[]]
+        var excluded: [Query.Clause] = []
         for piece in Self.pieces(input) {
             switch piece {
             case .or:
-                pendingOr = !query.required.isEmpty
+                if !alternatives[alternatives.count - 1].isEmpty { alternatives.append([]) }
             case .text(let text, let quoted, let negated, let field):
-                let terms = analyzer.tokens(text).map { Query.Term(exact: $0.exact.bytes, folded: $0.folded.bytes) }
-                if terms.isEmpty { continue }
-                // Unquoted words: each is its own clause; a word with several tokens is a phrase.
-                var clauses: [Query.Clause] = []
-                if quoted {
-                    clauses = [Query.Clause(terms: terms, field: field)]
-                } else {
-                    for word in text.split(whereSeparator: \.isWhitespace) {
-                        let wordTerms = analyzer.tokens(String(word)).map {
-                            Query.Term(exact: $0.exact.bytes, folded: $0.folded.bytes)
-                        }
-                        if !wordTerms.isEmpty { clauses.append(Query.Clause(terms: wordTerms, field: field)) }
+                let words = quoted ? [Substring(text)] : text.split(whereSeparator: \.isWhitespace)
+                for word in words {
+                    let terms = analyzer.tokens(String(word)).map {
+                        Query.Term(exact: $0.exact.bytes, folded: $0.folded.bytes, exactMatters: false)
+                    }
+                    guard !terms.isEmpty else { continue }
+                    let clause = Query.Clause(terms: terms, field: field)
+                    if negated {
+                        if !excluded.contains(clause) { excluded.append(clause) }
+                    } else if !alternatives[alternatives.count - 1].contains(clause),
+                        alternatives[alternatives.count - 1].count < Self.maxClauses
+                    {
+                        alternatives[alternatives.count - 1].append(clause)
                     }
                 }
-                if negated {
-                    query.excluded.append(contentsOf: clauses)
-                    pendingOr = false
-                    continue
-                }
-                for (i, clause) in clauses.enumerated() {
-                    if i == 0 && pendingOr, !query.required.isEmpty {
-                        query.required[query.required.count - 1].append(clause)
-                    } else {
-                        query.required.append([clause])
-                    }
-                }
-                pendingOr = false
             }
         }
-        return query
+        if alternatives.last?.isEmpty == true && alternatives.count > 1 { alternatives.removeLast() }
+        // Typed with diacritics anywhere: the exact spelling of every syllable matters.
+        let accented = (alternatives.flatMap { $0 } + excluded).contains { clause in
+            clause.terms.contains { $0.exact != $0.folded }
+        }
+        func mark(_ clause: Query.Clause) -> Query.Clause {
+            var clause = clause
+            for i in clause.terms.indices { clause.terms[i].exactMatters = accented }
+            return clause
+        }
+        return Query(alternatives: alternatives.map { $0.map(mark) }, excluded: excluded.map(mark))
     }
 
     /// Splits the input into words, quoted phrases, `OR`, with `-` and `title:` prefixes.
@@ -71,6 +71,10 @@ public struct QueryParser {
             if rest.lowercased().hasPrefix("title:") && rest.count > 6 {
                 field = .title
                 rest = rest.dropFirst(6)
+                if rest.first == "-" && rest.count > 1 {
+                    negated = true
+                    rest = rest.dropFirst()
+                }
             }
             if rest.first == "\"" {
                 let body = rest.dropFirst()

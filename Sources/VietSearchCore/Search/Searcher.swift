@@ -25,6 +25,8 @@ public struct Hit: Sendable {
     public var exactMatches: Int
     /// How many pairs of consecutive query words stand adjacent and in order.
     public var adjacentPairs: Int
+    /// Mentions of the directive the query names.
+    public var citations: Int
     public var article: Article
     public var snippet: Snippet?
 }
@@ -39,11 +41,12 @@ public struct SearchResult: Sendable {
 ///
 /// Ranking, in order:
 /// 0. for a query that names a directive: the articles citing it, most mentions first;
-/// 1. exact-diacritic matches: documents that match more of the clauses typed with
-///    diacritics in their exact spelling rank first (`chó` above `cho`; both tone
+/// 1. exact spellings: for a query typed with diacritics, documents that match more of
+///    its words in their exact spelling rank first (`chó` above `cho`; both tone
 ///    placements count as exact);
 /// 2. proximity: documents where more pairs of consecutive query words stand adjacent and
-///    in order (in title or body) rank first. Vietnamese words are runs of syllables, so
+///    in order, within a sentence, in title or body (spelled exactly, for a query typed
+///    with diacritics: `khóa học` is not `khoa học`) rank first. Vietnamese words are runs of syllables, so
 ///    this is what tells "sinh hoạt chi bộ" from a text that scatters the four syllables;
 /// 3. BM25 over title and body (title weighted higher), plus a bonus for how often the
 ///    adjacent pairs occur;
@@ -76,7 +79,7 @@ public final class Searcher {
         }
         let top = try topHits(matches, limit: options.limit)
         var hits: [Hit] = []
-        let terms = Set(query.required.flatMap { $0.flatMap { $0.terms.map(\.folded) } })
+        let terms = Set(query.allClauses.flatMap { $0.terms.map(\.folded) })
         for match in top {
             let article = try reader.article(match.address)
             let snippet =
@@ -84,7 +87,7 @@ public final class Searcher {
             hits.append(
                 Hit(
                     address: match.address, score: match.score, exactMatches: match.tier,
-                    adjacentPairs: match.adjacentPairs,
+                    adjacentPairs: match.adjacentPairs, citations: match.citations,
                     article: article, snippet: snippet))
         }
         return SearchResult(total: matches.count, hits: hits)
@@ -122,14 +125,15 @@ struct ScoredDoc {
     var score: Double
 
     /// The ranking key, compared lexicographically (higher ranks first).
-    var rank: Rank { Rank(tier: tier, adjacentPairs: adjacentPairs, score: score) }
+    var rank: Rank { Rank(citations: citations, tier: tier, adjacentPairs: adjacentPairs, score: score) }
 
     struct Rank: Comparable {
+        var citations: Int
         var tier: Int
         var adjacentPairs: Int
         var score: Double
         static func < (a: Rank, b: Rank) -> Bool {
-            (a.tier, a.adjacentPairs, a.score) < (b.tier, b.adjacentPairs, b.score)
+            (a.citations, a.tier, a.adjacentPairs, a.score) < (b.citations, b.tier, b.adjacentPairs, b.score)
         }
     }
 }
@@ -145,7 +149,7 @@ struct Statistics {
         documentCount = reader.documentCount
         averageTitle = reader.averageTitleLength
         averageBody = reader.averageBodyLength
-        let terms = Set((query.required.flatMap { $0 } + query.excluded).flatMap { $0.terms.map(\.folded) })
+        let terms = Set((query.allClauses + query.excluded).flatMap { $0.terms.map(\.folded) })
         for folded in terms {
             var title = 0
             var body = 0

@@ -76,65 +76,75 @@ struct SegmentEvaluator {
     }
 
     mutating func collect(_ query: Query, into matches: inout [ScoredDoc]) throws {
-        let groups = try query.required.map { try $0.map { try bind($0) } }
+        let alternatives = try query.alternatives.map { try $0.map { try bind($0) } }
         let excluded = try query.excluded.map { try bind($0) }
-        let proximity = try query.proximitySequence.map { term in
-            (title: try cursor(term, .title), body: try cursor(term, .body), idf: statistics.idf[term.folded] ?? 0)
+        let proximity = try query.alternatives.map { alternative in
+            try Query.proximitySequence(alternative).map { term in
+                (title: try cursor(term, .title), body: try cursor(term, .body), idf: statistics.idf[term.folded] ?? 0)
+            }
         }
-        var candidates: [Int]? = nil
-        for group in groups.map({ $0.reduce([Int]()) { SortedDocs.union($0, clauseCandidates($1)) } }).sorted(by: {
-            $0.count < $1.count
-        }) {
-            candidates = candidates.map { SortedDocs.intersection($0, group) } ?? group
-            if candidates!.isEmpty { break }
+        // Candidates: the union over alternatives of the intersection of their clauses.
+        var candidates: [Int] = []
+        for alternative in alternatives {
+            var docs: [Int]? = nil
+            for list in alternative.map({ clauseCandidates($0) }).sorted(by: { $0.count < $1.count }) {
+                docs = docs.map { SortedDocs.intersection($0, list) } ?? list
+                if docs!.isEmpty { break }
+            }
+            candidates = SortedDocs.union(candidates, docs ?? [])
         }
         // Articles citing the directive the query names match even without its words.
-        let all = SortedDocs.union(candidates ?? [], citing.keys.sorted())
+        let all = SortedDocs.union(candidates, citing.keys.sorted())
         for doc in all where !segment.deleted.contains(doc) {
             let citations = citing[doc] ?? 0
-            var tier = 0
-            var score = 0.0
-            var matchedAll = true
-            for group in groups {
-                var groupMatched = false
-                for clause in group {
-                    let (counts, exactCounts) = try match(clause, doc: doc)
-                    let used = options.exactOnly && clause.clause.hasDiacritics ? exactCounts : counts
-                    guard used.title + used.body > 0 else { continue }
-                    groupMatched = true
-                    if clause.clause.hasDiacritics && exactCounts.title + exactCounts.body > 0 { tier += 1 }
-                    score += clauseScore(clause.idf, used, doc: doc)
-                }
-                if !groupMatched {
-                    matchedAll = false
-                    break
-                }
+            var best: ScoredDoc.Rank? = nil
+            for (a, alternative) in alternatives.enumerated() where !alternative.isEmpty {
+                guard let rank = try rank(alternative, proximity: proximity[a], doc: doc) else { continue }
+                if best == nil || best! < rank { best = rank }
             }
-            guard matchedAll || citations > 0 else { continue }
+            guard best != nil || citations > 0 else { continue }
             var isExcluded = false
             for clause in excluded where try match(clause, doc: doc).counts.total > 0 {
                 isExcluded = true
                 break
             }
             if isExcluded { continue }
-            var pairs = 0
-            if proximity.count > 1 {
-                for i in 0..<(proximity.count - 1) {
-                    let title = try adjacent(proximity[i].title, proximity[i + 1].title, doc: doc)
-                    let body = try adjacent(proximity[i].body, proximity[i + 1].body, doc: doc)
-                    guard title + body > 0 else { continue }
-                    pairs += 1
-                    if body > 0 {
-                        let tf = searcher.bm25.tf(
-                            Double(body), length: segment.length(doc, .body), averageLength: statistics.averageBody)
-                        score += searcher.proximityWeight * (proximity[i].idf + proximity[i + 1].idf) * tf
-                    }
+            let rank = best ?? ScoredDoc.Rank(citations: 0, tier: 0, adjacentPairs: 0, score: 0)
+            matches.append(
+                ScoredDoc(
+                    address: DocAddress(segment: ordinal, doc: doc), citations: citations, tier: rank.tier,
+                    adjacentPairs: rank.adjacentPairs, score: rank.score))
+        }
+    }
+
+    /// The rank of `doc` under one alternative, or nil when it does not match all of it.
+    private mutating func rank(
+        _ alternative: [BoundClause], proximity: [(title: Int, body: Int, idf: Double)], doc: Int
+    ) throws -> ScoredDoc.Rank? {
+        var tier = 0
+        var score = 0.0
+        for clause in alternative {
+            let (counts, exactCounts) = try match(clause, doc: doc)
+            let used = options.exactOnly && clause.clause.exactMatters ? exactCounts : counts
+            guard used.total > 0 else { return nil }
+            if clause.clause.exactMatters && exactCounts.total > 0 { tier += 1 }
+            score += clauseScore(clause.idf, used, doc: doc)
+        }
+        var pairs = 0
+        if proximity.count > 1 {
+            for i in 0..<(proximity.count - 1) {
+                let title = try adjacent(proximity[i].title, proximity[i + 1].title, doc: doc)
+                let body = try adjacent(proximity[i].body, proximity[i + 1].body, doc: doc)
+                guard title + body > 0 else { continue }
+                pairs += 1
+                if body > 0 {
+                    let tf = searcher.bm25.tf(
+                        Double(body), length: segment.length(doc, .body), averageLength: statistics.averageBody)
+                    score += searcher.proximityWeight * (proximity[i].idf + proximity[i + 1].idf) * tf
                 }
             }
-            let address = DocAddress(segment: ordinal, doc: doc)
-            matches.append(
-                ScoredDoc(address: address, citations: citations, tier: tier, adjacentPairs: pairs, score: score))
         }
+        return ScoredDoc.Rank(citations: 0, tier: tier, adjacentPairs: pairs, score: score)
     }
 
     private struct Counts {
@@ -207,7 +217,8 @@ struct SegmentEvaluator {
         return (counts, exact)
     }
 
-    /// Places in `doc` where term `a` is immediately followed by term `b`.
+    /// Places in `doc` where term `a` is immediately followed by term `b`; for a query typed
+    /// with diacritics, both in their exact spelling.
     private mutating func adjacent(_ a: Int, _ b: Int, doc: Int) throws -> Int {
         guard cursors[a] != nil, cursors[b] != nil, cursors[a]!.posting(doc) != nil, cursors[b]!.posting(doc) != nil
         else {
@@ -215,13 +226,17 @@ struct SegmentEvaluator {
         }
         try cursors[a]!.decode(doc, in: segment)
         try cursors[b]!.decode(doc, in: segment)
-        let first = cursors[a]!.positions
-        let second = cursors[b]!.positions
+        let first = cursors[a]!
+        let second = cursors[b]!
         var j = 0
         var count = 0
-        for p in first {
-            while j < second.count && second[j] < p + 1 { j += 1 }
-            if j < second.count && second[j] == p + 1 { count += 1 }
+        for (i, p) in first.positions.enumerated() {
+            while j < second.positions.count && second.positions[j] < p + 1 { j += 1 }
+            if j < second.positions.count && second.positions[j] == p + 1 && first.isExact(at: i)
+                && second.isExact(at: j)
+            {
+                count += 1
+            }
         }
         return count
     }

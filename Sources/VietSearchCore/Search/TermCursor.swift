@@ -30,11 +30,11 @@ struct TermCursor {
         return index < postings.count && postings[index].doc == doc ? postings[index] : nil
     }
 
-    /// How many occurrences in `doc` use the exact spelling (all of them when the term was
+    /// How many occurrences in `doc` use the exact spelling (all of them when the query was
     /// typed without diacritics).
     mutating func exactCount(_ doc: Int, in segment: SegmentReader) throws -> Int {
         guard let posting = posting(doc) else { return 0 }
-        if !term.hasDiacritics { return posting.freq }
+        if !term.exactMatters { return posting.freq }
         guard let exactVariant else { return 0 }
         if info.variants.count == 1 { return posting.freq }
         try decode(doc, in: segment)
@@ -45,7 +45,7 @@ struct TermCursor {
     /// mask (positions are decoded only for variants past the mask's seven bits).
     mutating func hasExact(_ doc: Int, in segment: SegmentReader) throws -> Bool {
         guard let posting = posting(doc) else { return false }
-        if !term.hasDiacritics || info.variants.count == 1 { return exactVariant != nil || !term.hasDiacritics }
+        if !term.exactMatters || info.variants.count == 1 { return exactVariant != nil || !term.exactMatters }
         guard let exactVariant else { return false }
         if exactVariant < 7 { return posting.variantMask & (1 << UInt8(exactVariant)) != 0 }
         guard posting.variantMask & 0x80 != 0 else { return false }
@@ -66,7 +66,7 @@ struct TermCursor {
 
     /// Whether the occurrence at `index` of the decoded positions is the exact spelling.
     func isExact(at index: Int) -> Bool {
-        !term.hasDiacritics
+        !term.exactMatters
             || (exactVariant != nil && (info.variants.count == 1 || Int(variants[index]) == exactVariant!))
     }
 }

@@ -8,8 +8,10 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Show the tokens and terms VietSearch makes of a text.",
         discussion: """
-            Each token gets its position, its UTF-8 byte range in TEXT as given, the exact term
-            (lowercase, one tone placement) and the folded term (no diacritics, đ → d).
+            Each token gets its position, its UTF-8 byte range in TEXT as given, the exact term \
+            (lowercase, one tone placement) and the folded term (no diacritics, đ → d). \
+            Files and standard input are decoded as `index` decodes them.
+
             Examples:
               vietsearch analyze "Đảng uỷ hoà"
               echo "Kết luận số 21-KL/TW" | vietsearch analyze --json -
@@ -70,8 +72,12 @@ struct AnalyzeCommand: ParsableCommand {
         let bytes: [UInt8]
         let name: String
         if let file {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("Cannot read '\(file)': no such file, or not readable.")
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
+                throw CleanError("cannot read '\(file)': no such file")
+            }
+            guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: file) else {
+                throw CleanError("cannot read '\(file)': " + (isFolder.boolValue ? "it is a folder" : "not readable"))
             }
             bytes = Array(data)
             name = file
@@ -81,8 +87,9 @@ struct AnalyzeCommand: ParsableCommand {
         } else {
             return text ?? ""
         }
-        let (decoded, repair) = TextDecoder.decode(bytes, tryLegacy: false)
-        if let repair { Terminal.warn("warning: \(name) is \(repair); byte offsets refer to the repaired text.") }
+        // Decoded as `index` decodes files: UTF-8, else Windows-1258, else U+FFFD for bad bytes.
+        let (decoded, repair) = SourceText.decode(bytes)
+        if let repair { Terminal.warn("warning: \(name) is \(repair); byte offsets refer to the decoded text.") }
         return decoded
     }
 }

@@ -7,10 +7,12 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure index build speed, size and query latency.",
         discussion: """
-            With --corpus, builds a fresh index of PATH in a temporary folder and reports the build;
-            with --index, uses an existing index. Then times every query of the query file
-            (default: Benchmarks/queries.txt of the repository) --runs times after --warmup passes.
-            --analyzer measures the analyzer alone on one thread over the corpus text.
+            With --corpus, builds a fresh index of PATH in a temporary folder and reports the \
+            build; with --index, uses an existing index. Then times every query of the query \
+            file (default: Benchmarks/queries.txt of the repository) --runs times after \
+            --warmup passes. --analyzer measures the analyzer alone on one thread.
+
+            Examples:
               vietsearch bench --corpus ../shared/corpus/vinews-baomoi --runs 20
               vietsearch bench --index .vietsearch --json
             """
@@ -154,6 +156,9 @@ struct BenchCommand: ParsableCommand {
         for file in scan.files {
             let read = ArticleReader.read(file, bytes: Array(FileManager.default.contents(atPath: file.path) ?? Data()))
             for article in read.articles { texts.append(article.title + "\n" + article.body) }
+        }
+        guard !texts.isEmpty else {
+            throw CleanError("no article to analyze in '\(corpus)'" + scan.problems.map { "; \($0)" }.joined())
         }
         let result = try Benchmark.analyzerThroughput(texts: texts, runs: runs)
         let sorted = result.megabytesPerSecond.sorted()

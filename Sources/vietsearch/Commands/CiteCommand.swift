@@ -8,10 +8,10 @@ struct CiteCommand: ParsableCommand {
         commandName: "cite",
         abstract: "List the articles that cite a directive, however it is written.",
         discussion: """
-            DIRECTIVE may be written as "Kết luận 21", "21-KL/TW", "KL 21", "ket luan 21",
-            "Nghị định 67/2014/NĐ-CP". A partial key matches every fuller one: "Kết luận 21"
-            finds 21-KL/TW of any issuer and year, "21-KL/TW" does not find 21-KL/TU.
-            Articles with the most mentions come first, then the newest.
+            DIRECTIVE may be written as "Kết luận 21", "21-KL/TW", "KL 21", "ket luan 21" or \
+            "Nghị định 67/2014/NĐ-CP". A partial key matches every fuller one: "Kết luận 21" \
+            finds 21-KL/TW of any issuer and year; "21-KL/TW" does not find 21-KL/TU. Articles \
+            with the most mentions come first, then the newest.
             """
     )
 
@@ -79,7 +79,9 @@ struct CiteCommand: ParsableCommand {
             print("No article cites \(key).")
             return
         }
-        print("\(citing.count) article\(citing.count == 1 ? " cites" : "s cite") \(key); showing \(shown.count).\n")
+        print(
+            "\(plural(citing.count, "article")) \(citing.count == 1 ? "cites" : "cite") \(key); showing \(shown.count).\n"
+        )
         let bold = Terminal.stdoutIsTerminal
         for (rank, hit) in shown.enumerated() {
             print("\(rank + 1). \(bold ? Terminal.bold + hit.article.title + Terminal.reset : hit.article.title)")

@@ -7,10 +7,12 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Build or update the index from article files and folders.",
         discussion: """
-            Reads .txt, .md, .html/.htm and .jsonl files (folders recursively). Running it again
-            re-reads only new and changed files and removes articles whose files are gone.
-            Problems with single files are reported and skipped; the run fails only when
-            nothing could be indexed.
+            Reads .txt, .md, .html/.htm and .jsonl files (folders recursively; README, SOURCE \
+            and LICENSE files are skipped). Running it again re-reads only new and changed \
+            files and removes articles whose files are gone. Problems with single files are \
+            reported and skipped; the run fails only when nothing could be indexed. The index \
+            is replaced in one atomic step, so searches keep working and an interrupted run \
+            leaves the previous index intact.
             """
     )
 
@@ -55,11 +57,14 @@ struct IndexCommand: ParsableCommand {
         }
         print(
             "\(summary.added) added, \(summary.updated) updated, \(summary.removed) removed, \(summary.unchanged) unchanged files; "
-                + "\(summary.documents) articles (\(format(megabytes)) MB) analyzed in \(format(summary.seconds)) s (\(format(rate)) MB/s). "
-                + "The index at \(location.folder) holds \(summary.totalDocuments) articles."
+                + "\(plural(summary.documents, "article")) (\(format(megabytes)) MB) analyzed in \(format(summary.seconds)) s (\(format(rate)) MB/s). "
+                + "The index at \(location.folder) holds \(plural(summary.totalDocuments, "article"))."
                 + (summary.problems.isEmpty ? "" : " \(summary.problems.count) problem(s) reported above."))
     }
 }
+
+/// "1 article", "2 articles".
+func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
 func format(_ value: Double) -> String {
     String(format: value < 10 ? "%.2f" : "%.1f", value)

@@ -8,10 +8,20 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the index; diacritics are optional.",
         discussion: """
-            Words must all match; "quoted phrases" match in order; -word or -"phrase" excludes;
-            OR between alternatives; title:word searches titles only. A word typed without
-            diacritics matches every accented form; typed with diacritics, exact spellings
-            rank first (--exact requires them).
+            Words must all match; "quoted phrases" match in order within a sentence; -word or \
+            -"phrase" excludes; OR separates alternatives, each a run of words (Đà Nẵng OR Hải \
+            Phòng); title:word searches titles only. A query typed without diacritics matches \
+            every accented form; typed with diacritics, exact spellings rank first (--exact \
+            requires them). A query that names a directive (Kết luận 21) also finds the \
+            articles citing it, first. Start a query with -- when it begins with a minus: \
+            vietsearch search -- '-"Hà Nội" bóng đá'.
+
+            JSON hits carry id, title, date, path, score (BM25 plus proximity; the order also \
+            weighs citations, exact spellings and adjacency, given as citations, \
+            exact_matches and adjacent_pairs), snippet, and highlights as UTF-8 byte ranges \
+            in the snippet.
+
+            Examples:
               vietsearch search "sinh hoat chi bo"
               vietsearch search '"chi bộ" -"Hà Tĩnh"' --limit 5
             """
@@ -38,6 +48,12 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let reader = try openIndex(location.folder)
         let searcher = Searcher(reader: reader, analyzer: try Analyzer())
+        let parsed = QueryParser(analyzer: try Analyzer()).parse(query)
+        if parsed.isEmpty && !json {
+            print(
+                "Nothing to search for: \"\(query)\" has no word to find (only exclusions or punctuation). Add a word.")
+            return
+        }
         let result = try searcher.search(query, options: SearchOptions(limit: limit, exactOnly: exact))
         if json {
             let hits = result.hits.map { hit in
@@ -45,6 +61,8 @@ struct SearchCommand: ParsableCommand {
                     ("id", .string(hit.article.id)), ("title", .string(hit.article.title)),
                     ("date", .string(hit.article.date)),
                     ("path", .string(hit.article.source)), ("score", .double(hit.score)),
+                    ("citations", .int(hit.citations)), ("exact_matches", .int(hit.exactMatches)),
+                    ("adjacent_pairs", .int(hit.adjacentPairs)),
                     ("snippet", .string(hit.snippet?.text ?? "")),
                     (
                         "highlights",
@@ -71,8 +89,12 @@ struct SearchCommand: ParsableCommand {
         for (rank, hit) in result.hits.enumerated() {
             let title = bold ? Terminal.bold + hit.article.title + Terminal.reset : hit.article.title
             print("\(rank + 1). \(title)")
-            print(
-                "   \(hit.article.date ?? "no date") · \(hit.article.id) · score \(String(format: "%.2f", hit.score))")
+            var why: [String] = []
+            if hit.citations > 0 { why.append("cites it \(hit.citations)×") }
+            if hit.exactMatches > 0 { why.append("\(hit.exactMatches) exact") }
+            if hit.adjacentPairs > 0 { why.append("\(hit.adjacentPairs) adjacent") }
+            why.append("score \(String(format: "%.2f", hit.score))")
+            print("   \(hit.article.date ?? "no date") · \(hit.article.id) · " + why.joined(separator: ", "))
             if let snippet = hit.snippet {
                 print("   " + (bold ? snippet.marked(open: Terminal.bold, close: Terminal.reset) : snippet.text))
             }
