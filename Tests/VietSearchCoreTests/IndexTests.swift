@@ -133,6 +133,38 @@ struct IndexTests {
         #expect(throws: CorruptIndexError.self) { try scratch.ids("sinh hoạt chi bộ định kỳ") }
     }
 
+    /// Any single flipped byte of the dictionary or the field lengths makes a search report
+    /// damage, or leaves its results exactly as they were: never silently different.
+    @Test(arguments: ["terms", "norms"])
+    func flippedBytesNeverChangeResultsSilently(_ kind: String) throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [
+                (id: "a", title: "Chi bộ", text: "sinh hoạt chi bộ định kỳ hằng tháng"),
+                (id: "b", title: "Tin", text: "chi bộ họp, sinh hoạt"),
+            ])
+        try scratch.index()
+        let query = "sinh hoạt chi bộ"
+        func results() throws -> [String] {
+            try scratch.searcher().search(query, options: SearchOptions(snippets: false)).hits.map {
+                "\($0.article.id) \($0.score)"
+            }
+        }
+        let expected = try results()
+        let path = try #require(scratch.files(withExtension: kind).first)
+        let original = try FileIO.read(path)
+        for offset in 0..<original.count {
+            var damaged = original
+            damaged[offset] ^= 0x10
+            try FileIO.write(damaged, to: path)
+            if let found = try? results() {
+                #expect(found == expected, "byte \(offset) of .\(kind) changed results silently")
+            }
+        }
+        try FileIO.write(original, to: path)
+    }
+
     @Test func truncatedFileIsReportedByCheckAndSearch() throws {
         let scratch = Scratch()
         scratch.writeJSONL("a.jsonl", [(id: "x", title: "Chi bộ", text: "sinh hoạt chi bộ định kỳ")])

@@ -14,15 +14,14 @@ enum SegmentWriter {
         var dictionary = ByteWriter(capacity: keys.count * 24)
         var postingsFile = ByteWriter(capacity: segment.textBytes / 4)
         var positionsFile = ByteWriter(capacity: segment.textBytes / 3)
-        var blockIndex = ByteWriter()
-        var blockCount = 0
+        var blockKeys: [ArraySlice<UInt8>] = []
+        var blockOffsets: [Int] = []
         var previousKey: ArraySlice<UInt8> = []
         for (rank, id) in order.enumerated() {
             let key = keys.key(id)
             if rank % blockSize == 0 {
-                blockIndex.lengthPrefixed(key)
-                blockIndex.varint(dictionary.count)
-                blockCount += 1
+                blockKeys.append(key)
+                blockOffsets.append(dictionary.count)
                 previousKey = []
             }
             let postings = segment.postings[id]
@@ -46,11 +45,21 @@ enum SegmentWriter {
             for variant in postings.variants { dictionary.lengthPrefixed(segment.exactForms.key(Int(variant))) }
             previousKey = key
         }
+        // BlockIndex --> <FirstKey, BlockOffset, BlockCRC32>^BlockCount: a lookup checks the
+        // one block it scans; the index itself is checked when the segment opens.
         let blockIndexStart = dictionary.count
+        var blockIndex = ByteWriter()
+        for (i, key) in blockKeys.enumerated() {
+            let end = i + 1 < blockOffsets.count ? blockOffsets[i + 1] : blockIndexStart
+            blockIndex.lengthPrefixed(key)
+            blockIndex.varint(blockOffsets[i])
+            blockIndex.u32(dictionary.bytes[blockOffsets[i]..<end].withUnsafeBytes { CRC32.checksum($0) })
+        }
         dictionary.append(blockIndex.bytes)
         dictionary.u64(UInt64(blockIndexStart))
-        dictionary.u64(UInt64(blockCount))
+        dictionary.u64(UInt64(blockKeys.count))
         dictionary.u64(UInt64(keys.count))
+        dictionary.u32(CRC32.checksum(blockIndex.bytes))
 
         var norms = ByteWriter(capacity: segment.docCount * 8 + 8)
         norms.u64(UInt64(segment.docCount))

@@ -38,6 +38,9 @@ final class SegmentReader: @unchecked Sendable {
     let citations: CitationStoreReader
     private var blockKeys: [[UInt8]] = []
     private var blockOffsets: [Int] = []
+    private var blockChecksums: [UInt32] = []
+    /// Trailer of the dictionary: BlockIndexStart, BlockCount, TermCount (u64), BlockIndexCRC32 (u32).
+    private static let trailerSize = 28
     /// Where the block index starts (the end of the last block), relative to the body.
     private var blockIndexStart = 0
     let termCount: Int
@@ -63,6 +66,8 @@ final class SegmentReader: @unchecked Sendable {
                 reason: "citations of \(citations.docCount) documents where the segment has \(store.docCount)")
         }
 
+        // Field lengths steer every score: the file is small, so it is verified whole.
+        try FileFormat.verifyChecksum(of: norms.bytes, file: norms.path)
         var normsReader = ByteReader(
             norms.bytes, from: normsBody.lowerBound, to: normsBody.upperBound, file: norms.path)
         docCount = Int(try normsReader.u64())
@@ -74,20 +79,33 @@ final class SegmentReader: @unchecked Sendable {
                 file: storeFile.path, reason: "\(store.docCount) stored documents where the segment has \(docCount)")
         }
 
-        var trailer = ByteReader(
-            terms.bytes, from: termsBody.upperBound - 24, to: termsBody.upperBound, file: terms.path)
+        let trailerStart = termsBody.upperBound - Self.trailerSize
+        guard trailerStart >= termsBody.lowerBound else {
+            throw CorruptIndexError(file: terms.path, reason: "the term dictionary is too short")
+        }
+        var trailer = ByteReader(terms.bytes, from: trailerStart, to: termsBody.upperBound, file: terms.path)
         let indexStart = Int(try trailer.u64())
         let blocks = Int(try trailer.u64())
         termCount = Int(try trailer.u64())
-        guard indexStart <= termsBody.count - 24 else { throw trailer.corrupt("block index offset out of range") }
+        let indexChecksum = try trailer.u32()
+        guard indexStart <= trailerStart - termsBody.lowerBound else {
+            throw trailer.corrupt("block index offset out of range")
+        }
         blockIndexStart = indexStart
-        var index = ByteReader(
-            terms.bytes, from: termsBody.lowerBound + indexStart, to: termsBody.upperBound - 24, file: terms.path)
+        let indexBytes = UnsafeRawBufferPointer(
+            rebasing: terms.bytes[(termsBody.lowerBound + indexStart)..<trailerStart])
+        guard CRC32.checksum(indexBytes) == indexChecksum else {
+            throw CorruptIndexError(
+                file: terms.path, offset: termsBody.lowerBound + indexStart,
+                reason: "checksum mismatch in the block index")
+        }
+        var index = ByteReader(terms.bytes, from: termsBody.lowerBound + indexStart, to: trailerStart, file: terms.path)
         for _ in 0..<blocks {
             blockKeys.append(Array(try index.lengthPrefixed()))
             let offset = try index.int()
             guard offset <= indexStart else { throw index.corrupt("block offset out of range") }
             blockOffsets.append(offset)
+            blockChecksums.append(try index.u32())
         }
     }
 
@@ -117,6 +135,16 @@ final class SegmentReader: @unchecked Sendable {
         guard low > 0 else { return nil }
         let block = low - 1
         let end = block + 1 < blockOffsets.count ? blockOffsets[block + 1] : blockIndexStart
+        guard blockOffsets[block] <= end,
+            CRC32.checksum(
+                UnsafeRawBufferPointer(
+                    rebasing: terms.bytes[(termsBody.lowerBound + blockOffsets[block])..<(termsBody.lowerBound + end)]))
+                == blockChecksums[block]
+        else {
+            throw CorruptIndexError(
+                file: terms.path, offset: termsBody.lowerBound + blockOffsets[block],
+                reason: "checksum mismatch in a term dictionary block")
+        }
         var reader = ByteReader(
             terms.bytes, from: termsBody.lowerBound + blockOffsets[block], to: termsBody.lowerBound + end,
             file: terms.path)
