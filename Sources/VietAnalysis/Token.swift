@@ -12,6 +12,15 @@ public struct Token: Hashable, Sendable {
     public var folded: Term
     /// Whether ICU classified the token as a number (`10.450`, `2024`).
     public var isNumber: Bool
+
+    public init(position: Int, byteRange: Range<Int>, text: String, exact: Term, folded: Term, isNumber: Bool) {
+        self.position = position
+        self.byteRange = byteRange
+        self.text = text
+        self.exact = exact
+        self.folded = folded
+        self.isNumber = isNumber
+    }
 }
 
 /// A token as the analyzer's hot path hands it out: views into reusable buffers, valid only

@@ -33,6 +33,10 @@ final class SegmentBuilder {
     private let recognizer = CitationRecognizer()
     private(set) var textBytes = 0
     private var keyBuffer = [UInt8](repeating: 0, count: 256)
+    /// Per term id: nil when its folded term starts no type phrase, else the second
+    /// syllables that complete one (empty: the term is a type on its own, `luật`).
+    private var phraseSeconds: [[[UInt8]]?] = []
+    private var arena = TokenArena()
 
     var docCount: Int { titleLengths.count }
 
@@ -40,40 +44,59 @@ final class SegmentBuilder {
     @discardableResult
     func add(_ article: Article, analyzer: Analyzer) -> Int {
         let doc = docCount
-        titleLengths.append(UInt32(index(article.title, field: .title, doc: doc, analyzer: analyzer)))
-        bodyLengths.append(UInt32(index(article.body, field: .body, doc: doc, analyzer: analyzer)))
+        var found: [StoredCitation] = []
+        titleLengths.append(
+            UInt32(index(article.title, field: .title, doc: doc, analyzer: analyzer, citations: &found)))
+        bodyLengths.append(UInt32(index(article.body, field: .body, doc: doc, analyzer: analyzer, citations: &found)))
         store.add(article)
-        citations.add(recognizeCitations(article, analyzer: analyzer))
+        citations.add(found)
         textBytes += article.title.utf8.count + article.body.utf8.count
         return doc
     }
 
-    /// Citations of directives in the title and body. Only texts with a digit can cite one.
-    private func recognizeCitations(_ article: Article, analyzer: Analyzer) -> [StoredCitation] {
-        var found: [StoredCitation] = []
-        for (field, text) in [(Field.title, article.title), (.body, article.body)]
-        where text.utf8.contains(where: { $0 &- 0x30 < 10 }) {
-            found += recognizer.citations(in: text, analyzer: analyzer).map {
-                StoredCitation(field: field, citation: $0)
-            }
-        }
-        return found
-    }
-
-    private func index(_ text: String, field: Field, doc: Int, analyzer: Analyzer) -> Int {
+    /// Indexes one field's text in a single analysis pass; a text that may cite a directive
+    /// (a number, and a type phrase or a code: `CitationTrigger`) then goes to the recognizer
+    /// with the tokens of that same pass.
+    private func index(_ text: String, field: Field, doc: Int, analyzer: Analyzer, citations: inout [StoredCitation])
+        -> Int
+    {
+        let original = text
         var text = text
         var count = 0
         text.withUTF8 { bytes in
+            arena.removeAll()
+            var sawNumber = false
+            var mayCite = false
+            var previousSeconds: [[UInt8]]? = nil
             analyzer.forEachToken(in: bytes) { token in
-                add(token, field: field, doc: doc)
+                let id = add(token, field: field, doc: doc)
                 count += 1
+                arena.append(token)
+                sawNumber = sawNumber || token.isNumber
+                guard !mayCite else { return }
+                let seconds = phraseSeconds[id]
+                if let previous = previousSeconds, previous.contains(where: { token.folded.starts(with: $0) }) {
+                    mayCite = true
+                } else if seconds?.isEmpty == true {
+                    mayCite = true
+                } else if !token.isNumber && token.start > 0 && bytes[token.start - 1] == 0x2F {
+                    mayCite = true  // a code part after "/": 21-KL/TW, 35/NQ-CP
+                }
+                previousSeconds = seconds
+            }
+            if sawNumber && mayCite {
+                let tokens = arena.tokens(of: bytes)
+                citations += recognizer.citations(in: original, tokens: tokens).map {
+                    StoredCitation(field: field, citation: $0)
+                }
             }
         }
         return count
     }
 
     @inline(__always)
-    private func add(_ token: TokenView, field: Field, doc: Int) {
+    @discardableResult
+    private func add(_ token: TokenView, field: Field, doc: Int) -> Int {
         let length = token.folded.count + 1
         if keyBuffer.count < length { keyBuffer = [UInt8](repeating: 0, count: length * 2) }
         let id = keyBuffer.withUnsafeMutableBufferPointer { buffer -> Int in
@@ -84,11 +107,13 @@ final class SegmentBuilder {
         if id == postings.count {
             postings.append(Postings())
             lastDoc.append(-1)
+            phraseSeconds.append(CitationTrigger.phrases[Array(token.folded)])
         }
         let exactID = Int32(exactForms.id(of: token.exact))
         postings[id].addOccurrence(
             doc: doc, position: token.position, exact: exactID, isNewDoc: lastDoc[id] != Int32(doc))
         lastDoc[id] = Int32(doc)
+        return id
     }
 }
 
