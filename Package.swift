@@ -25,8 +25,8 @@ let package = Package(
             pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev", "pkg-config"])]
         ),
-        // zlib (Debian: zlib1g-dev): compresses the stored article text.
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Zstandard (Debian: libzstd-dev): compresses the stored article text.
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // Unversioned C entry points over ICU's versioned ones (ubrk_open_72 ...).
         .target(
             name: "CICU",
@@ -39,7 +39,7 @@ let package = Package(
         // Text -> tokens with exact and folded terms. The only Swift code that calls CICU.
         .target(name: "VietAnalysis", dependencies: ["CICU"], swiftSettings: hotPath),
         // Documents, index, search, citations.
-        .target(name: "VietSearchCore", dependencies: ["VietAnalysis", "CZlib"], swiftSettings: hotPath),
+        .target(name: "VietSearchCore", dependencies: ["VietAnalysis", "CZstd"], swiftSettings: hotPath),
         // The command-line program.
         .executableTarget(
             name: "vietsearch",

@@ -15,12 +15,20 @@ final class SegmentBuilder {
         var freqs: [UInt32] = []
         /// position << 8 | variant index, in doc order then position order.
         var positions: [UInt32] = []
-        /// Exact-form ids (into `exactForms`), indexed by variant.
+        /// Exact-form ids (into `exactForms`), indexed by variant; `sameAsFolded` for the
+        /// exact form that equals the folded term itself (ASCII words, numbers).
         var variants: [Int32] = []
     }
 
     /// Variants beyond this share the last slot (their exact spelling is then not told apart).
     static let maxVariants = 255
+    /// The exact-form id of a token whose exact term equals its folded term: no lookup needed.
+    static let sameAsFolded: Int32 = -1
+
+    /// The bytes of an exact form of term `id`.
+    func exactForm(_ exactID: Int32, ofTerm id: Int) -> ArraySlice<UInt8> {
+        exactID == Self.sameAsFolded ? keys.key(id).dropFirst() : exactForms.key(Int(exactID))
+    }
 
     private(set) var keys = TermTable()
     private(set) var exactForms = TermTable()
@@ -109,7 +117,9 @@ final class SegmentBuilder {
             lastDoc.append(-1)
             phraseSeconds.append(CitationTrigger.phrases[Array(token.folded)])
         }
-        let exactID = Int32(exactForms.id(of: token.exact))
+        let exactID =
+            token.exact.elementsEqual(token.folded)
+            ? SegmentBuilder.sameAsFolded : Int32(exactForms.id(of: token.exact))
         postings[id].addOccurrence(
             doc: doc, position: token.position, exact: exactID, isNewDoc: lastDoc[id] != Int32(doc))
         lastDoc[id] = Int32(doc)

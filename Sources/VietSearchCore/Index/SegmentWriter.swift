@@ -42,7 +42,7 @@ enum SegmentWriter {
             dictionary.varint(positionsFile.count - positionsStart)
             dictionary.u32(crcBoth)
             dictionary.varint(postings.variants.count)
-            for variant in postings.variants { dictionary.lengthPrefixed(segment.exactForms.key(Int(variant))) }
+            for variant in postings.variants { dictionary.lengthPrefixed(segment.exactForm(variant, ofTerm: id)) }
             previousKey = key
         }
         // BlockIndex --> <FirstKey, BlockOffset, BlockCRC32>^BlockCount: a lookup checks the

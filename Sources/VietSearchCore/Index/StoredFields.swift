@@ -1,12 +1,12 @@
 /// Writes the stored articles of a segment (the `.store` file body):
 ///
 ///     Body   --> Record^DocCount, Offset^DocCount (u64), DocCount (u64)
-///     Record --> CRC32 of Fields (u32), FieldsLength (VInt), Deflate(Fields)
+///     Record --> CRC32 of Fields (u32), FieldsLength (VInt), Zstd(Fields)
 ///     Fields --> Id, Title, Date?, Source?, Text   (length-prefixed UTF-8; optional ones
 ///                                                   as 0, or 1 + length)
 ///
-/// Each record is compressed on its own (zlib, level 1: showing 10 hits inflates 10
-/// records) and carries its own checksum, so a search that shows an article verifies it.
+/// Each record is compressed on its own (Zstandard, level 1: showing 10 hits decompresses
+/// 10 records) and carries its own checksum, so a search that shows an article verifies it.
 struct StoredFieldsWriter {
     private(set) var bytes: [UInt8] = []
     private(set) var offsets: [UInt64] = []
@@ -23,7 +23,7 @@ struct StoredFieldsWriter {
         header.u32(CRC32.checksum(fields.bytes))
         header.varint(fields.count)
         bytes.append(contentsOf: header.bytes)
-        bytes.append(contentsOf: Deflate.compress(fields.bytes))
+        bytes.append(contentsOf: Compression.compress(fields.bytes))
     }
 
     func body() -> [UInt8] {
@@ -76,7 +76,7 @@ struct StoredFieldsReader {
         let crc = try header.u32()
         let length = try header.int()
         guard
-            let fields = Deflate.decompress(
+            let fields = Compression.decompress(
                 UnsafeRawBufferPointer(rebasing: file.bytes[header.offset..<end]), length: length),
             CRC32.checksum(fields) == crc
         else {

@@ -3,55 +3,51 @@ import VietAnalysis
 /// The tokens of one text, kept from the indexing pass in reusable flat buffers, so that the
 /// citation recognizer can be given `[Token]` without analyzing the text a second time.
 struct TokenArena {
-    private var starts: [Int] = []
-    private var ends: [Int] = []
-    private var positions: [Int] = []
-    private var numbers: [Bool] = []
-    private var exactEnds: [Int] = []
-    private var foldedEnds: [Int] = []
-    private var exactBytes: [UInt8] = []
-    private var foldedBytes: [UInt8] = []
+    private struct Entry {
+        var start: Int32
+        var end: Int32
+        var position: Int32
+        var exactLength: UInt8
+        var foldedLength: UInt8
+        var isNumber: Bool
+    }
+
+    private var entries: [Entry] = []
+    /// Per token: the exact bytes, then the folded bytes.
+    private var bytes: [UInt8] = []
 
     mutating func removeAll() {
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        positions.removeAll(keepingCapacity: true)
-        numbers.removeAll(keepingCapacity: true)
-        exactEnds.removeAll(keepingCapacity: true)
-        foldedEnds.removeAll(keepingCapacity: true)
-        exactBytes.removeAll(keepingCapacity: true)
-        foldedBytes.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     @inline(__always)
     mutating func append(_ token: TokenView) {
-        starts.append(token.start)
-        ends.append(token.end)
-        positions.append(token.position)
-        numbers.append(token.isNumber)
-        exactBytes.append(contentsOf: token.exact)
-        exactEnds.append(exactBytes.count)
-        foldedBytes.append(contentsOf: token.folded)
-        foldedEnds.append(foldedBytes.count)
+        entries.append(
+            Entry(
+                start: Int32(token.start), end: Int32(token.end), position: Int32(token.position),
+                exactLength: UInt8(token.exact.count), foldedLength: UInt8(token.folded.count), isNumber: token.isNumber
+            ))
+        bytes.append(contentsOf: token.exact)
+        bytes.append(contentsOf: token.folded)
     }
 
     /// The tokens, as the analyzer's `tokens(_:)` would give them for `text`.
     func tokens(of text: UnsafeBufferPointer<UInt8>) -> [Token] {
         var result: [Token] = []
-        result.reserveCapacity(starts.count)
-        var exactStart = 0
-        var foldedStart = 0
-        for i in 0..<starts.count {
-            let range = starts[i]..<ends[i]
+        result.reserveCapacity(entries.count)
+        var offset = 0
+        for entry in entries {
+            let range = Int(entry.start)..<Int(entry.end)
             let slice = String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
-            let exact = Term(exactBytes[exactStart..<exactEnds[i]])
-            let folded = Term(foldedBytes[foldedStart..<foldedEnds[i]])
+            let exact = Term(bytes[offset..<(offset + Int(entry.exactLength))])
+            offset += Int(entry.exactLength)
+            let folded = Term(bytes[offset..<(offset + Int(entry.foldedLength))])
+            offset += Int(entry.foldedLength)
             result.append(
                 Token(
-                    position: positions[i], byteRange: range, text: slice, exact: exact, folded: folded,
-                    isNumber: numbers[i]))
-            exactStart = exactEnds[i]
-            foldedStart = foldedEnds[i]
+                    position: Int(entry.position), byteRange: range, text: slice, exact: exact, folded: folded,
+                    isNumber: entry.isNumber))
         }
         return result
     }

@@ -1,3 +1,0 @@
-// zlib (Debian: zlib1g-dev), for compressing stored article text. Its C API is not
-// versioned, so Swift calls it directly through this module map.
-#include <zlib.h>
