@@ -36,6 +36,8 @@ let package = Package(
                 .linkedLibrary("stdc++"),
             ]
         ),
+        // glibc allocator tuning for the command-line program.
+        .target(name: "CMemory"),
         // Text -> tokens with exact and folded terms. The only Swift code that calls CICU.
         .target(name: "VietAnalysis", dependencies: ["CICU"], swiftSettings: hotPath),
         // Documents, index, search, citations.
@@ -44,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "vietsearch",
             dependencies: [
-                "VietSearchCore", "VietAnalysis",
+                "VietSearchCore", "VietAnalysis", "CMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,8 +1,22 @@
 import ArgumentParser
+import CMemory
 import VietAnalysis
 
 @main
 struct VietSearchCommand: ParsableCommand {
+    static func main() {
+        // Keep large buffers (postings, match lists) in the heap between searches instead of
+        // returning them to the kernel and faulting fresh pages in on every query (profiled:
+        // a quarter of query time).
+        cmemory_keep_freed_blocks(256 << 20)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "vietsearch",
         abstract: "Full-text search for Vietnamese article archives.",

@@ -43,9 +43,11 @@ struct SegmentEvaluator {
     private mutating func cursor(_ term: Query.Term, _ field: Field) throws -> Int {
         let key = CursorKey(folded: term.folded, exact: term.exact, field: field)
         if let index = cursorIndex[key] { return index }
-        var cursor: TermCursor? = nil
+        let cursor: TermCursor?
         if let info = try segment.lookup([field.rawValue] + term.folded) {
             cursor = TermCursor(term: term, field: field, info: info, postings: try segment.postings(info))
+        } else {
+            cursor = nil
         }
         cursors.append(cursor)
         cursorIndex[key] = cursors.count - 1
@@ -95,6 +97,7 @@ struct SegmentEvaluator {
         }
         // Articles citing the directive the query names match even without its words.
         let all = SortedDocs.union(candidates, citing.keys.sorted())
+        matches.reserveCapacity(matches.count + all.count)
         for doc in all where !segment.deleted.contains(doc) {
             let citations = citing[doc] ?? 0
             var best: ScoredDoc.Rank? = nil

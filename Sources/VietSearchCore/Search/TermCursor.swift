@@ -1,6 +1,7 @@
 /// A query term's postings in one field of one segment, walked forward in document order.
-/// Positions of the current document are decoded at most once, into reusable buffers.
-struct TermCursor {
+/// Positions of the current document are decoded at most once, into reusable buffers. A
+/// class: the evaluator moves many cursors forward in its inner loop without copying them.
+final class TermCursor {
     let term: Query.Term
     let field: Field
     let info: TermInfo
@@ -20,19 +21,21 @@ struct TermCursor {
         self.postings = postings
         variantBits = SegmentWriter.variantBits(info.variants.count)
         exactVariant = info.variants.firstIndex(of: term.exact)
+        docs = postings.map(\.doc)
     }
 
-    var docs: [Int] { postings.map(\.doc) }
+    /// The documents holding the term, ascending.
+    let docs: [Int]
 
     /// The posting of `doc`, moving forward; docs must be asked in ascending order.
-    mutating func posting(_ doc: Int) -> Posting? {
+    func posting(_ doc: Int) -> Posting? {
         while index < postings.count && postings[index].doc < doc { index += 1 }
         return index < postings.count && postings[index].doc == doc ? postings[index] : nil
     }
 
     /// How many occurrences in `doc` use the exact spelling (all of them when the query was
     /// typed without diacritics).
-    mutating func exactCount(_ doc: Int, in segment: SegmentReader) throws -> Int {
+    func exactCount(_ doc: Int, in segment: SegmentReader) throws -> Int {
         guard let posting = posting(doc) else { return 0 }
         if !term.exactMatters { return posting.freq }
         guard let exactVariant else { return 0 }
@@ -43,7 +46,7 @@ struct TermCursor {
 
     /// Whether `doc` holds the exact spelling at least once, from the posting's variant
     /// mask (positions are decoded only for variants past the mask's seven bits).
-    mutating func hasExact(_ doc: Int, in segment: SegmentReader) throws -> Bool {
+    func hasExact(_ doc: Int, in segment: SegmentReader) throws -> Bool {
         guard let posting = posting(doc) else { return false }
         if !term.exactMatters || info.variants.count == 1 { return exactVariant != nil || !term.exactMatters }
         guard let exactVariant else { return false }
@@ -53,7 +56,7 @@ struct TermCursor {
     }
 
     /// Decodes the positions of `doc` (empty when the term is not in it).
-    mutating func decode(_ doc: Int, in segment: SegmentReader) throws {
+    func decode(_ doc: Int, in segment: SegmentReader) throws {
         guard decodedDoc != doc else { return }
         decodedDoc = doc
         guard let posting = posting(doc) else {
