@@ -35,6 +35,7 @@ public final class Analyzer {
     private var foldedBuffer = [UInt8](repeating: 0, count: 256)
     private var scalarBuffer = [UInt32](repeating: 0, count: 128)
     private var pieces: [Int32] = []
+    private var syllables = SyllableCache()
 
     public init() throws(ICUError) {
         icu = try ICUContext()
@@ -188,7 +189,11 @@ public final class Analyzer {
             }
             return (token.count, foldedCount)
         }
-        return normalizeUnicode(token)
+        if let cached = syllables.lookup(token, exact: &exactBuffer, folded: &foldedBuffer) { return cached }
+        guard let (exactCount, foldedCount) = normalizeUnicode(token) else { return nil }
+        syllables.insert(
+            token, exact: exactBuffer, exactCount: exactCount, folded: foldedBuffer, foldedCount: foldedCount)
+        return (exactCount, foldedCount)
     }
 
     private func normalizeUnicode(_ token: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {

@@ -123,6 +123,19 @@ struct AnalyzerTests {
         #expect(tokens.last?.byteRange.upperBound == text.utf8.count - 2)
     }
 
+    @Test func cachedSyllablesGiveTheSameTermsAsAFreshAnalyzer() throws {
+        let text = "Đảng ủy hòa thủy khỏe Nguyễn Việt đường Ðại"
+        let first = analyzer.tokens(text)
+        #expect(analyzer.tokens(text) == first)
+        #expect(try Analyzer().tokens(text) == first)
+        // More distinct accented tokens than the cache holds: it starts over, terms stay right.
+        let many = (0..<(SyllableCache.capacity + 100)).map { "đ\($0)" }.joined(separator: " ")
+        let tokens = analyzer.tokens(many)
+        #expect(tokens.count == SyllableCache.capacity + 100)
+        #expect(tokens.last?.folded.description == "d\(SyllableCache.capacity + 99)")
+        #expect(analyzer.tokens(text) == first)
+    }
+
     @Test func overlongTokensAreDropped() {
         let long = String(repeating: "a", count: Analyzer.maxTermBytes + 1)
         #expect(analyzer.tokens("x \(long) y").map(\.exact) == ["x", "y"])
