@@ -8,17 +8,16 @@ import VietAnalysis
 /// terms of every token at about the cost of one: a query typed without diacritics reads
 /// the folded postings, one typed with diacritics reads the same postings and counts the
 /// positions whose variant is its exact spelling.
+///
+/// Occurrences live in one pool of blocks, linked per term: a block holds 31 entries and,
+/// last, the index of the term's next block. An entry is a document marker
+/// (`1 << 31 | doc`) when the term's first occurrence in a document comes, else
+/// `position << 8 | variant`. Appending a token touches a few raw buffers, no per-term array.
 final class SegmentBuilder {
-    /// Postings of one folded term in one field.
-    struct Postings {
-        var docs: [UInt32] = []
-        var freqs: [UInt32] = []
-        /// position << 8 | variant index, in doc order then position order.
-        var positions: [UInt32] = []
-        /// Exact-form ids (into `exactForms`), indexed by variant; `sameAsFolded` for the
-        /// exact form that equals the folded term itself (ASCII words, numbers).
-        var variants: [Int32] = []
-    }
+    static let blockEntries = 32
+    static let documentMarker: UInt32 = 1 << 31
+    /// Positions beyond this (a field of 8 million tokens) share the last one.
+    static let maxPosition = (1 << 23) - 1
 
     /// Variants beyond this share the last slot (their exact spelling is then not told apart).
     static let maxVariants = 255
@@ -32,8 +31,15 @@ final class SegmentBuilder {
 
     private(set) var keys = TermTable()
     private(set) var exactForms = TermTable()
-    private(set) var postings: [Postings] = []
-    private var lastDoc: [Int32] = []
+    private let pool = RawBuffer<UInt32>(capacity: 1 << 20)
+    /// Per term id: first block, current block, entries used in it, last document,
+    /// document frequency, and the last exact form seen with the variant it got.
+    private let head = RawBuffer<Int32>(), tail = RawBuffer<Int32>(), fill = RawBuffer<Int32>()
+    private let lastDoc = RawBuffer<Int32>(), docFrequency = RawBuffer<Int32>()
+    private let lastExact = RawBuffer<Int32>(), lastVariant = RawBuffer<Int32>()
+    /// Per term id: exact-form ids (into `exactForms`) by variant number; `sameAsFolded` for
+    /// the exact form that equals the folded term itself (ASCII words, numbers).
+    private(set) var variants: [[Int32]] = []
     private(set) var titleLengths: [UInt32] = []
     private(set) var bodyLengths: [UInt32] = []
     private(set) var store = StoredFieldsWriter()
@@ -112,39 +118,74 @@ final class SegmentBuilder {
             for (i, byte) in token.folded.enumerated() { buffer[i + 1] = byte }
             return keys.id(of: UnsafeBufferPointer(rebasing: buffer[0..<length]))
         }
-        if id == postings.count {
-            postings.append(Postings())
+        if id == head.count {
+            let block = Int32(pool.append(repeating: 0, count: Self.blockEntries))
+            head.append(block)
+            tail.append(block)
+            fill.append(0)
             lastDoc.append(-1)
+            docFrequency.append(0)
+            lastExact.append(Int32.min)
+            lastVariant.append(0)
+            variants.append([])
             phraseSeconds.append(CitationTrigger.phrases[Array(token.folded)])
         }
         let exactID =
             token.exact.elementsEqual(token.folded)
             ? SegmentBuilder.sameAsFolded : Int32(exactForms.id(of: token.exact))
-        postings[id].addOccurrence(
-            doc: doc, position: token.position, exact: exactID, isNewDoc: lastDoc[id] != Int32(doc))
-        lastDoc[id] = Int32(doc)
+        if lastDoc[id] != Int32(doc) {
+            append(Self.documentMarker | UInt32(doc), toTerm: id)
+            lastDoc[id] = Int32(doc)
+            docFrequency[id] += 1
+        }
+        if lastExact[id] != exactID {
+            lastExact[id] = exactID
+            lastVariant[id] = variant(of: exactID, forTerm: id)
+        }
+        append(UInt32(min(token.position, Self.maxPosition)) << 8 | UInt32(lastVariant[id]), toTerm: id)
         return id
     }
 }
 
-extension SegmentBuilder.Postings {
+extension SegmentBuilder {
     @inline(__always)
-    mutating func addOccurrence(doc: Int, position: Int, exact: Int32, isNewDoc: Bool) {
-        if isNewDoc {
-            docs.append(UInt32(doc))
-            freqs.append(1)
-        } else {
-            freqs[freqs.count - 1] += 1
+    private func append(_ entry: UInt32, toTerm id: Int) {
+        var block = Int(tail[id])
+        var used = Int(fill[id])
+        if used == Self.blockEntries - 1 {
+            let next = pool.append(repeating: 0, count: Self.blockEntries)
+            pool[block + Self.blockEntries - 1] = UInt32(next)
+            block = next
+            used = 0
+            tail[id] = Int32(next)
         }
-        var variant = variants.firstIndex(of: exact) ?? -1
-        if variant < 0 {
-            if variants.count < SegmentBuilder.maxVariants {
-                variant = variants.count
-                variants.append(exact)
-            } else {
-                variant = SegmentBuilder.maxVariants - 1
-            }
+        pool[block + used] = entry
+        fill[id] = Int32(used + 1)
+    }
+
+    /// The variant number of an exact form for a term, adding it when new.
+    private func variant(of exactID: Int32, forTerm id: Int) -> Int32 {
+        if let known = variants[id].firstIndex(of: exactID) { return Int32(known) }
+        guard variants[id].count < Self.maxVariants else { return Int32(Self.maxVariants - 1) }
+        variants[id].append(exactID)
+        return Int32(variants[id].count - 1)
+    }
+
+    /// Number of distinct terms (field + folded keys).
+    var termCount: Int { head.count }
+
+    /// How many documents hold term `id`.
+    func documentFrequency(ofTerm id: Int) -> Int { Int(docFrequency[id]) }
+
+    /// The entries of term `id` in order: document markers and `position << 8 | variant`.
+    func forEachEntry(ofTerm id: Int, _ body: (UInt32) -> Void) {
+        var block = Int(head[id])
+        let last = Int(tail[id])
+        while true {
+            let used = block == last ? Int(fill[id]) : Self.blockEntries - 1
+            for i in 0..<used { body(pool[block + i]) }
+            if block == last { return }
+            block = Int(pool[block + Self.blockEntries - 1])
         }
-        positions.append(UInt32(position) << 8 | UInt32(variant))
     }
 }

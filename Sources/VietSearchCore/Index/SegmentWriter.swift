@@ -10,7 +10,7 @@ enum SegmentWriter {
     /// Writes the files of segment `name` into `folder`; returns the bytes written per kind.
     static func write(_ segment: SegmentBuilder, name: String, folder: String) throws -> [FileFormat.Kind: Int] {
         let keys = segment.keys
-        let order = (0..<keys.count).sorted { keys.key($0).lexicographicallyPrecedes(keys.key($1)) }
+        let order = (0..<segment.termCount).sorted { keys.key($0).lexicographicallyPrecedes(keys.key($1)) }
         var dictionary = ByteWriter(capacity: keys.count * 24)
         var postingsFile = ByteWriter(capacity: segment.textBytes / 4)
         var positionsFile = ByteWriter(capacity: segment.textBytes / 3)
@@ -24,10 +24,10 @@ enum SegmentWriter {
                 blockOffsets.append(dictionary.count)
                 previousKey = []
             }
-            let postings = segment.postings[id]
+            let variants = segment.variants[id]
             let postingsStart = postingsFile.count
             let positionsStart = positionsFile.count
-            encode(postings, postings: &postingsFile, positions: &positionsFile)
+            encode(term: id, of: segment, postings: &postingsFile, positions: &positionsFile)
             let crc = postingsFile.bytes[postingsStart...].withUnsafeBytes { CRC32.checksum($0) }
             let crcBoth = positionsFile.bytes[positionsStart...].withUnsafeBytes { CRC32.checksum($0, seed: crc) }
             // Entry --> SharedPrefix, Suffix, DocFreq, PostingsStart, PostingsLength,
@@ -35,14 +35,14 @@ enum SegmentWriter {
             let shared = zip(previousKey, key).prefix { $0 == $1 }.count
             dictionary.varint(shared)
             dictionary.lengthPrefixed(key.dropFirst(shared))
-            dictionary.varint(postings.docs.count)
+            dictionary.varint(segment.documentFrequency(ofTerm: id))
             dictionary.varint(postingsStart)
             dictionary.varint(postingsFile.count - postingsStart)
             dictionary.varint(positionsStart)
             dictionary.varint(positionsFile.count - positionsStart)
             dictionary.u32(crcBoth)
-            dictionary.varint(postings.variants.count)
-            for variant in postings.variants { dictionary.lengthPrefixed(segment.exactForm(variant, ofTerm: id)) }
+            dictionary.varint(variants.count)
+            for variant in variants { dictionary.lengthPrefixed(segment.exactForm(variant, ofTerm: id)) }
             previousKey = key
         }
         // BlockIndex --> <FirstKey, BlockOffset, BlockCRC32>^BlockCount: a lookup checks the
@@ -93,29 +93,41 @@ enum SegmentWriter {
     /// variant v (< 7) occurs in the document, bit 7 when any variant >= 7 does. Ranking
     /// exact spellings first then needs no positions.
     private static func encode(
-        _ postings: SegmentBuilder.Postings, postings out: inout ByteWriter, positions: inout ByteWriter
+        term id: Int, of segment: SegmentBuilder, postings out: inout ByteWriter, positions: inout ByteWriter
     ) {
-        let bits = variantBits(postings.variants.count)
-        var previousDoc: UInt32 = 0
-        var cursor = 0
-        for (i, doc) in postings.docs.enumerated() {
-            let freq = Int(postings.freqs[i])
-            let start = positions.count
-            var previous: UInt32 = 0
-            var mask: UInt8 = 0
-            for value in postings.positions[cursor..<(cursor + freq)] {
-                let position = value >> 8
-                let variant = UInt64(value & 0xFF)
-                mask |= variant < 7 ? 1 << UInt8(variant) : 0x80
-                positions.varint((UInt64(position - previous) << UInt64(bits)) | variant)
-                previous = position
-            }
-            cursor += freq
-            out.varint(i == 0 ? doc : doc - previousDoc)
+        let variantCount = segment.variants[id].count
+        let bits = UInt64(variantBits(variantCount))
+        var previousDoc = -1
+        var doc = -1
+        var freq = 0
+        var previous: UInt32 = 0
+        var mask: UInt8 = 0
+        var start = positions.count
+        func finishDocument() {
+            guard doc >= 0 else { return }
+            out.varint(previousDoc < 0 ? doc : doc - previousDoc)
             out.varint(freq)
             out.varint(positions.count - start)
-            if postings.variants.count > 1 { out.u8(mask) }
+            if variantCount > 1 { out.u8(mask) }
             previousDoc = doc
         }
+        segment.forEachEntry(ofTerm: id) { entry in
+            if entry & SegmentBuilder.documentMarker != 0 {
+                finishDocument()
+                doc = Int(entry & ~SegmentBuilder.documentMarker)
+                freq = 0
+                previous = 0
+                mask = 0
+                start = positions.count
+                return
+            }
+            let position = entry >> 8
+            let variant = UInt64(entry & 0xFF)
+            mask |= variant < 7 ? 1 << UInt8(variant) : 0x80
+            positions.varint((UInt64(position - previous) << bits) | variant)
+            previous = position
+            freq += 1
+        }
+        finishDocument()
     }
 }

@@ -1,0 +1,45 @@
+/// A growable array of plain values in raw memory, without copy-on-write or uniqueness
+/// checks: the segment builder appends to these once per token, on one thread.
+final class RawBuffer<Element: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 1024) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        get { base[index] }
+        set { base[index] = newValue }
+    }
+
+    @inline(__always)
+    func append(_ value: Element) {
+        if count == capacity { grow(to: count + 1) }
+        (base + count).initialize(to: value)
+        count += 1
+    }
+
+    /// Appends `n` copies of `value`; returns the index of the first.
+    func append(repeating value: Element, count n: Int) -> Int {
+        if count + n > capacity { grow(to: count + n) }
+        (base + count).initialize(repeating: value, count: n)
+        count += n
+        return count - n
+    }
+
+    private func grow(to minimum: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < minimum { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        newBase.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+}
