@@ -6,17 +6,16 @@ public struct StoredCitation: Sendable, Equatable {
 
 /// Writes the citations of a segment's documents (the `.cite` file body):
 ///
-///     Body     --> Record^DocCount, Offset^DocCount (u64), DocCount (u64)
+///     Body     --> a record file (`RecordFileWriter`) of Record
 ///     Record   --> Count (varint), Citation^Count
 ///     Citation --> Field (u8), Type (string), Number (varint), Issuer (optional string),
 ///                  Year (varint, 0 = none, else year + 1), Start, End (varints: UTF-8 byte
 ///                  range in the field's text), Date (optional string, YYYY-MM-DD)
 struct CitationStoreWriter {
-    private var writer = ByteWriter()
-    private var offsets: [UInt64] = []
+    private var records = RecordFileWriter()
 
     mutating func add(_ citations: [StoredCitation]) {
-        offsets.append(UInt64(writer.count))
+        var writer = ByteWriter()
         writer.varint(citations.count)
         for stored in citations {
             let key = stored.citation.key
@@ -29,51 +28,30 @@ struct CitationStoreWriter {
             writer.varint(stored.citation.byteRange.upperBound)
             writer.optionalString(stored.citation.date)
         }
+        records.add(writer.bytes)
     }
 
-    func body() -> [UInt8] {
-        var out = writer
-        for offset in offsets { out.u64(offset) }
-        out.u64(UInt64(offsets.count))
-        return out.bytes
-    }
+    func body() -> [UInt8] { records.body() }
 }
 
 /// Reads a segment's `.cite` file.
 struct CitationStoreReader {
-    let file: MappedFile
-    let body: Range<Int>
-    let docCount: Int
-    private let offsetsStart: Int
+    private let records: RecordFileReader
+    var file: MappedFile { records.file }
+    var docCount: Int { records.docCount }
 
     init(file: MappedFile, body: Range<Int>) throws {
-        self.file = file
-        self.body = body
-        var reader = ByteReader(file.bytes, from: body.upperBound - 8, to: body.upperBound, file: file.path)
-        let count = Int(try reader.u64())
-        guard count <= (body.count - 8) / 8 else {
-            throw reader.corrupt("document count \(count) does not fit the file")
-        }
-        docCount = count
-        offsetsStart = body.upperBound - 8 - count * 8
+        records = try RecordFileReader(file: file, body: body)
     }
 
     func citations(_ doc: Int) throws -> [StoredCitation] {
-        guard doc >= 0 && doc < docCount else {
-            throw CorruptIndexError(file: file.path, reason: "no citations for document \(doc)")
-        }
-        var offsets = ByteReader(
-            file.bytes, from: offsetsStart + doc * 8, to: offsetsStart + doc * 8 + 8, file: file.path)
-        let start = body.lowerBound + Int(try offsets.u64())
-        guard start < offsetsStart else { throw offsets.corrupt("citation record out of range") }
-        var reader = ByteReader(file.bytes, from: start, to: offsetsStart, file: file.path)
+        let range = try records.record(doc)
+        var reader = ByteReader(file.bytes, from: range.lowerBound, to: range.upperBound, file: file.path)
         var result: [StoredCitation] = []
         for _ in 0..<(try reader.int()) {
             guard let field = Field(rawValue: try reader.u8()) else { throw reader.corrupt("unknown field") }
             let typeName = try reader.string()
-            guard let type = DirectiveType(rawValue: typeName) else {
-                throw reader.corrupt("unknown directive type")
-            }
+            guard let type = DirectiveType(rawValue: typeName) else { throw reader.corrupt("unknown directive type") }
             let number = try reader.int()
             let issuer = try reader.optionalString()
             let year = try reader.int()

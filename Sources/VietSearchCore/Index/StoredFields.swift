@@ -1,6 +1,6 @@
 /// Writes the stored articles of a segment (the `.store` file body):
 ///
-///     Body   --> Record^DocCount, Offset^DocCount (u64), DocCount (u64)
+///     Body   --> a record file (`RecordFileWriter`) of Record
 ///     Record --> CRC32 of Fields (u32), FieldsLength (VInt), Zstd(Fields)
 ///     Fields --> Id, Title, Date?, Source?, Text   (length-prefixed UTF-8; optional ones
 ///                                                   as 0, or 1 + length)
@@ -8,8 +8,7 @@
 /// Each record is compressed on its own (Zstandard, level 1: showing 10 hits decompresses
 /// 10 records) and carries its own checksum, so a search that shows an article verifies it.
 struct StoredFieldsWriter {
-    private(set) var bytes: [UInt8] = []
-    private(set) var offsets: [UInt64] = []
+    private var records = RecordFileWriter()
 
     mutating func add(_ article: Article) {
         var fields = ByteWriter(capacity: article.body.utf8.count + article.title.utf8.count + 64)
@@ -18,70 +17,38 @@ struct StoredFieldsWriter {
         fields.optionalString(article.date)
         fields.optionalString(article.source)
         fields.string(article.body)
-        offsets.append(UInt64(bytes.count))
-        var header = ByteWriter()
-        header.u32(CRC32.checksum(fields.bytes))
-        header.varint(fields.count)
-        bytes.append(contentsOf: header.bytes)
-        bytes.append(contentsOf: Compression.compress(fields.bytes))
+        var record = ByteWriter()
+        record.u32(CRC32.checksum(fields.bytes))
+        record.varint(fields.count)
+        record.append(Compression.compress(fields.bytes))
+        records.add(record.bytes)
     }
 
-    func body() -> [UInt8] {
-        var writer = ByteWriter(capacity: bytes.count + offsets.count * 8 + 8)
-        writer.append(bytes)
-        for offset in offsets { writer.u64(offset) }
-        writer.u64(UInt64(offsets.count))
-        return writer.bytes
-    }
+    func body() -> [UInt8] { records.body() }
 }
 
 /// Reads stored articles from a mapped `.store` file.
 struct StoredFieldsReader {
-    let file: MappedFile
-    let body: Range<Int>
-    let docCount: Int
-    private let offsetsStart: Int
+    private let records: RecordFileReader
+    var file: MappedFile { records.file }
+    var docCount: Int { records.docCount }
 
     init(file: MappedFile, body: Range<Int>) throws {
-        self.file = file
-        self.body = body
-        var reader = ByteReader(file.bytes, from: body.upperBound - 8, to: body.upperBound, file: file.path)
-        let count = Int(try reader.u64())
-        guard count <= (body.count - 8) / 8 else {
-            throw reader.corrupt("document count \(count) does not fit the file")
-        }
-        docCount = count
-        offsetsStart = body.upperBound - 8 - count * 8
+        records = try RecordFileReader(file: file, body: body)
     }
 
     func article(_ doc: Int) throws -> Article {
-        guard doc >= 0 && doc < docCount else {
-            throw CorruptIndexError(file: file.path, reason: "no stored document \(doc)")
-        }
-        var offsets = ByteReader(
-            file.bytes, from: offsetsStart + doc * 8, to: offsetsStart + doc * 8 + 8, file: file.path)
-        let start = body.lowerBound + Int(try offsets.u64())
-        let end: Int
-        if doc + 1 < docCount {
-            var next = ByteReader(
-                file.bytes, from: offsetsStart + doc * 8 + 8, to: offsetsStart + doc * 8 + 16, file: file.path)
-            end = body.lowerBound + Int(try next.u64())
-        } else {
-            end = offsetsStart
-        }
-        guard start + 4 <= end, end <= offsetsStart else {
-            throw CorruptIndexError(file: file.path, offset: start, reason: "bad record bounds for document \(doc)")
-        }
-        var header = ByteReader(file.bytes, from: start, to: end, file: file.path)
+        let range = try records.record(doc)
+        var header = ByteReader(file.bytes, from: range.lowerBound, to: range.upperBound, file: file.path)
         let crc = try header.u32()
         let length = try header.int()
         guard
             let fields = Compression.decompress(
-                UnsafeRawBufferPointer(rebasing: file.bytes[header.offset..<end]), length: length),
+                UnsafeRawBufferPointer(rebasing: file.bytes[header.offset..<range.upperBound]), length: length),
             CRC32.checksum(fields) == crc
         else {
             throw CorruptIndexError(
-                file: file.path, offset: start, reason: "checksum mismatch in stored document \(doc)")
+                file: file.path, offset: range.lowerBound, reason: "checksum mismatch in stored document \(doc)")
         }
         return try fields.withUnsafeBytes { fields in
             var reader = ByteReader(fields, file: file.path)

@@ -150,32 +150,8 @@ final class SegmentReader: @unchecked Sendable {
             file: terms.path)
         var current: [UInt8] = []
         while !reader.isAtEnd {
-            let shared = try reader.int()
-            guard shared <= current.count else { throw reader.corrupt("bad shared prefix in the term dictionary") }
-            current.removeSubrange(shared...)
-            current.append(contentsOf: try reader.lengthPrefixed())
-            let docFreq = try reader.int()
-            let postingsStart = try reader.int()
-            let postingsLength = try reader.int()
-            let positionsStart = try reader.int()
-            let positionsLength = try reader.int()
-            let checksum = try reader.u32()
-            let variantCount = try reader.int()
-            if current == key {
-                var variants: [[UInt8]] = []
-                for _ in 0..<variantCount { variants.append(Array(try reader.lengthPrefixed())) }
-                guard postingsStart + postingsLength <= postingsBody.count,
-                    positionsStart + positionsLength <= positionsBody.count
-                else { throw reader.corrupt("postings range out of bounds") }
-                return TermInfo(
-                    docFreq: docFreq,
-                    postings: (postingsBody.lowerBound + postingsStart)..<(postingsBody.lowerBound + postingsStart
-                        + postingsLength),
-                    positions: (positionsBody.lowerBound + positionsStart)..<(positionsBody.lowerBound + positionsStart
-                        + positionsLength),
-                    checksum: checksum, variants: variants)
-            }
-            for _ in 0..<variantCount { _ = try reader.lengthPrefixed() }
+            let info = try readEntry(&reader, key: &current) { $0 == key }
+            if current == key { return info }
             if !current.lexicographicallyPrecedes(key) { return nil }
         }
         return nil
@@ -252,6 +228,38 @@ final class SegmentReader: @unchecked Sendable {
         }
     }
 
+    /// Reads one dictionary entry (see docs/FORMAT.md): `key` becomes the entry's key. Its
+    /// variants are decoded only when `wantsVariants(key)`; otherwise they are skipped.
+    private func readEntry(
+        _ reader: inout ByteReader, key: inout [UInt8], wantsVariants: ([UInt8]) -> Bool
+    ) throws -> TermInfo {
+        let shared = try reader.int()
+        guard shared <= key.count else { throw reader.corrupt("bad shared prefix in the term dictionary") }
+        key.removeSubrange(shared...)
+        key.append(contentsOf: try reader.lengthPrefixed())
+        let docFreq = try reader.int()
+        let postingsStart = try reader.int()
+        let postingsLength = try reader.int()
+        let positionsStart = try reader.int()
+        let positionsLength = try reader.int()
+        let checksum = try reader.u32()
+        let variantCount = try reader.int()
+        var variants: [[UInt8]] = []
+        let decode = wantsVariants(key)
+        for _ in 0..<variantCount {
+            let variant = try reader.lengthPrefixed()
+            if decode { variants.append(Array(variant)) }
+        }
+        guard postingsStart + postingsLength <= postingsBody.count,
+            positionsStart + positionsLength <= positionsBody.count
+        else { throw reader.corrupt("postings range out of bounds") }
+        let postings = postingsBody.lowerBound + postingsStart
+        let positions = positionsBody.lowerBound + positionsStart
+        return TermInfo(
+            docFreq: docFreq, postings: postings..<(postings + postingsLength),
+            positions: positions..<(positions + positionsLength), checksum: checksum, variants: variants)
+    }
+
     /// Every dictionary entry in key order (for `check` and `stats`).
     func forEachTerm(_ body: ([UInt8], TermInfo) throws -> Void) throws {
         var current: [UInt8] = []
@@ -260,32 +268,7 @@ final class SegmentReader: @unchecked Sendable {
         var seen = 0
         while !reader.isAtEnd {
             if blockOffsets.contains(reader.offset - termsBody.lowerBound) { current = [] }
-            let shared = try reader.int()
-            guard shared <= current.count else { throw reader.corrupt("bad shared prefix in the term dictionary") }
-            current.removeSubrange(shared...)
-            current.append(contentsOf: try reader.lengthPrefixed())
-            let docFreq = try reader.int()
-            let postingsStart = try reader.int()
-            let postingsLength = try reader.int()
-            let positionsStart = try reader.int()
-            let positionsLength = try reader.int()
-            let checksum = try reader.u32()
-            var variants: [[UInt8]] = []
-            for _ in 0..<(try reader.int()) { variants.append(Array(try reader.lengthPrefixed())) }
-            guard postingsStart + postingsLength <= postingsBody.count,
-                positionsStart + positionsLength <= positionsBody.count
-            else {
-                throw reader.corrupt("postings range out of bounds")
-            }
-            try body(
-                current,
-                TermInfo(
-                    docFreq: docFreq,
-                    postings: (postingsBody.lowerBound + postingsStart)..<(postingsBody.lowerBound + postingsStart
-                        + postingsLength),
-                    positions: (positionsBody.lowerBound + positionsStart)..<(positionsBody.lowerBound + positionsStart
-                        + positionsLength),
-                    checksum: checksum, variants: variants))
+            try body(current, try readEntry(&reader, key: &current) { _ in true })
             seen += 1
         }
         guard seen == termCount else { throw reader.corrupt("\(seen) terms where the dictionary says \(termCount)") }
