@@ -4,11 +4,15 @@
 #include <malloc.h>
 #endif
 
-void cmemory_keep_freed_blocks(long bytes) {
+int cmemory_keep_freed_blocks(long bytes) {
 #if defined(__GLIBC__)
-    mallopt(M_MMAP_THRESHOLD, (int)bytes);
-    mallopt(M_TRIM_THRESHOLD, (int)(bytes * 2));
+    // glibc refuses an mmap threshold above 32 MiB on 64-bit systems (HEAP_MAX / 2).
+    if (bytes > 32L * 1024 * 1024) bytes = 32L * 1024 * 1024;
+    int ok = mallopt(M_MMAP_THRESHOLD, (int)bytes);
+    ok &= mallopt(M_TRIM_THRESHOLD, (int)(bytes * 4));
+    return ok;
 #else
     (void)bytes;
+    return 0;
 #endif
 }

@@ -8,7 +8,7 @@ struct VietSearchCommand: ParsableCommand {
         // Keep large buffers (postings, match lists) in the heap between searches instead of
         // returning them to the kernel and faulting fresh pages in on every query (profiled:
         // a quarter of query time).
-        cmemory_keep_freed_blocks(256 << 20)
+        _ = cmemory_keep_freed_blocks(32 << 20)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -4,7 +4,8 @@
 
 /// Keeps freed blocks up to `bytes` in the heap instead of returning them to the kernel, so
 /// that repeated searches reuse their buffers rather than fault fresh pages in each time.
-/// A no-op where the allocator is not glibc's.
-void cmemory_keep_freed_blocks(long bytes);
+/// At most 32 MiB (glibc's limit). Returns 1 when applied, 0 where the allocator is not
+/// glibc's or refused.
+int cmemory_keep_freed_blocks(long bytes);
 
 #endif
