@@ -78,6 +78,17 @@ struct IndexTests {
         #expect(try scratch.ids("noi dung").sorted() == ["a.txt", "b.txt", "d.txt"])
     }
 
+    @Test func idsUsedTwiceAreReported() throws {
+        let scratch = Scratch()
+        scratch.write("a/tin.txt", "Tin một\n\nchi bộ")
+        scratch.write("b/tin.txt", "Tin hai\n\nchi bộ")
+        let writer = IndexWriter(folder: scratch.indexFolder)
+        let summary = try writer.update(paths: [scratch.articles + "/a", scratch.articles + "/b"])
+        #expect(summary.totalDocuments == 2)
+        #expect(summary.problems.count == 1)
+        #expect(summary.problems.first?.message.contains("id 'tin.txt' is used by 2 articles") == true)
+    }
+
     @Test func touchedButUnchangedFileIsNotReindexed() throws {
         let scratch = Scratch()
         scratch.write("a.txt", "Bài một\n\nchi bộ")

@@ -66,6 +66,8 @@ public final class IndexWriter {
         var unchanged = false
         /// The file could not be read: its old documents (if any) stay as they were.
         var unreadable = false
+        /// Ids of the articles read from the item, to report ids used twice.
+        var ids: [String] = []
         var hash: UInt32 = 0
         var builder = -1
         var firstDoc = 0
@@ -233,6 +235,7 @@ public final class IndexWriter {
             newManifest.entries[key] = entry
         }
         summary.unchanged += unchangedByHash.count
+        summary.problems += Self.duplicateIDs(in: shared.results)
         summary.documents = shared.documents
         summary.textBytes = shared.bytes
 
@@ -280,6 +283,31 @@ public final class IndexWriter {
         summary.segments = commit.segments.count
         summary.seconds = Date().timeIntervalSince(start)
         return summary
+    }
+
+    /// Articles of this run that share an id (two `tin.txt` under different folders, a JSONL
+    /// `id` used twice): both are indexed, but results cannot tell them apart, so say so.
+    private static func duplicateIDs(in results: [ItemResult]) -> [InputProblem] {
+        var files: [String: [String]] = [:]
+        for result in results {
+            for id in result.ids { files[id, default: []].append(result.file.path) }
+        }
+        let duplicated = files.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }
+        var problems = duplicated.prefix(10).map { id, paths in
+            let sources = Array(Set(paths)).sorted()
+            return InputProblem(
+                file: sources[0],
+                message:
+                    "id '\(id)' is used by \(paths.count) articles (\(sources.joined(separator: ", "))); results cannot tell them apart"
+            )
+        }
+        if duplicated.count > 10 {
+            problems.append(
+                InputProblem(
+                    file: duplicated[10].value[0], message: "\(duplicated.count - 10) more ids are used more than once")
+            )
+        }
+        return problems
     }
 
     /// Cuts a large JSONL file into chunks of whole lines; other files are one item.
@@ -379,6 +407,7 @@ public final class IndexWriter {
                 textBytes += article.title.utf8.count + article.body.utf8.count
             }
             result.count = read.articles.count
+            result.ids = read.articles.map(\.id)
             let snapshot: IndexProgress = state.withLock {
                 $0.results.append(result)
                 $0.documents += read.articles.count
