@@ -127,6 +127,20 @@ struct IndexAndSearchCLITests {
         #expect(try CLI.run(["check", "--index", index]).status == 0)
     }
 
+    @Test func aQueryMayStartWithAMinusOrComeAsSeveralWords() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        // ky-anh is the one sample article about Hà Tĩnh.
+        let excluded = try CLI.run(["search", "-\"Hà Tĩnh\" chi bộ", "--index", index, "--json"])
+        #expect(excluded.status == 0)
+        let result = try #require(try CLI.json(excluded.stdout) as? [String: Any])
+        #expect(result["total"] as? Int == 4)
+        let ids = (result["hits"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+        #expect(!ids.contains("ky-anh-nghi-quyet-02.txt"))
+        let words = try CLI.run(["search", "sinh", "hoat", "chi", "bo", "--index", index, "--json"])
+        #expect((try CLI.json(words.stdout) as? [String: Any])?["query"] as? String == "sinh hoat chi bo")
+    }
+
     @Test func searchWithoutAnIndexSaysHowToCreateOne() throws {
         let output = try CLI.run(["search", "chi bộ", "--index", CLI.temporaryFolder() + "/none"])
         #expect(output.status != 0)

@@ -7,14 +7,15 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search the index; diacritics are optional.",
+        // No -h: a query may start with a minus ('-"Hà Nội" bóng đá'); --help still works.
         discussion: """
             Words must all match; "quoted phrases" match in order within a sentence; -word or \
             -"phrase" excludes; OR separates alternatives, each a run of words (Đà Nẵng OR Hải \
             Phòng); title:word searches titles only. A query typed without diacritics matches \
             every accented form; typed with diacritics, exact spellings rank first (--exact \
             requires them). A query that names a directive (Kết luận 21) also finds the \
-            articles citing it, first. Start a query with -- when it begins with a minus: \
-            vietsearch search -- '-"Hà Nội" bóng đá'.
+            articles citing it, first. A query may start with a minus: \
+            vietsearch search '-"Hà Nội" bóng đá'.
 
             JSON hits carry id, title, date, path, score (BM25 plus proximity; the order also \
             weighs citations, exact spellings and adjacency, given as citations, \
@@ -24,11 +25,17 @@ struct SearchCommand: ParsableCommand {
             Examples:
               vietsearch search "sinh hoat chi bo"
               vietsearch search '"chi bộ" -"Hà Tĩnh"' --limit 5
-            """
+            """,
+        helpNames: [.long]
     )
 
-    @Argument(help: "The query.")
-    var query: String
+    @Argument(
+        parsing: .allUnrecognized,
+        help: "The query: one quoted argument or several words; it may start with a minus.")
+    var words: [String] = []
+
+    /// The query as the user typed it (several arguments are joined with spaces).
+    var query: String { words.joined(separator: " ") }
 
     @OptionGroup var location: IndexLocation
 
@@ -43,6 +50,7 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more.") }
+        if words.isEmpty { throw ValidationError("Give a query, e.g. vietsearch search \"sinh hoạt chi bộ\".") }
     }
 
     func run() throws {
