@@ -190,10 +190,10 @@ public final class Analyzer {
             return (token.count, foldedCount)
         }
         if let cached = syllables.lookup(token, exact: &exactBuffer, folded: &foldedBuffer) { return cached }
-        guard let (exactCount, foldedCount) = normalizeUnicode(token) else { return nil }
-        syllables.insert(
-            token, exact: exactBuffer, exactCount: exactCount, folded: foldedBuffer, foldedCount: foldedCount)
-        return (exactCount, foldedCount)
+        let result = normalizeUnicode(token)
+        syllables.store(
+            token, exact: exactBuffer, exactCount: result?.0 ?? 0, folded: foldedBuffer, foldedCount: result?.1 ?? 0)
+        return result
     }
 
     private func normalizeUnicode(_ token: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {

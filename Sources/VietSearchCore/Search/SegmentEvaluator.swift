@@ -45,7 +45,7 @@ struct SegmentEvaluator {
         if let index = cursorIndex[key] { return index }
         let cursor: TermCursor?
         if let info = try segment.lookup([field.rawValue] + term.folded) {
-            cursor = TermCursor(term: term, field: field, info: info, postings: try segment.postings(info))
+            cursor = TermCursor(term: term, info: info, postings: try segment.postings(info))
         } else {
             cursor = nil
         }

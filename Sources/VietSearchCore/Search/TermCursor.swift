@@ -3,7 +3,6 @@
 /// class: the evaluator moves many cursors forward in its inner loop without copying them.
 final class TermCursor {
     let term: Query.Term
-    let field: Field
     let info: TermInfo
     let postings: [Posting]
     let variantBits: Int
@@ -14,9 +13,8 @@ final class TermCursor {
     private(set) var positions: [Int32] = []
     private(set) var variants: [UInt8] = []
 
-    init(term: Query.Term, field: Field, info: TermInfo, postings: [Posting]) {
+    init(term: Query.Term, info: TermInfo, postings: [Posting]) {
         self.term = term
-        self.field = field
         self.info = info
         self.postings = postings
         variantBits = SegmentWriter.variantBits(info.variants.count)

@@ -1,13 +1,14 @@
 /// An open-addressing hash table from byte strings to dense ids (0, 1, 2, …). Keys live in
-/// one arena, so adding a token to an index allocates nothing once its key is known.
-struct TermTable {
+/// one arena, so adding a token allocates nothing once its key is known. Used by the
+/// analyzer's syllable cache and the index writer's term dictionary.
+package struct TermTable {
     private(set) var arena: [UInt8] = []
     private(set) var starts: [Int] = []
     private var hashes: [Int] = []
     private var slots: [Int32]
     private var mask: Int
 
-    init(capacity: Int = 1 << 14) {
+    package init(capacity: Int = 1 << 14) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [Int32](repeating: -1, count: size)
@@ -15,9 +16,9 @@ struct TermTable {
         starts.append(0)
     }
 
-    var count: Int { starts.count - 1 }
+    package var count: Int { starts.count - 1 }
 
-    func key(_ id: Int) -> ArraySlice<UInt8> { arena[starts[id]..<starts[id + 1]] }
+    package func key(_ id: Int) -> ArraySlice<UInt8> { arena[starts[id]..<starts[id + 1]] }
 
     @inline(__always)
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
@@ -28,7 +29,7 @@ struct TermTable {
 
     /// The id of `key`, adding it when new.
     @inline(__always)
-    mutating func id(of key: UnsafeBufferPointer<UInt8>) -> Int {
+    package mutating func id(of key: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = Self.hash(key)
         var slot = hash & mask
         while true {
