@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "VietAnalysisTests", dependencies: ["VietAnalysis", "CICU"]),
         .testTarget(
             name: "VietSearchCoreTests",
-            dependencies: ["VietSearchCore", "VietAnalysis"],
+            dependencies: ["VietSearchCore", "VietAnalysis", "CMemory"],
             resources: []
         ),
         .testTarget(name: "CLITests", dependencies: ["vietsearch"]),

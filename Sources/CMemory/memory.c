@@ -1,5 +1,8 @@
 #include "CMemory.h"
 
+// Any libc header defines __GLIBC__ on glibc systems; test it only after one is included.
+#include <stdlib.h>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif

@@ -21,17 +21,17 @@ struct IndexTests {
         // Two exact spellings of folded "hoa": "hoà" (both tone placements) and "hoa".
         #expect(Set(info.variants.map { String(decoding: $0, as: UTF8.self) }) == ["hoà", "hoa"])
         let postings = try segment.postings(info)
-        #expect(postings.map(\.freq) == [3, 1])
+        #expect(postings.freqs == [3, 1])
         var positions: [Int32] = []
         var variants: [UInt8] = []
         try segment.positions(
-            postings[0], variantBits: SegmentWriter.variantBits(info.variants.count), into: &positions,
+            postings, 0, variantBits: SegmentWriter.variantBits(info.variants.count), into: &positions,
             variants: &variants)
         #expect(positions == [0, 3, 6])  // "Hoa" follows a sentence break: one position skipped
         let hoa = UInt8(info.variants.firstIndex(of: Array("hoa".utf8))!)
         #expect(variants.map { $0 == hoa } == [false, false, true])
-        #expect(try segment.store.article(postings[0].doc).title == "Hòa bình")
-        #expect(segment.length(postings[0].doc, .body) == 7)
+        #expect(try segment.store.article(Int(postings.docs[0])).title == "Hòa bình")
+        #expect(segment.length(Int(postings.docs[0]), .body) == 7)
     }
 
     /// The worked example of docs/FORMAT.md, byte for byte.

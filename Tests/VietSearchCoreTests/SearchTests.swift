@@ -1,3 +1,4 @@
+import CMemory
 import Foundation
 import Testing
 import VietAnalysis
@@ -5,6 +6,54 @@ import VietAnalysis
 @testable import VietSearchCore
 
 struct SearchTests {
+    /// The CLI asks glibc to keep freed blocks between searches (profiled: page faults were
+    /// a quarter of query time); the request must reach glibc, not compile to nothing.
+    @Test func freedBlocksAreKeptBetweenSearches() {
+        #if canImport(Glibc)
+            #expect(cmemory_keep_freed_blocks(32 << 20) == 1)
+        #endif
+    }
+
+    /// Adjacency is computed only for matches that can still enter the top `limit`; the
+    /// first `limit` hits must be exactly those of a search that ranks every match.
+    @Test(arguments: [
+        "sinh hoạt chi bộ", "sinh hoat chi bo", "khóa học", "khoa hoc", "chi bộ", "học", "bộ chi",
+        "khóa học OR sinh hoạt", "chi bộ -\"khóa học\"", "sinh hoạt -viên",
+    ])
+    func topHitsAreThoseOfTheFullRanking(query: String) throws {
+        let scratch = Scratch()
+        let words = ["sinh", "hoạt", "chi", "bộ", "chí", "bố", "khóa", "khoa", "học", "năm", "Đảng", "viên"]
+        var state: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var articles: [(id: String, title: String, text: String)] = []
+        for i in 0..<300 {
+            var text: [String] = []
+            for _ in 0..<(5 + next(40)) {
+                switch next(6) {
+                case 0: text.append("sinh hoạt chi bộ")
+                case 1: text.append(next(2) == 0 ? "khóa học" : "khoa học")
+                default: text.append(words[next(words.count)])
+                }
+            }
+            articles.append(
+                (id: String(format: "doc%03d", i), title: words[next(words.count)], text: text.joined(separator: " ")))
+        }
+        scratch.writeJSONL("a.jsonl", articles)
+        try scratch.index()
+        let searcher = try scratch.searcher()
+        let all = try searcher.search(query, options: SearchOptions(limit: 1000, snippets: false))
+        #expect(all.total > 10)
+        for limit in [1, 3, 10] {
+            let top = try searcher.search(query, options: SearchOptions(limit: limit, snippets: false))
+            #expect(top.total == all.total)
+            #expect(top.hits.map(\.article.id) == all.hits.prefix(limit).map(\.article.id))
+            #expect(top.hits.map(\.adjacentPairs) == all.hits.prefix(limit).map(\.adjacentPairs))
+        }
+    }
+
     /// BM25 of a one-word query, computed by hand with the documented formula.
     @Test func bm25MatchesHandComputedScores() throws {
         let scratch = Scratch()
@@ -290,6 +339,18 @@ struct CorpusCitationTests {
         }
         let context = Array(body[0].context.utf8)
         #expect(String(decoding: context[body[0].highlight], as: UTF8.self) == "Kết luận số 21-KL/TW")
+    }
+
+    /// `Chỉ thị 05` is written `05-CT/TW` in uong-bi and `Chỉ thị số 05 của Bộ Chính trị`
+    /// in tuyen-quang: both cite it, and a search for it ranks them first with their
+    /// mention counts.
+    @Test func searchCountsTheMentionsOfTheDirectiveItNames() throws {
+        let searcher = Searcher(reader: try IndexReader(folder: CorpusSearchTests.index), analyzer: try Analyzer())
+        let hits = try searcher.search("Chỉ thị 05", options: SearchOptions(snippets: false)).hits
+        #expect(
+            hits.prefix(2).map(\.article.id) == ["uong-bi-to-chuc-co-so-dang.txt", "tuyen-quang-hoi-nghi-de-an-16.txt"])
+        #expect(hits.prefix(2).map(\.citations) == [2, 1])
+        #expect(hits.dropFirst(2).allSatisfy { $0.citations == 0 })
     }
 
     @Test func searchRanksTheCitingArticleFirst() throws {

@@ -38,14 +38,25 @@ extension IndexReader {
         }
     }
 
-    /// How many mentions of directives matching `query` each live document holds.
+    /// How many mentions of directives matching `query` each live document holds, from
+    /// the citation keys read once per open index.
     func mentionCounts(of query: DirectiveKey) throws -> [DocAddress: Int] {
         var counts: [DocAddress: Int] = [:]
-        try forEachCitingDocument { address, citations in
-            let n = citations.filter { query.matches($0.citation.key) }.count
+        for (address, keys) in try citationKeys() {
+            let n = keys.filter { query.matches($0) }.count
             if n > 0 { counts[address] = n }
         }
         return counts
+    }
+
+    /// The citation keys of every live document that cites something; read on first use
+    /// and kept while the reader is open.
+    func citationKeys() throws -> [(address: DocAddress, keys: [DirectiveKey])] {
+        if let cached = cache.withLock({ $0.citationKeys }) { return cached }
+        var found: [(DocAddress, [DirectiveKey])] = []
+        try forEachCitingDocument { address, citations in found.append((address, citations.map(\.citation.key))) }
+        cache.withLock { $0.citationKeys = found }
+        return found
     }
 
     /// The articles citing a directive matching `query` (a partial key matches every fuller

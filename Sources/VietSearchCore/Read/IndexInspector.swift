@@ -61,8 +61,9 @@ public enum IndexInspector {
                 var variants: [UInt8] = []
                 try segment.forEachTerm { _, info in
                     let bits = SegmentWriter.variantBits(info.variants.count)
-                    for posting in try segment.postings(info) {
-                        try segment.positions(posting, variantBits: bits, into: &variantPositions, variants: &variants)
+                    let list = try segment.postings(info)
+                    for i in 0..<list.count {
+                        try segment.positions(list, i, variantBits: bits, into: &variantPositions, variants: &variants)
                     }
                 }
                 for doc in 0..<segment.docCount {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A snapshot of an index: the segments named by its commit, opened lazily through memory
 /// maps. Searches never block on a writer: a writer's new files become visible only with
 /// its next commit, and a reader keeps the files it has mapped.
@@ -5,6 +7,12 @@ public final class IndexReader: @unchecked Sendable {
     public let folder: String
     let commit: Commit
     let segments: [SegmentReader]
+    /// What searches compute once per open index (see `citationKeys()`).
+    let cache = Mutex(ReaderCache())
+
+    struct ReaderCache {
+        var citationKeys: [(address: DocAddress, keys: [DirectiveKey])]?
+    }
 
     /// Opens the current commit of the index at `folder`.
     public init(folder: String) throws {

@@ -10,16 +10,6 @@ struct TermInfo {
     var variants: [[UInt8]]
 }
 
-/// One posting: a document, the term's frequency in it, and where its positions are.
-struct Posting {
-    var doc: Int
-    var freq: Int
-    var positions: Range<Int>
-    /// Which variants occur (bit v for variant v < 7, bit 7 for any other); all bits set
-    /// when the term has one variant.
-    var variantMask: UInt8
-}
-
 /// Reads one segment's files, mapped into memory. Opening checks every file's frame
 /// (header, version, footer, length); a term's postings are checksummed when first read.
 final class SegmentReader: @unchecked Sendable {
@@ -163,7 +153,7 @@ final class SegmentReader: @unchecked Sendable {
 
     /// Decodes a term's postings, after checking its checksum the first time this reader
     /// reads them.
-    func postings(_ info: TermInfo) throws -> [Posting] {
+    func postings(_ info: TermInfo) throws -> PostingList {
         if !(verifiedLock.withLock { verified.contains(info.postings.lowerBound) }) {
             try verify(info)
             verifiedLock.withLock { _ = verified.insert(info.postings.lowerBound) }
@@ -181,28 +171,48 @@ final class SegmentReader: @unchecked Sendable {
         }
     }
 
-    private func decodePostings(_ info: TermInfo) throws -> [Posting] {
-        var reader = ByteReader(
-            postingsFile.bytes, from: info.postings.lowerBound, to: info.postings.upperBound, file: postingsFile.path)
-        var result: [Posting] = []
-        result.reserveCapacity(info.docFreq)
+    private func decodePostings(_ info: TermInfo) throws -> PostingList {
+        let count = info.docFreq
+        let hasMasks = info.variants.count > 1
+        var failure: String? = nil
+        var docs = [Int32](repeating: 0, count: count)
+        var freqs = [Int32](repeating: 0, count: count)
+        var masks = [UInt8](repeating: 0, count: hasMasks ? count : 0)
+        var starts = [Int](repeating: 0, count: count + 1)
+        let bytes = postingsFile.bytes
+        var reader = FastVarints(
+            base: bytes.baseAddress!, offset: info.postings.lowerBound, end: info.postings.upperBound)
         var doc = 0
         var positionsOffset = info.positions.lowerBound
-        for i in 0..<info.docFreq {
-            let delta = try reader.int()
-            doc = i == 0 ? delta : doc + delta
-            let freq = try reader.int()
-            let length = try reader.int()
-            let mask = info.variants.count > 1 ? try reader.u8() : 0xFF
-            guard doc < docCount, positionsOffset + length <= info.positions.upperBound else {
-                throw reader.corrupt("posting out of range")
+        for i in 0..<count {
+            guard let delta = reader.next(), let freq = reader.next(), let length = reader.next(),
+                freq <= UInt64(Int32.max), length <= UInt64(Int32.max)
+            else {
+                failure = "unexpected end of data in the postings"
+                break
             }
-            result.append(
-                Posting(
-                    doc: doc, freq: freq, positions: positionsOffset..<(positionsOffset + length), variantMask: mask))
-            positionsOffset += length
+            doc = i == 0 ? Int(truncatingIfNeeded: delta) : doc &+ Int(truncatingIfNeeded: delta)
+            if hasMasks {
+                guard let mask = reader.byte() else {
+                    failure = "unexpected end of data in the postings"
+                    break
+                }
+                masks[i] = mask
+            }
+            guard doc >= 0, doc < docCount, positionsOffset + Int(length) <= info.positions.upperBound else {
+                failure = "posting out of range"
+                break
+            }
+            docs[i] = Int32(doc)
+            freqs[i] = Int32(freq)
+            starts[i] = positionsOffset
+            positionsOffset += Int(length)
         }
-        return result
+        if let failure {
+            throw CorruptIndexError(file: postingsFile.path, offset: reader.offset, reason: failure)
+        }
+        starts[count] = positionsOffset
+        return PostingList(docs: docs, freqs: freqs, masks: masks, positionStarts: starts)
     }
 
     /// The encoded postings and positions of a term, as stored (for tests and inspection).
@@ -210,19 +220,25 @@ final class SegmentReader: @unchecked Sendable {
         (Array(postingsFile.bytes[info.postings]), Array(positionsFile.bytes[info.positions]))
     }
 
-    /// Decodes the positions of one posting; `variants` receives each position's variant.
-    func positions(_ posting: Posting, variantBits: Int, into positions: inout [Int32], variants: inout [UInt8]) throws
-    {
+    /// Decodes the positions of posting `i` of `list`; `variants` receives each position's
+    /// variant.
+    func positions(
+        _ list: PostingList, _ i: Int, variantBits: Int, into positions: inout [Int32], variants: inout [UInt8]
+    ) throws {
         positions.removeAll(keepingCapacity: true)
         variants.removeAll(keepingCapacity: true)
-        var reader = ByteReader(
-            positionsFile.bytes, from: posting.positions.lowerBound, to: posting.positions.upperBound,
-            file: positionsFile.path)
+        let freq = Int(list.freqs[i])
+        var reader = FastVarints(
+            base: positionsFile.bytes.baseAddress!, offset: list.positionStarts[i], end: list.positionStarts[i + 1])
         var position: Int32 = 0
         let mask = UInt64((1 << variantBits) - 1)
-        for _ in 0..<posting.freq {
-            let value = try reader.varint()
-            position += Int32(truncatingIfNeeded: value >> UInt64(variantBits))
+        let shift = UInt64(variantBits)
+        for _ in 0..<freq {
+            guard let value = reader.next() else {
+                throw CorruptIndexError(
+                    file: positionsFile.path, offset: reader.offset, reason: "unexpected end of data in positions")
+            }
+            position &+= Int32(truncatingIfNeeded: value >> shift)
             positions.append(position)
             variants.append(UInt8(truncatingIfNeeded: value & mask))
         }

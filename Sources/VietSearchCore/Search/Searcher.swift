@@ -63,21 +63,34 @@ public final class Searcher {
         self.analyzer = analyzer
     }
 
-    /// Parses `text` and searches.
+    /// Parses `text` and searches. When the whole text names a directive (`Kết luận 21`,
+    /// `KL 21`, `21-KL/TW`), the articles citing it match too, and rank first.
     public func search(_ text: String, options: SearchOptions = SearchOptions()) throws -> SearchResult {
-        try search(QueryParser(analyzer: analyzer).parse(text), options: options)
+        let directive = try? DirectiveQuery.parse(text, analyzer: analyzer)
+        return try search(QueryParser(analyzer: analyzer).parse(text), directive: directive, options: options)
     }
 
-    public func search(_ query: Query, options: SearchOptions = SearchOptions()) throws -> SearchResult {
-        guard !query.isEmpty else { return SearchResult(total: 0, hits: []) }
-        var matches: [ScoredDoc] = []
+    /// Searches a parsed query; `directive`, when given, adds the articles citing it.
+    public func search(_ query: Query, directive: DirectiveKey? = nil, options: SearchOptions = SearchOptions())
+        throws -> SearchResult
+    {
+        guard !query.isEmpty || directive != nil else { return SearchResult(total: 0, hits: []) }
+        var citing = [[Int: Int]](repeating: [:], count: reader.segments.count)
+        if let directive {
+            for (address, mentions) in try reader.mentionCounts(of: directive) {
+                citing[address.segment][address.doc] = mentions
+            }
+        }
+        var contenders: [ScoredDoc] = []
+        var total = 0
         let statistics = try Statistics(query: query, reader: reader, bm25: bm25)
         for (ordinal, segment) in reader.segments.enumerated() {
             var evaluator = SegmentEvaluator(
-                segment: segment, ordinal: ordinal, searcher: self, statistics: statistics, options: options)
-            try evaluator.collect(query, into: &matches)
+                segment: segment, ordinal: ordinal, searcher: self, statistics: statistics, options: options,
+                citing: citing[ordinal])
+            contenders += try evaluator.collect(query, total: &total)
         }
-        let top = try topHits(matches, limit: options.limit)
+        let top = try topHits(contenders, limit: options.limit)
         var hits: [Hit] = []
         let terms = Set(query.allClauses.flatMap { $0.terms.map(\.folded) })
         for match in top {
@@ -90,28 +103,28 @@ public final class Searcher {
                     adjacentPairs: match.adjacentPairs, citations: match.citations,
                     article: article, snippet: snippet))
         }
-        return SearchResult(total: matches.count, hits: hits)
+        return SearchResult(total: total, hits: hits)
     }
 
-    /// The best `limit` matches; equal ranking keys are ordered by document id. Selects the
-    /// cut-off rank without sorting every match.
-    private func topHits(_ matches: [ScoredDoc], limit: Int) throws -> [ScoredDoc] {
-        guard limit > 0, !matches.isEmpty else { return [] }
-        var best: [ScoredDoc.Rank] = []  // ascending, at most `limit`
-        for match in matches {
-            let rank = match.rank
-            if best.count == limit {
-                if !(best[0] < rank) { continue }
-                best.removeFirst()
+    /// The best `limit` of the segments' contenders; equal ranking keys are ordered by
+    /// document id, which is read only for the documents that tie.
+    private func topHits(_ contenders: [ScoredDoc], limit: Int) throws -> [ScoredDoc] {
+        guard limit > 0, !contenders.isEmpty else { return [] }
+        let sorted = contenders.sorted { $1.rank < $0.rank }
+        var result: [ScoredDoc] = []
+        var start = 0
+        while start < sorted.count && result.count < limit {
+            var end = start + 1
+            while end < sorted.count && sorted[end].rank == sorted[start].rank { end += 1 }
+            if end - start == 1 {
+                result.append(sorted[start])
+            } else {
+                let tied = try sorted[start..<end].map { ($0, try reader.article($0.address).id) }
+                result += tied.sorted { $0.1 < $1.1 }.map(\.0)
             }
-            let at = best.firstIndex { rank < $0 } ?? best.count
-            best.insert(rank, at: at)
+            start = end
         }
-        let cut = best[0]
-        var withIDs: [(ScoredDoc, String)] = []
-        for match in matches where !(match.rank < cut) { withIDs.append((match, try reader.article(match.address).id)) }
-        withIDs.sort { a, b in a.0.rank != b.0.rank ? b.0.rank < a.0.rank : a.1 < b.1 }
-        return withIDs.prefix(limit).map(\.0)
+        return Array(result.prefix(limit))
     }
 }
 
@@ -138,27 +151,44 @@ struct ScoredDoc {
     }
 }
 
-/// Index-wide statistics of the query's terms: inverse document frequencies.
+/// Index-wide statistics of the query's terms (inverse document frequencies), and the
+/// dictionary entries looked up to compute them, so that evaluation does not look again.
 struct Statistics {
     var idf: [[UInt8]: Double] = [:]
     let documentCount: Int
     let averageTitle: Double
     let averageBody: Double
+    /// Per segment ordinal: dictionary entries by key (field byte + folded term).
+    private var entries: [[[UInt8]: TermInfo?]]
 
     init(query: Query, reader: IndexReader, bm25: BM25) throws {
         documentCount = reader.documentCount
         averageTitle = reader.averageTitleLength
         averageBody = reader.averageBodyLength
+        entries = Array(repeating: [:], count: reader.segments.count)
         let terms = Set((query.allClauses + query.excluded).flatMap { $0.terms.map(\.folded) })
         for folded in terms {
             var title = 0
             var body = 0
-            for segment in reader.segments {
-                title += try segment.lookup([Field.title.rawValue] + folded)?.docFreq ?? 0
-                body += try segment.lookup([Field.body.rawValue] + folded)?.docFreq ?? 0
+            for (ordinal, segment) in reader.segments.enumerated() {
+                let titleKey = [Field.title.rawValue] + folded
+                let bodyKey = [Field.body.rawValue] + folded
+                let titleInfo = try segment.lookup(titleKey)
+                let bodyInfo = try segment.lookup(bodyKey)
+                entries[ordinal][titleKey] = .some(titleInfo)
+                entries[ordinal][bodyKey] = .some(bodyInfo)
+                title += titleInfo?.docFreq ?? 0
+                body += bodyInfo?.docFreq ?? 0
             }
             idf[folded] = bm25.idf(
                 documentFrequency: min(max(title, body), documentCount), documentCount: max(documentCount, 1))
         }
+    }
+
+    /// The dictionary entry of a term in one segment (looked up once per search).
+    func info(segment ordinal: Int, field: Field, folded: [UInt8], in segment: SegmentReader) throws -> TermInfo? {
+        let key = [field.rawValue] + folded
+        if let entry = entries[ordinal][key] { return entry }
+        return try segment.lookup(key)
     }
 }

@@ -1,7 +1,14 @@
-/// Evaluates a query on one segment: finds candidate documents from the postings (the
-/// intersection of the required groups, each the union of its clauses), then walks the
-/// candidates in order with one cursor per (term, field), checking positions only where
-/// they matter (phrases, exact spellings, adjacency) and scoring each match.
+/// Evaluates a query on one segment, in two steps per document:
+///
+/// 1. **Candidates** come from the postings alone: the intersection of the required
+///    clauses (each the union of its fields), plus the documents citing the directive the
+///    query names. Every candidate that matches is counted.
+/// 2. **Ranking keys.** The cheap ones (citations, exact spellings from the variant masks,
+///    BM25 from frequencies and field lengths) are computed for every match. Adjacent
+///    query words need positions, so they are computed only for a match whose best possible
+///    rank (every pair adjacent, the largest proximity bonus its frequencies allow) could
+///    still enter the top `limit`. Phrases and `--exact` always read positions: they decide
+///    whether a document matches at all.
 struct SegmentEvaluator {
     let segment: SegmentReader
     let ordinal: Int
@@ -28,6 +35,35 @@ struct SegmentEvaluator {
         var idf: Double
     }
 
+    /// A single-word clause of an alternative, in query order, for adjacency.
+    private struct ProximityTerm {
+        var title: Int
+        var body: Int
+        var idf: Double
+    }
+
+    /// What ranks a match under one alternative, before adjacency is known.
+    private struct Partial {
+        var tier: Int
+        var score: Double
+        /// Pairs of consecutive words that could be adjacent, and the largest bonus they
+        /// could add.
+        var pairBound: Int
+        var bonusBound: Double
+    }
+
+    /// The matches of one alternative, ascending, with their partial ranking keys.
+    private struct AlternativeMatches {
+        var docs: [Int32] = []
+        var partials: [Partial] = []
+
+        /// The partial keys of `doc`, or nil when it does not match; docs must be asked in
+        /// ascending order.
+        func partial(_ doc: Int32, from pointer: inout Int) -> Partial? {
+            SortedDocs.find(doc, in: docs, from: &pointer).map { partials[$0] }
+        }
+    }
+
     init(
         segment: SegmentReader, ordinal: Int, searcher: Searcher, statistics: Statistics, options: SearchOptions,
         citing: [Int: Int] = [:]
@@ -44,8 +80,8 @@ struct SegmentEvaluator {
         let key = CursorKey(folded: term.folded, exact: term.exact, field: field)
         if let index = cursorIndex[key] { return index }
         let cursor: TermCursor?
-        if let info = try segment.lookup([field.rawValue] + term.folded) {
-            cursor = TermCursor(term: term, info: info, postings: try segment.postings(info))
+        if let info = try statistics.info(segment: ordinal, field: field, folded: term.folded, in: segment) {
+            cursor = try TermCursor(term: term, info: info, segment: segment)
         } else {
             cursor = nil
         }
@@ -64,10 +100,10 @@ struct SegmentEvaluator {
     }
 
     /// Documents that may match a clause: for a phrase, those holding all its terms.
-    private func clauseCandidates(_ clause: BoundClause) -> [Int] {
-        var union: [Int] = []
+    private func clauseCandidates(_ clause: BoundClause) -> [Int32] {
+        var union: [Int32] = []
         for (_, numbers) in clause.fields {
-            var docs: [Int]? = nil
+            var docs: [Int32]? = nil
             for number in numbers {
                 let list = cursors[number]?.docs ?? []
                 docs = docs.map { SortedDocs.intersection($0, list) } ?? list
@@ -77,77 +113,221 @@ struct SegmentEvaluator {
         return union
     }
 
-    mutating func collect(_ query: Query, into matches: inout [ScoredDoc]) throws {
+    /// Counts the matches of `query` into `total` and returns the ones that may rank in the
+    /// top `options.limit`, with their complete ranking keys (ties included).
+    mutating func collect(_ query: Query, total: inout Int) throws -> [ScoredDoc] {
         let alternatives = try query.alternatives.map { try $0.map { try bind($0) } }
         let excluded = try query.excluded.map { try bind($0) }
         let proximity = try query.alternatives.map { alternative in
             try Query.proximitySequence(alternative).map { term in
-                (title: try cursor(term, .title), body: try cursor(term, .body), idf: statistics.idf[term.folded] ?? 0)
+                ProximityTerm(
+                    title: try cursor(term, .title), body: try cursor(term, .body),
+                    idf: statistics.idf[term.folded] ?? 0)
             }
         }
-        // Candidates: the union over alternatives of the intersection of their clauses.
-        var candidates: [Int] = []
-        for alternative in alternatives {
-            var docs: [Int]? = nil
-            for list in alternative.map({ clauseCandidates($0) }).sorted(by: { $0.count < $1.count }) {
-                docs = docs.map { SortedDocs.intersection($0, list) } ?? list
-                if docs!.isEmpty { break }
-            }
-            candidates = SortedDocs.union(candidates, docs ?? [])
+        var matches: [AlternativeMatches] = []
+        for (a, alternative) in alternatives.enumerated() {
+            matches.append(try alternativeMatches(alternative, proximity: proximity[a]))
         }
-        // Articles citing the directive the query names match even without its words.
-        let all = SortedDocs.union(candidates, citing.keys.sorted())
-        matches.reserveCapacity(matches.count + all.count)
-        for doc in all where !segment.deleted.contains(doc) {
-            let citations = citing[doc] ?? 0
-            var best: ScoredDoc.Rank? = nil
-            for (a, alternative) in alternatives.enumerated() where !alternative.isEmpty {
-                guard let rank = try rank(alternative, proximity: proximity[a], doc: doc) else { continue }
-                if best == nil || best! < rank { best = rank }
-            }
-            guard best != nil || citations > 0 else { continue }
-            var isExcluded = false
-            for clause in excluded where try match(clause, doc: doc).counts.total > 0 {
-                isExcluded = true
-                break
-            }
-            if isExcluded { continue }
-            let rank = best ?? ScoredDoc.Rank(citations: 0, tier: 0, adjacentPairs: 0, score: 0)
-            matches.append(
-                ScoredDoc(
-                    address: DocAddress(segment: ordinal, doc: doc), citations: citations, tier: rank.tier,
-                    adjacentPairs: rank.adjacentPairs, score: rank.score))
-        }
-    }
-
-    /// The rank of `doc` under one alternative, or nil when it does not match all of it.
-    private mutating func rank(
-        _ alternative: [BoundClause], proximity: [(title: Int, body: Int, idf: Double)], doc: Int
-    ) throws -> ScoredDoc.Rank? {
-        var tier = 0
-        var score = 0.0
-        for clause in alternative {
-            let (counts, exactCounts) = try match(clause, doc: doc)
-            let used = options.exactOnly && clause.clause.exactMatters ? exactCounts : counts
-            guard used.total > 0 else { return nil }
-            if clause.clause.exactMatters && exactCounts.total > 0 { tier += 1 }
-            score += clauseScore(clause.idf, used, doc: doc)
-        }
-        var pairs = 0
-        if proximity.count > 1 {
-            for i in 0..<(proximity.count - 1) {
-                let title = try adjacent(proximity[i].title, proximity[i + 1].title, doc: doc)
-                let body = try adjacent(proximity[i].body, proximity[i + 1].body, doc: doc)
-                guard title + body > 0 else { continue }
-                pairs += 1
-                if body > 0 {
-                    let tf = searcher.bm25.tf(
-                        Double(body), length: segment.length(doc, .body), averageLength: statistics.averageBody)
-                    score += searcher.proximityWeight * (proximity[i].idf + proximity[i + 1].idf) * tf
+        // Excluded words rule documents out from their postings; excluded phrases need
+        // positions, so they are checked per match below.
+        var excludedDocs: [Int32] = []
+        var excludedPhrases: [BoundClause] = []
+        for clause in excluded {
+            if clause.clause.isPhrase {
+                excludedPhrases.append(clause)
+            } else {
+                for (_, numbers) in clause.fields {
+                    excludedDocs = SortedDocs.union(excludedDocs, cursors[numbers[0]]?.docs ?? [])
                 }
             }
         }
-        return ScoredDoc.Rank(citations: 0, tier: tier, adjacentPairs: pairs, score: score)
+        for case let cursor? in cursors { cursor.rewind() }
+
+        // Articles citing the directive the query names match even without its words.
+        var all = citing.keys.map { Int32($0) }.sorted()
+        for alternative in matches { all = SortedDocs.union(all, alternative.docs) }
+        let limit = max(0, options.limit)
+        var best: [ScoredDoc.Rank] = []  // the best complete ranks so far, ascending, at most `limit`
+        var contenders: [ScoredDoc] = []
+        var partials = [Partial?](repeating: nil, count: alternatives.count)
+        var pointers = [Int](repeating: 0, count: alternatives.count)
+        var excludedHint = 0
+        for doc32 in all {
+            let doc = Int(doc32)
+            var matched = false
+            for a in 0..<matches.count {
+                partials[a] = matches[a].partial(doc32, from: &pointers[a])
+                if partials[a] != nil { matched = true }
+            }
+            let citations = citing[doc] ?? 0
+            guard matched || citations > 0, !segment.deleted.contains(doc) else { continue }
+            if SortedDocs.find(doc32, in: excludedDocs, from: &excludedHint) != nil { continue }
+            if try isExcluded(doc32, by: excludedPhrases) { continue }
+            total += 1
+            guard limit > 0 else { continue }
+
+            // The best rank this match could reach once adjacency is known.
+            var bound = ScoredDoc.Rank(citations: citations, tier: 0, adjacentPairs: 0, score: 0)
+            var boundIsExact = true
+            for case let partial? in partials {
+                let rank = ScoredDoc.Rank(
+                    citations: citations, tier: partial.tier, adjacentPairs: partial.pairBound,
+                    score: partial.score + partial.bonusBound)
+                if bound < rank { bound = rank }
+                if partial.pairBound > 0 { boundIsExact = false }
+            }
+            if best.count == limit && bound < best[0] { continue }
+
+            var rank = bound
+            if !boundIsExact {
+                rank = ScoredDoc.Rank(citations: citations, tier: 0, adjacentPairs: 0, score: 0)
+                for (a, partial) in partials.enumerated() {
+                    guard let partial else { continue }
+                    let (pairs, bonus) = try adjacency(proximity[a], doc: doc32)
+                    let complete = ScoredDoc.Rank(
+                        citations: citations, tier: partial.tier, adjacentPairs: pairs, score: partial.score + bonus)
+                    if rank < complete { rank = complete }
+                }
+                if best.count == limit && rank < best[0] { continue }
+            }
+            contenders.append(
+                ScoredDoc(
+                    address: DocAddress(segment: ordinal, doc: doc), citations: rank.citations, tier: rank.tier,
+                    adjacentPairs: rank.adjacentPairs, score: rank.score))
+            if best.count == limit {
+                if !(best[0] < rank) { continue }
+                best.removeFirst()
+            }
+            best.insert(rank, at: best.firstIndex { rank < $0 } ?? best.count)
+        }
+        guard let cut = best.first, best.count == limit else { return contenders }
+        return contenders.filter { !($0.rank < cut) }
+    }
+
+    /// The documents matching one alternative, with their partial ranking keys, computed a
+    /// clause at a time over all candidates (single words straight from the postings).
+    private mutating func alternativeMatches(_ alternative: [BoundClause], proximity: [ProximityTerm]) throws
+        -> AlternativeMatches
+    {
+        guard !alternative.isEmpty else { return AlternativeMatches() }
+        var candidates: [Int32]? = nil
+        for list in alternative.map({ clauseCandidates($0) }).sorted(by: { $0.count < $1.count }) {
+            candidates = candidates.map { SortedDocs.intersection($0, list) } ?? list
+            if candidates!.isEmpty { break }
+        }
+        let docs = candidates ?? []
+        var alive = [Bool](repeating: true, count: docs.count)
+        var tiers = [Int32](repeating: 0, count: docs.count)
+        var scores = [Double](repeating: 0, count: docs.count)
+        for clause in alternative {
+            if !clause.clause.isPhrase && !(options.exactOnly && clause.clause.exactMatters) {
+                var found = [UInt8](repeating: 0, count: docs.count)  // bit 0: occurs; bit 1: exact spelling
+                for (field, numbers) in clause.fields {
+                    guard let cursor = cursors[numbers[0]] else { continue }
+                    try accumulate(cursor, field: field, idf: clause.idf, docs: docs, scores: &scores, found: &found)
+                }
+                for k in 0..<docs.count {
+                    if found[k] == 0 { alive[k] = false }
+                    if clause.clause.exactMatters && found[k] & 2 != 0 { tiers[k] += 1 }
+                }
+                continue
+            }
+            for case let cursor? in cursors { cursor.rewind() }
+            for k in 0..<docs.count where alive[k] {
+                let (counts, exactCounts) = try match(clause, doc: docs[k])
+                let used = options.exactOnly && clause.clause.exactMatters ? exactCounts : counts
+                guard used.total > 0 else {
+                    alive[k] = false
+                    continue
+                }
+                if clause.clause.exactMatters && exactCounts.total > 0 { tiers[k] += 1 }
+                scores[k] += clauseScore(clause.idf, used, doc: Int(docs[k]))
+            }
+        }
+        var result = AlternativeMatches()
+        for case let cursor? in cursors { cursor.rewind() }
+        for k in 0..<docs.count where alive[k] {
+            var partial = Partial(tier: Int(tiers[k]), score: scores[k], pairBound: 0, bonusBound: 0)
+            if proximity.count > 1 {
+                let length = segment.length(Int(docs[k]), .body)
+                for i in 0..<(proximity.count - 1) {
+                    let titlePossible = try bothPresent(proximity[i].title, proximity[i + 1].title, doc: docs[k]) != nil
+                    let body = try bothPresent(proximity[i].body, proximity[i + 1].body, doc: docs[k])
+                    guard titlePossible || body != nil else { continue }
+                    partial.pairBound += 1
+                    if let body {
+                        partial.bonusBound += pairBonus(proximity[i], proximity[i + 1], count: body, length: length)
+                    }
+                }
+            }
+            result.docs.append(docs[k])
+            result.partials.append(partial)
+        }
+        return result
+    }
+
+    /// Adds one word's BM25 in one field to the score of each candidate holding it, and
+    /// marks in `found` which candidates hold it (bit 0) and in its exact spelling (bit 1).
+    private func accumulate(
+        _ cursor: TermCursor, field: Field, idf: Double, docs: [Int32], scores: inout [Double], found: inout [UInt8]
+    ) throws {
+        let bm25 = searcher.bm25
+        let average = field == .title ? statistics.averageTitle : statistics.averageBody
+        let weight = idf * (field == .title ? bm25.titleWeight : 1)
+        let c1 = bm25.k1 * (1 - bm25.b)
+        let c2 = bm25.k1 * bm25.b / average
+        let postings = cursor.list.docs
+        let freqs = cursor.list.freqs
+        var hint = 0
+        for k in 0..<docs.count {
+            guard let i = SortedDocs.find(docs[k], in: postings, from: &hint) else {
+                if hint == postings.count { break }
+                continue
+            }
+            let f = Double(freqs[i])
+            let length = Double(segment.length(Int(docs[k]), field))
+            scores[k] += weight * f / (f + c1 + c2 * length)
+            found[k] |= try cursor.hasExact(i) ? 3 : 1
+        }
+    }
+
+    private mutating func isExcluded(_ doc: Int32, by excluded: [BoundClause]) throws -> Bool {
+        for clause in excluded where try match(clause, doc: doc).counts.total > 0 { return true }
+        return false
+    }
+
+    /// When both terms occur in `doc` (in their exact spelling, where that matters), the
+    /// most adjacent pairs they could form; nil otherwise.
+    private func bothPresent(_ a: Int, _ b: Int, doc: Int32) throws -> Int? {
+        guard let first = cursors[a], let second = cursors[b], let i = first.find(doc), let j = second.find(doc),
+            try first.hasExact(i), try second.hasExact(j)
+        else { return nil }
+        return min(first.freq(i), second.freq(j))
+    }
+
+    private func pairBonus(_ a: ProximityTerm, _ b: ProximityTerm, count: Int, length: Int) -> Double {
+        let tf = searcher.bm25.tf(Double(count), length: length, averageLength: statistics.averageBody)
+        return searcher.proximityWeight * (a.idf + b.idf) * tf
+    }
+
+    /// How many pairs of consecutive query words stand adjacent in `doc` (in title or
+    /// body), and the bonus for how often they do in the body.
+    private mutating func adjacency(_ proximity: [ProximityTerm], doc: Int32) throws -> (pairs: Int, bonus: Double) {
+        guard proximity.count > 1 else { return (0, 0) }
+        var pairs = 0
+        var bonus = 0.0
+        for i in 0..<(proximity.count - 1) {
+            let title = try adjacent(proximity[i].title, proximity[i + 1].title, doc: doc)
+            let body = try adjacent(proximity[i].body, proximity[i + 1].body, doc: doc)
+            guard title + body > 0 else { continue }
+            pairs += 1
+            if body > 0 {
+                bonus += pairBonus(
+                    proximity[i], proximity[i + 1], count: body, length: segment.length(Int(doc), .body))
+            }
+        }
+        return (pairs, bonus)
     }
 
     private struct Counts {
@@ -170,37 +350,32 @@ struct SegmentEvaluator {
     }
 
     /// Occurrences of a clause in `doc` per field, and how many of them are exact.
-    private mutating func match(_ clause: BoundClause, doc: Int) throws -> (counts: Counts, exact: Counts) {
+    private mutating func match(_ clause: BoundClause, doc: Int32) throws -> (counts: Counts, exact: Counts) {
         var counts = Counts()
         var exact = Counts()
         for (field, numbers) in clause.fields {
             if numbers.count == 1 {
-                guard cursors[numbers[0]] != nil, let posting = cursors[numbers[0]]!.posting(doc) else { continue }
-                counts[field] = posting.freq
+                guard let cursor = cursors[numbers[0]], let i = cursor.find(doc) else { continue }
+                counts[field] = cursor.freq(i)
                 // Ranking needs only whether the exact spelling occurs; --exact needs how often.
-                exact[field] =
-                    options.exactOnly
-                    ? try cursors[numbers[0]]!.exactCount(doc, in: segment)
-                    : (try cursors[numbers[0]]!.hasExact(doc, in: segment) ? 1 : 0)
+                exact[field] = options.exactOnly ? try cursor.exactCount(i) : (try cursor.hasExact(i) ? 1 : 0)
                 continue
             }
             // Phrase: every term at the first term's position plus its offset.
-            var present = true
+            var terms: [TermCursor] = []
             for number in numbers {
-                guard cursors[number] != nil, cursors[number]!.posting(doc) != nil else {
-                    present = false
-                    break
-                }
-                try cursors[number]!.decode(doc, in: segment)
+                guard let cursor = cursors[number], let i = cursor.find(doc) else { break }
+                try cursor.decode(i)
+                terms.append(cursor)
             }
-            guard present else { continue }
-            var pointers = [Int](repeating: 0, count: numbers.count)
-            let first = cursors[numbers[0]]!
+            guard terms.count == numbers.count else { continue }
+            var pointers = [Int](repeating: 0, count: terms.count)
+            let first = terms[0]
             for (i, start) in first.positions.enumerated() {
                 var all = true
                 var allExact = first.isExact(at: i)
-                for k in 1..<numbers.count {
-                    let other = cursors[numbers[k]]!
+                for k in 1..<terms.count {
+                    let other = terms[k]
                     let target = start + Int32(k)
                     while pointers[k] < other.positions.count && other.positions[pointers[k]] < target {
                         pointers[k] += 1
@@ -222,21 +397,18 @@ struct SegmentEvaluator {
 
     /// Places in `doc` where term `a` is immediately followed by term `b`; for a query typed
     /// with diacritics, both in their exact spelling.
-    private mutating func adjacent(_ a: Int, _ b: Int, doc: Int) throws -> Int {
-        guard cursors[a] != nil, cursors[b] != nil, cursors[a]!.posting(doc) != nil, cursors[b]!.posting(doc) != nil
-        else {
+    private func adjacent(_ a: Int, _ b: Int, doc: Int32) throws -> Int {
+        guard let first = cursors[a], let second = cursors[b], let i = first.find(doc), let j = second.find(doc) else {
             return 0
         }
-        try cursors[a]!.decode(doc, in: segment)
-        try cursors[b]!.decode(doc, in: segment)
-        let first = cursors[a]!
-        let second = cursors[b]!
-        var j = 0
+        try first.decode(i)
+        try second.decode(j)
+        var k = 0
         var count = 0
-        for (i, p) in first.positions.enumerated() {
-            while j < second.positions.count && second.positions[j] < p + 1 { j += 1 }
-            if j < second.positions.count && second.positions[j] == p + 1 && first.isExact(at: i)
-                && second.isExact(at: j)
+        for (p, position) in first.positions.enumerated() {
+            while k < second.positions.count && second.positions[k] < position + 1 { k += 1 }
+            if k < second.positions.count && second.positions[k] == position + 1 && first.isExact(at: p)
+                && second.isExact(at: k)
             {
                 count += 1
             }

@@ -4,68 +4,71 @@
 final class TermCursor {
     let term: Query.Term
     let info: TermInfo
-    let postings: [Posting]
+    let list: PostingList
+    let segment: SegmentReader
     let variantBits: Int
     /// Variant number of the term's exact spelling in this segment, if the segment has it.
     let exactVariant: Int?
-    private var index = 0
-    private(set) var decodedDoc = -1
+    private var hint = 0
+    private var decodedIndex = -1
     private(set) var positions: [Int32] = []
     private(set) var variants: [UInt8] = []
 
-    init(term: Query.Term, info: TermInfo, postings: [Posting]) {
+    init(term: Query.Term, info: TermInfo, segment: SegmentReader) throws {
         self.term = term
         self.info = info
-        self.postings = postings
+        self.segment = segment
+        list = try segment.postings(info)
         variantBits = SegmentWriter.variantBits(info.variants.count)
         exactVariant = info.variants.firstIndex(of: term.exact)
-        docs = postings.map(\.doc)
     }
 
     /// The documents holding the term, ascending.
-    let docs: [Int]
+    var docs: [Int32] { list.docs }
 
-    /// The posting of `doc`, moving forward; docs must be asked in ascending order.
-    func posting(_ doc: Int) -> Posting? {
-        while index < postings.count && postings[index].doc < doc { index += 1 }
-        return index < postings.count && postings[index].doc == doc ? postings[index] : nil
+    /// The posting number of `doc`, or nil; documents must be asked in ascending order.
+    @inline(__always)
+    func find(_ doc: Int32) -> Int? { list.index(of: doc, from: &hint) }
+
+    /// Starts the walk again from the first document.
+    func rewind() { hint = 0 }
+
+    @inline(__always)
+    func freq(_ i: Int) -> Int { Int(list.freqs[i]) }
+
+    /// Whether the exact spelling can occur at all in this segment.
+    var exactPossible: Bool { !term.exactMatters || exactVariant != nil }
+
+    /// Whether posting `i` holds the exact spelling at least once, from its variant mask
+    /// (positions are decoded only for variants past the mask's seven bits).
+    func hasExact(_ i: Int) throws -> Bool {
+        if !term.exactMatters { return true }
+        guard let exactVariant else { return false }
+        if info.variants.count == 1 { return true }
+        let mask = list.mask(i)
+        if exactVariant < 7 { return mask & (1 << UInt8(exactVariant)) != 0 }
+        guard mask & 0x80 != 0 else { return false }
+        return try exactCount(i) > 0
     }
 
-    /// How many occurrences in `doc` use the exact spelling (all of them when the query was
-    /// typed without diacritics).
-    func exactCount(_ doc: Int, in segment: SegmentReader) throws -> Int {
-        guard let posting = posting(doc) else { return 0 }
-        if !term.exactMatters { return posting.freq }
+    /// How many occurrences in posting `i` use the exact spelling (all of them when the
+    /// query was typed without diacritics).
+    func exactCount(_ i: Int) throws -> Int {
+        if !term.exactMatters || (exactVariant != nil && info.variants.count == 1) { return freq(i) }
         guard let exactVariant else { return 0 }
-        if info.variants.count == 1 { return posting.freq }
-        try decode(doc, in: segment)
+        try decode(i)
         return variants.reduce(0) { $0 + (Int($1) == exactVariant ? 1 : 0) }
     }
 
-    /// Whether `doc` holds the exact spelling at least once, from the posting's variant
-    /// mask (positions are decoded only for variants past the mask's seven bits).
-    func hasExact(_ doc: Int, in segment: SegmentReader) throws -> Bool {
-        guard let posting = posting(doc) else { return false }
-        if !term.exactMatters || info.variants.count == 1 { return exactVariant != nil || !term.exactMatters }
-        guard let exactVariant else { return false }
-        if exactVariant < 7 { return posting.variantMask & (1 << UInt8(exactVariant)) != 0 }
-        guard posting.variantMask & 0x80 != 0 else { return false }
-        return try exactCount(doc, in: segment) > 0
-    }
-
-    /// Decodes the positions of `doc` (empty when the term is not in it).
-    func decode(_ doc: Int, in segment: SegmentReader) throws {
-        guard decodedDoc != doc else { return }
-        decodedDoc = doc
-        guard let posting = posting(doc) else {
-            positions.removeAll(keepingCapacity: true)
-            variants.removeAll(keepingCapacity: true)
-            return
-        }
-        try segment.positions(posting, variantBits: variantBits, into: &positions, variants: &variants)
+    /// Decodes the positions of posting `i` into `positions` and `variants`.
+    func decode(_ i: Int) throws {
+        guard decodedIndex != i else { return }
+        try segment.positions(list, i, variantBits: variantBits, into: &positions, variants: &variants)
+        decodedIndex = i
     }
 
     /// Whether the occurrence at `index` of the decoded positions is the exact spelling.
+    @inline(__always)
     func isExact(at index: Int) -> Bool {
         !term.exactMatters
             || (exactVariant != nil && (info.variants.count == 1 || Int(variants[index]) == exactVariant!))
@@ -74,44 +77,67 @@ final class TermCursor {
 
 /// Merge helpers over ascending lists of document numbers.
 enum SortedDocs {
-    static func union(_ a: [Int], _ b: [Int]) -> [Int] {
+    static func union(_ a: [Int32], _ b: [Int32]) -> [Int32] {
         if a.isEmpty { return b }
         if b.isEmpty { return a }
-        var result: [Int] = []
+        var result: [Int32] = []
         result.reserveCapacity(a.count + b.count)
         var i = 0
         var j = 0
-        while i < a.count || j < b.count {
-            if j == b.count || (i < a.count && a[i] < b[j]) {
-                result.append(a[i])
+        while i < a.count && j < b.count {
+            let x = a[i]
+            let y = b[j]
+            if x < y {
+                result.append(x)
                 i += 1
-            } else if i == a.count || b[j] < a[i] {
-                result.append(b[j])
+            } else if y < x {
+                result.append(y)
                 j += 1
             } else {
-                result.append(a[i])
+                result.append(x)
                 i += 1
                 j += 1
             }
         }
+        result.append(contentsOf: a[i...])
+        result.append(contentsOf: b[j...])
         return result
     }
 
-    static func intersection(_ a: [Int], _ b: [Int]) -> [Int] {
-        var result: [Int] = []
-        var i = 0
-        var j = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] {
-                result.append(a[i])
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
-            }
+    /// The documents in both lists; gallops through the longer one.
+    static func intersection(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        var result: [Int32] = []
+        result.reserveCapacity(short.count)
+        var hint = 0
+        for doc in short {
+            if find(doc, in: long, from: &hint) != nil { result.append(doc) }
+            if hint == long.count { break }
         }
         return result
+    }
+}
+
+extension SortedDocs {
+    /// The index of `doc` in the ascending `docs`, searching forward from `hint`, which
+    /// moves to the first entry at or after `doc`; nil when `doc` is absent. Gallops, so
+    /// that ascending lookups a few entries apart cost a few comparisons.
+    @inline(__always)
+    static func find(_ doc: Int32, in docs: [Int32], from hint: inout Int) -> Int? {
+        var low = hint
+        var high = low
+        var step = 1
+        while high < docs.count && docs[high] < doc {
+            low = high + 1
+            high += step
+            step &<<= 1
+        }
+        high = min(high, docs.count)
+        while low < high {
+            let mid = (low + high) >> 1
+            if docs[mid] < doc { low = mid + 1 } else { high = mid }
+        }
+        hint = low
+        return low < docs.count && docs[low] == doc ? low : nil
     }
 }

@@ -81,3 +81,43 @@ struct ByteReader {
         return String(decoding: try bytes(n - 1), as: UTF8.self)
     }
 }
+
+/// Reads LEB128 varints from a range of already checksummed bytes, without the per-call
+/// error plumbing of `ByteReader`: `next()` is nil at the end of the range or on a number
+/// longer than ten bytes, and the caller reports that as damage.
+struct FastVarints {
+    let base: UnsafeRawPointer
+    private(set) var offset: Int
+    let end: Int
+
+    init(base: UnsafeRawPointer, offset: Int, end: Int) {
+        self.base = base
+        self.offset = offset
+        self.end = end
+    }
+
+    @inline(__always)
+    mutating func next() -> UInt64? {
+        guard offset < end else { return nil }
+        let first = base.load(fromByteOffset: offset, as: UInt8.self)
+        offset += 1
+        if first < 0x80 { return UInt64(first) }
+        var result = UInt64(first & 0x7F)
+        var shift: UInt64 = 7
+        while offset < end && shift < 64 {
+            let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+            offset += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+        return nil
+    }
+
+    @inline(__always)
+    mutating func byte() -> UInt8? {
+        guard offset < end else { return nil }
+        defer { offset += 1 }
+        return base.load(fromByteOffset: offset, as: UInt8.self)
+    }
+}
