@@ -1,3 +1,5 @@
-// Zstandard (Debian: libzstd-dev), for compressing stored article text. Its C API is not
+// Zstandard (Debian: libzstd-dev), for compressing stored article text, and its dictionary
+// builder (zdict.h). Its C API is not
 // versioned, so Swift calls it directly through this module map.
 #include <zstd.h>
+#include <zdict.h>

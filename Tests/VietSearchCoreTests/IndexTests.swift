@@ -34,6 +34,39 @@ struct IndexTests {
         #expect(segment.length(Int(postings.docs[0]), .body) == 7)
     }
 
+    /// A segment with enough text trains a compression dictionary on its first records;
+    /// every article, before and after the training point, reads back as written.
+    @Test func storedArticlesRoundTripThroughTheTrainedDictionary() throws {
+        let scratch = Scratch()
+        let sentences = [
+            "Ban Thường vụ Tỉnh ủy đã tổ chức hội nghị sơ kết công tác xây dựng Đảng.",
+            "Đồng chí Bí thư Chi bộ chủ trì buổi sinh hoạt chi bộ định kỳ tháng này.",
+            "Ủy ban nhân dân huyện triển khai kế hoạch nâng cao chất lượng đảng viên.",
+            "Hội nghị thống nhất các giải pháp thực hiện Kết luận số 21-KL/TW của Trung ương.",
+        ]
+        var articles: [(id: String, title: String, text: String)] = []
+        for i in 0..<(StoredFieldsWriter.trainingRecords + 50) {
+            let text = (0..<24).map { sentences[($0 * 7 + i) % sentences.count] + " Số \(i * 31 + $0)." }
+            articles.append((id: "a\(i)", title: "Tin số \(i)", text: text.joined(separator: " ")))
+        }
+        scratch.writeJSONL("a.jsonl", articles)
+        try scratch.index { $0.chunkBytes = 1 << 30 }
+        let segment = try #require(try IndexReader(folder: scratch.indexFolder).segments.first)
+        let store = try #require(scratch.files(withExtension: "store").first)
+        let bytes = try #require(FileManager.default.contents(atPath: store))
+        // The body starts after the 12-byte header with the dictionary's length.
+        let dictionaryLength = try bytes.withUnsafeBytes { raw in
+            var header = ByteReader(raw, from: 12, file: store)
+            return try header.int()
+        }
+        #expect(dictionaryLength > 1000)
+        #expect(bytes.count < articles.reduce(0) { $0 + $1.text.utf8.count } / 5)
+        for doc in [0, StoredFieldsWriter.trainingRecords - 1, StoredFieldsWriter.trainingRecords, articles.count - 1] {
+            let article = try segment.store.article(doc)
+            #expect(article.id == articles[doc].id && article.body == articles[doc].text)
+        }
+    }
+
     /// The worked example of docs/FORMAT.md, byte for byte.
     @Test func postingsEncodeAsTheFormatDocumentSays() throws {
         let scratch = Scratch()
