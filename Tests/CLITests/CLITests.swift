@@ -55,8 +55,10 @@ struct CLI {
         try JSONSerialization.jsonObject(with: Data(text.utf8))
     }
 
+    /// A new folder under this test process's own temporary root, removed at exit.
     static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "vietsearch-cli-" + UUID().uuidString
+        _ = removeTestFoldersAtExit
+        let path = cliTestRoot + "/" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -195,3 +197,9 @@ struct CiteCLITests {
         #expect(!list.stdout.contains("05-CT/TW"))
     }
 }
+
+/// Where the CLI tests of this process keep their folders.
+let cliTestRoot = NSTemporaryDirectory() + "vietsearch-cli-tests-\(getpid())"
+private let removeTestFoldersAtExit: Void = {
+    atexit { try? FileManager.default.removeItem(atPath: cliTestRoot) }
+}()

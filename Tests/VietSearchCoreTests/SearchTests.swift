@@ -267,7 +267,8 @@ struct SearchTests {
 /// Golden tests over the five sample articles of `Corpus/`.
 struct CorpusSearchTests {
     static let index: String = {
-        let folder = NSTemporaryDirectory() + "vietsearch-corpus-" + UUID().uuidString
+        let folder = corpusIndexFolder
+        atexit { try? FileManager.default.removeItem(atPath: corpusIndexFolder) }
         _ = try! IndexWriter(folder: folder).update(paths: [repositoryRoot() + "/Corpus"])
         return folder
     }()
@@ -373,3 +374,6 @@ struct CorpusCitationTests {
         #expect(!counts.contains { $0.key.description == "Đề án 16" })
     }
 }
+
+/// The index of Corpus/ shared by `CorpusSearchTests`, removed when the test process exits.
+let corpusIndexFolder = NSTemporaryDirectory() + "vietsearch-corpus-\(getpid())"
