@@ -21,6 +21,9 @@ struct SegmentEvaluator {
     /// One cursor per distinct (term, field) of the query; nil where the segment lacks it.
     private var cursors: [TermCursor?] = []
     private var cursorIndex: [CursorKey: Int] = [:]
+    /// Scratch lists of the phrase matcher, reused from document to document.
+    private var phraseTerms: [TermCursor] = []
+    private var pointers: [Int] = []
 
     private struct CursorKey: Hashable {
         var folded: [UInt8]
@@ -361,15 +364,19 @@ struct SegmentEvaluator {
                 exact[field] = options.exactOnly ? try cursor.exactCount(i) : (try cursor.hasExact(i) ? 1 : 0)
                 continue
             }
-            // Phrase: every term at the first term's position plus its offset.
-            var terms: [TermCursor] = []
+            // Phrase: every term at the first term's position plus its offset. The term and
+            // pointer lists are reused from document to document.
+            phraseTerms.removeAll(keepingCapacity: true)
             for number in numbers {
                 guard let cursor = cursors[number], let i = cursor.find(doc) else { break }
-                try cursor.decode(i)
-                terms.append(cursor)
+                phraseTerms.append(cursor)
             }
-            guard terms.count == numbers.count else { continue }
-            var pointers = [Int](repeating: 0, count: terms.count)
+            guard phraseTerms.count == numbers.count else { continue }
+            // Positions are decoded only once every term is known to be in the document.
+            for (k, number) in numbers.enumerated() { try phraseTerms[k].decode(cursors[number]!.find(doc)!) }
+            let terms = phraseTerms
+            pointers.removeAll(keepingCapacity: true)
+            pointers.append(contentsOf: repeatElement(0, count: terms.count))
             let first = terms[0]
             for (i, start) in first.positions.enumerated() {
                 var all = true
