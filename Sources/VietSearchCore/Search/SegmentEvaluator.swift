@@ -22,8 +22,8 @@ struct SegmentEvaluator {
     private var cursors: [TermCursor?] = []
     private var cursorIndex: [CursorKey: Int] = [:]
     /// Scratch lists of the phrase matcher, reused from document to document.
-    private var phraseTerms: [TermCursor] = []
-    private var pointers: [Int] = []
+    private var phraseTerms: [(cursor: TermCursor, posting: Int)] = []
+    private var phrasePointers: [Int] = []
 
     private struct CursorKey: Hashable {
         var folded: [UInt8]
@@ -369,29 +369,28 @@ struct SegmentEvaluator {
             phraseTerms.removeAll(keepingCapacity: true)
             for number in numbers {
                 guard let cursor = cursors[number], let i = cursor.find(doc) else { break }
-                phraseTerms.append(cursor)
+                phraseTerms.append((cursor, i))
             }
             guard phraseTerms.count == numbers.count else { continue }
             // Positions are decoded only once every term is known to be in the document.
-            for (k, number) in numbers.enumerated() { try phraseTerms[k].decode(cursors[number]!.find(doc)!) }
-            let terms = phraseTerms
-            pointers.removeAll(keepingCapacity: true)
-            pointers.append(contentsOf: repeatElement(0, count: terms.count))
-            let first = terms[0]
+            for (cursor, i) in phraseTerms { try cursor.decode(i) }
+            phrasePointers.removeAll(keepingCapacity: true)
+            phrasePointers.append(contentsOf: repeatElement(0, count: phraseTerms.count))
+            let first = phraseTerms[0].cursor
             for (i, start) in first.positions.enumerated() {
                 var all = true
                 var allExact = first.isExact(at: i)
-                for k in 1..<terms.count {
-                    let other = terms[k]
+                for k in 1..<phraseTerms.count {
+                    let other = phraseTerms[k].cursor
                     let target = start + Int32(k)
-                    while pointers[k] < other.positions.count && other.positions[pointers[k]] < target {
-                        pointers[k] += 1
-                    }
-                    guard pointers[k] < other.positions.count && other.positions[pointers[k]] == target else {
+                    var p = phrasePointers[k]
+                    while p < other.positions.count && other.positions[p] < target { p += 1 }
+                    phrasePointers[k] = p
+                    guard p < other.positions.count && other.positions[p] == target else {
                         all = false
                         break
                     }
-                    if !other.isExact(at: pointers[k]) { allExact = false }
+                    if !other.isExact(at: p) { allExact = false }
                 }
                 if all {
                     counts[field] += 1

@@ -36,9 +36,6 @@ final class TermCursor {
     @inline(__always)
     func freq(_ i: Int) -> Int { Int(list.freqs[i]) }
 
-    /// Whether the exact spelling can occur at all in this segment.
-    var exactPossible: Bool { !term.exactMatters || exactVariant != nil }
-
     /// Whether posting `i` holds the exact spelling at least once, from its variant mask
     /// (positions are decoded only for variants past the mask's seven bits).
     func hasExact(_ i: Int) throws -> Bool {
