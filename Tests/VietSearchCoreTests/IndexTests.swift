@@ -24,9 +24,10 @@ struct IndexTests {
         #expect(postings.freqs == [3, 1])
         var positions: [Int32] = []
         var variants: [UInt8] = []
+        var scan = PositionScan()
         try segment.positions(
             postings, 0, variantBits: SegmentWriter.variantBits(info.variants.count), into: &positions,
-            variants: &variants)
+            variants: &variants, scan: &scan)
         #expect(positions == [0, 3, 6])  // "Hoa" follows a sentence break: one position skipped
         let hoa = UInt8(info.variants.firstIndex(of: Array("hoa".utf8))!)
         #expect(variants.map { $0 == hoa } == [false, false, true])
@@ -79,11 +80,67 @@ struct IndexTests {
         #expect(info.variants == [Array("hoà".utf8), Array("hoa".utf8)])
         #expect(info.docFreq == 2)
         let encoded = segment.encodedBytes(info)
-        #expect(encoded.postings == [0x00, 0x03, 0x03, 0x03, 0x01, 0x01, 0x01, 0x02])
-        #expect(encoded.positions == [0x00, 0x06, 0x07, 0x01])
+        #expect(encoded.postings == [0x00, 0x02, 0x03, 0x00, 0x00, 0x02])
+        #expect(encoded.positions == [0x00, 0x06, 0x07, 0x00])
         #expect(SegmentWriter.variantBits(1) == 0)
         #expect(SegmentWriter.variantBits(2) == 1)
         #expect(SegmentWriter.variantBits(18) == 5)
+    }
+
+    /// A term in more documents than a block holds is stored as bit-packed blocks with
+    /// skip entries, then a tail of varints; every posting and its positions read back,
+    /// in order or not, and each block's impacts bound every posting in it.
+    @Test func packedBlocksRoundTripWithTheirPositionsAndImpacts() throws {
+        let scratch = Scratch()
+        let count = 2 * BitPacking.blockSize + 37
+        var expected: [(doc: String, positions: [Int32], spellings: [String])] = []
+        var articles: [(id: String, title: String, text: String)] = []
+        for i in 0..<count {
+            // Every third article lacks the word; the others hold it 1 to 5 times, in
+            // articles of varying length, spelled "hoà" or "hoa".
+            var words = (0..<(i % 17 + 3)).map { _ in "mây" }
+            var positions: [Int32] = []
+            if i % 3 != 0 {
+                for k in 0..<(i % 5 + 1) {
+                    let at = min(words.count, k * 3 + i % 4)
+                    words.insert(k % 2 == 0 ? "hoà" : "hoa", at: at)
+                }
+                positions = words.indices.filter { words[$0].hasPrefix("ho") }.map { Int32($0) }
+                expected.append((doc: "a\(i)", positions: positions, spellings: positions.map { words[Int($0)] }))
+            }
+            articles.append((id: "a\(i)", title: "t", text: words.joined(separator: " ")))
+        }
+        scratch.writeJSONL("a.jsonl", articles)
+        try scratch.index { $0.chunkBytes = 1 << 30 }
+        let segment = try #require(try IndexReader(folder: scratch.indexFolder).segments.first)
+        let info = try #require(try segment.lookup([Field.body.rawValue] + Array("hoa".utf8)))
+        let list = try segment.postings(info)
+        #expect(list.count == expected.count)
+        #expect(list.count / BitPacking.blockSize == 1)
+        #expect(try list.docs.map { try segment.store.article(Int($0)).id } == expected.map(\.doc))
+        #expect(list.freqs.map(Int.init) == expected.map(\.positions.count))
+        let bits = SegmentWriter.variantBits(info.variants.count)
+        var positions: [Int32] = []
+        var variants: [UInt8] = []
+        var scan = PositionScan()
+        for i in Array(0..<list.count) + [190, 3, 150, 129, 128, 127, 0] {
+            try segment.positions(list, i, variantBits: bits, into: &positions, variants: &variants, scan: &scan)
+            #expect(positions == expected[i].positions, "posting \(i)")
+            let spellings = variants.map { String(decoding: info.variants[Int($0)], as: UTF8.self) }
+            #expect(spellings == expected[i].spellings, "posting \(i)")
+        }
+        for i in 0..<BitPacking.blockSize {
+            let length = Int32(segment.length(Int(list.docs[i]), .body))
+            let bounded = (Int(list.impactStarts[0])..<Int(list.impactStarts[1])).contains {
+                list.impactFreqs[$0] >= list.freqs[i] && list.impactLengths[$0] <= length
+            }
+            #expect(bounded, "posting \(i)")
+        }
+    }
+
+    @Test func impactsKeepOnlyThePairsNothingBeats() {
+        let impacts = SegmentWriter.impacts([(1, 10), (3, 40), (2, 12), (3, 50), (1, 8), (2, 30), (5, 90)])
+        #expect(impacts.map { [$0.freq, $0.length] } == [[1, 8], [2, 12], [3, 40], [5, 90]])
     }
 
     @Test func incrementalAddChangeAndRemove() throws {

@@ -17,6 +17,7 @@ enum SegmentWriter {
         var blockKeys: [ArraySlice<UInt8>] = []
         var blockOffsets: [Int] = []
         var previousKey: ArraySlice<UInt8> = []
+        var scratch = PostingScratch()
         for (rank, id) in order.enumerated() {
             let key = keys.key(id)
             if rank % blockSize == 0 {
@@ -27,7 +28,8 @@ enum SegmentWriter {
             let variants = segment.variants[id]
             let postingsStart = postingsFile.count
             let positionsStart = positionsFile.count
-            encode(term: id, of: segment, postings: &postingsFile, positions: &positionsFile)
+            scratch.positionsStart = positionsStart
+            encode(term: id, of: segment, postings: &postingsFile, positions: &positionsFile, scratch: &scratch)
             let crc = postingsFile.bytes[postingsStart...].withUnsafeBytes { CRC32.checksum($0) }
             let crcBoth = positionsFile.bytes[positionsStart...].withUnsafeBytes { CRC32.checksum($0, seed: crc) }
             // Entry --> SharedPrefix, Suffix, DocFreq, PostingsStart, PostingsLength,
@@ -86,48 +88,138 @@ enum SegmentWriter {
         variantCount <= 1 ? 0 : (Int.bitWidth - (variantCount - 1).leadingZeroBitCount)
     }
 
-    /// Postings --> <DocDelta, Freq, PositionsLength, VariantMask?>^DocFreq
-    /// Positions --> <(PositionDelta << VariantBits) | Variant>^Freq per document
+    /// Postings  --> Skip^BlockCount, Block^BlockCount, Tail   (BlockCount = ⌊DocFreq / 128⌋)
+    /// Skip      --> LastDocDelta, BlockLength, PositionsLength, ImpactCount, <FreqDelta, LengthDelta>^ImpactCount
+    /// Block     --> GapBits, FreqBits, MaskBits? (u8), Packed(Gap)^128, Packed(Freq − 1)^128, Packed(Mask)^128?
+    /// Tail      --> <Gap, Freq − 1, VariantMask?>^(DocFreq mod 128)
+    /// Positions --> <(PositionDelta << VariantBits) | Variant>^Freq per document, with
+    ///               VariantBits 0 where the mask names one variant (< 7)
     ///
-    /// VariantMask (one byte, only when the term has several variants): bit v set when
-    /// variant v (< 7) occurs in the document, bit 7 when any variant >= 7 does. Ranking
-    /// exact spellings first then needs no positions.
+    /// Gap is a document's distance to the previous one minus one (the first document
+    /// counts from −1). VariantMask (only when the term has several variants): bit v set
+    /// when variant v (< 7) occurs in the document, bit 7 when any variant >= 7 does, so
+    /// ranking exact spellings first needs no positions. Impacts are the block's
+    /// (frequency, field length) pairs that no other pair beats on both: they bound the
+    /// BM25 any document of the block can score.
     private static func encode(
-        term id: Int, of segment: SegmentBuilder, postings out: inout ByteWriter, positions: inout ByteWriter
+        term id: Int, of segment: SegmentBuilder, postings out: inout ByteWriter, positions: inout ByteWriter,
+        scratch: inout PostingScratch
     ) {
         let variantCount = segment.variants[id].count
         let bits = UInt64(variantBits(variantCount))
-        var previousDoc = -1
-        var doc = -1
-        var freq = 0
-        var previous: UInt32 = 0
+        let lengths = segment.keys.key(id).first == Field.title.rawValue ? segment.titleLengths : segment.bodyLengths
+        scratch.removeAll()
         var mask: UInt8 = 0
-        var start = positions.count
         func finishDocument() {
-            guard doc >= 0 else { return }
-            out.varint(previousDoc < 0 ? doc : doc - previousDoc)
-            out.varint(freq)
-            out.varint(positions.count - start)
-            if variantCount > 1 { out.u8(mask) }
-            previousDoc = doc
+            guard !scratch.docs.isEmpty else { return }
+            // A document with one variant (< 7) says which in its mask: its positions
+            // carry no variant bits.
+            let shift = mask.nonzeroBitCount == 1 && mask != 0x80 ? 0 : bits
+            var previous: UInt32 = 0
+            for entry in scratch.documentEntries {
+                let position = entry >> 8
+                positions.varint((UInt64(position - previous) << shift) | (shift == 0 ? 0 : UInt64(entry & 0xFF)))
+                previous = position
+            }
+            scratch.freqs.append(UInt32(scratch.documentEntries.count))
+            scratch.masks.append(UInt32(mask))
+            scratch.positionEnds.append(positions.count)
         }
         segment.forEachEntry(ofTerm: id) { entry in
             if entry & SegmentBuilder.documentMarker != 0 {
                 finishDocument()
-                doc = Int(entry & ~SegmentBuilder.documentMarker)
-                freq = 0
-                previous = 0
+                scratch.docs.append(Int(entry & ~SegmentBuilder.documentMarker))
+                scratch.documentEntries.removeAll(keepingCapacity: true)
                 mask = 0
-                start = positions.count
                 return
             }
-            let position = entry >> 8
-            let variant = UInt64(entry & 0xFF)
+            let variant = entry & 0xFF
             mask |= variant < 7 ? 1 << UInt8(variant) : 0x80
-            positions.varint((UInt64(position - previous) << bits) | variant)
-            previous = position
-            freq += 1
+            scratch.documentEntries.append(entry)
         }
         finishDocument()
+
+        let count = scratch.docs.count
+        let blockSize = BitPacking.blockSize
+        let blockCount = count / blockSize
+        let hasMasks = variantCount > 1
+        var blocks = ByteWriter()
+        var gaps: [UInt32] = []
+        var freqs: [UInt32] = []
+        var previousDoc = -1
+        var previousPositionsEnd = scratch.positionsStart
+        for b in 0..<blockCount {
+            let range = (b * blockSize)..<((b + 1) * blockSize)
+            gaps.removeAll(keepingCapacity: true)
+            freqs.removeAll(keepingCapacity: true)
+            let firstPrevious = previousDoc
+            for i in range {
+                gaps.append(UInt32(scratch.docs[i] - previousDoc - 1))
+                freqs.append(scratch.freqs[i] - 1)
+                previousDoc = scratch.docs[i]
+            }
+            let blockStart = blocks.count
+            let gapBits = BitPacking.width(of: gaps)
+            let freqBits = BitPacking.width(of: freqs)
+            let maskBits = BitPacking.width(of: scratch.masks[range])
+            blocks.u8(UInt8(gapBits))
+            blocks.u8(UInt8(freqBits))
+            if hasMasks { blocks.u8(UInt8(maskBits)) }
+            BitPacking.pack(gaps, width: gapBits, to: &blocks)
+            BitPacking.pack(freqs, width: freqBits, to: &blocks)
+            if hasMasks { BitPacking.pack(scratch.masks[range], width: maskBits, to: &blocks) }
+
+            out.varint(previousDoc - firstPrevious)
+            out.varint(blocks.count - blockStart)
+            out.varint(scratch.positionEnds[range.upperBound - 1] - previousPositionsEnd)
+            previousPositionsEnd = scratch.positionEnds[range.upperBound - 1]
+            let impacts = Self.impacts(range.map { (scratch.freqs[$0], lengths[scratch.docs[$0]]) })
+            out.varint(impacts.count)
+            var last: (freq: UInt32, length: UInt32) = (0, 0)
+            for impact in impacts {
+                out.varint(impact.freq - last.freq)
+                out.varint(impact.length - last.length)
+                last = impact
+            }
+        }
+        out.append(blocks.bytes)
+        for i in (blockCount * blockSize)..<count {
+            out.varint(scratch.docs[i] - previousDoc - 1)
+            out.varint(scratch.freqs[i] - 1)
+            if hasMasks { out.u8(UInt8(scratch.masks[i])) }
+            previousDoc = scratch.docs[i]
+        }
+    }
+
+    /// The (frequency, field length) pairs no other pair of `postings` beats on both
+    /// counts (a higher frequency in a field no longer), by ascending frequency; their
+    /// lengths then ascend too.
+    static func impacts(_ postings: [(freq: UInt32, length: UInt32)]) -> [(freq: UInt32, length: UInt32)] {
+        var frontier: [(freq: UInt32, length: UInt32)] = []
+        for posting in postings.sorted(by: { $0.freq != $1.freq ? $0.freq > $1.freq : $0.length < $1.length }) {
+            if let last = frontier.last, last.length <= posting.length { continue }
+            frontier.append(posting)
+        }
+        return frontier.reversed()
+    }
+}
+
+/// Per-term buffers of `SegmentWriter`, reused from term to term.
+struct PostingScratch {
+    var docs: [Int] = []
+    var freqs: [UInt32] = []
+    var masks: [UInt32] = []
+    /// The current document's entries (`position << 8 | variant`).
+    var documentEntries: [UInt32] = []
+    /// Where each document's positions end in the positions file.
+    var positionEnds: [Int] = []
+    /// Where the term's positions start in the positions file.
+    var positionsStart = 0
+
+    mutating func removeAll() {
+        docs.removeAll(keepingCapacity: true)
+        freqs.removeAll(keepingCapacity: true)
+        masks.removeAll(keepingCapacity: true)
+        positionEnds.removeAll(keepingCapacity: true)
     }
 }

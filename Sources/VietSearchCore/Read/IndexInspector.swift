@@ -62,8 +62,10 @@ public enum IndexInspector {
                 try segment.forEachTerm { _, info in
                     let bits = SegmentWriter.variantBits(info.variants.count)
                     let list = try segment.postings(info)
+                    var scan = PositionScan()
                     for i in 0..<list.count {
-                        try segment.positions(list, i, variantBits: bits, into: &variantPositions, variants: &variants)
+                        try segment.positions(
+                            list, i, variantBits: bits, into: &variantPositions, variants: &variants, scan: &scan)
                     }
                 }
                 for doc in 0..<segment.docCount {

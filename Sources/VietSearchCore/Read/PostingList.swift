@@ -1,6 +1,7 @@
 /// One term's postings in one field of one segment, decoded into parallel arrays: the
 /// documents (ascending), the term's frequency in each, and which exact spellings occur.
-/// Positions stay encoded until a document's are asked for.
+/// Positions stay encoded until a document's are asked for; the postings are cut into
+/// blocks of `BitPacking.blockSize`, and each block's positions start at a known offset.
 struct PostingList {
     /// Documents holding the term, ascending.
     let docs: [Int32]
@@ -8,9 +9,15 @@ struct PostingList {
     /// Per posting, which variants occur (bit v for variant v < 7, bit 7 for any other);
     /// empty when the term has a single variant.
     let masks: [UInt8]
-    /// Per posting, where its positions start in the positions file; one more entry marks
-    /// the end of the last.
-    let positionStarts: [Int]
+    /// Where each block's positions start in the positions file (the last block may be
+    /// partial); one more entry marks the end of the term's positions.
+    let blockPositionStarts: [Int]
+    /// Per full block, where its impacts start in `impactFreqs`/`impactLengths`; one more
+    /// entry marks the end.
+    let impactStarts: [Int32]
+    /// The (frequency, field length) pairs that bound what a block's documents can score.
+    let impactFreqs: [Int32]
+    let impactLengths: [Int32]
 
     var count: Int { docs.count }
 
@@ -22,4 +29,11 @@ struct PostingList {
     /// Variant mask of posting `i` (all bits set for a single-variant term).
     @inline(__always)
     func mask(_ i: Int) -> UInt8 { masks.isEmpty ? 0xFF : masks[i] }
+}
+
+/// Where the positions of the next posting of a block start, so that walking a block's
+/// postings in order skips each position only once.
+struct PositionScan {
+    var posting = -1
+    var offset = 0
 }

@@ -174,45 +174,113 @@ final class SegmentReader: @unchecked Sendable {
     private func decodePostings(_ info: TermInfo) throws -> PostingList {
         let count = info.docFreq
         let hasMasks = info.variants.count > 1
-        var failure: String? = nil
-        var docs = [Int32](repeating: 0, count: count)
-        var freqs = [Int32](repeating: 0, count: count)
-        var masks = [UInt8](repeating: 0, count: hasMasks ? count : 0)
-        var starts = [Int](repeating: 0, count: count + 1)
+        let blockSize = BitPacking.blockSize
+        let blockCount = count / blockSize
         let bytes = postingsFile.bytes
         var reader = FastVarints(
             base: bytes.baseAddress!, offset: info.postings.lowerBound, end: info.postings.upperBound)
-        var doc = 0
+        func corrupt(_ reason: String) -> CorruptIndexError {
+            CorruptIndexError(file: postingsFile.path, offset: reader.offset, reason: reason)
+        }
+
+        // Skip entries: last document, block and positions lengths, impacts.
+        var lastDocs = [Int](repeating: 0, count: blockCount)
+        var blockLengths = [Int](repeating: 0, count: blockCount)
+        var positionStarts = [Int](repeating: 0, count: (count + blockSize - 1) / blockSize + 1)
+        var impactStarts = [Int32](repeating: 0, count: blockCount + 1)
+        var impactFreqs: [Int32] = []
+        var impactLengths: [Int32] = []
+        var lastDoc = -1
         var positionsOffset = info.positions.lowerBound
-        for i in 0..<count {
-            guard let delta = reader.next(), let freq = reader.next(), let length = reader.next(),
-                freq <= UInt64(Int32.max), length <= UInt64(Int32.max)
-            else {
-                failure = "unexpected end of data in the postings"
-                break
-            }
-            doc = i == 0 ? Int(truncatingIfNeeded: delta) : doc &+ Int(truncatingIfNeeded: delta)
-            if hasMasks {
-                guard let mask = reader.byte() else {
-                    failure = "unexpected end of data in the postings"
-                    break
+        for b in 0..<blockCount {
+            guard let docDelta = reader.next(), let blockLength = reader.next(), let positionsLength = reader.next(),
+                let impacts = reader.next(), docDelta <= UInt64(docCount), blockLength <= UInt64(info.postings.count),
+                positionsLength <= UInt64(info.positions.count), impacts <= UInt64(blockSize)
+            else { throw corrupt("damaged skip entry in the postings") }
+            lastDoc += Int(docDelta)
+            lastDocs[b] = lastDoc
+            blockLengths[b] = Int(blockLength)
+            positionStarts[b] = positionsOffset
+            positionsOffset += Int(positionsLength)
+            var freq: UInt64 = 0
+            var length: UInt64 = 0
+            for _ in 0..<impacts {
+                guard let freqDelta = reader.next(), let lengthDelta = reader.next() else {
+                    throw corrupt("damaged impacts in the postings")
                 }
+                freq &+= freqDelta
+                length &+= lengthDelta
+                guard freq <= UInt64(Int32.max), length <= UInt64(Int32.max) else {
+                    throw corrupt("impact out of range in the postings")
+                }
+                impactFreqs.append(Int32(freq))
+                impactLengths.append(Int32(length))
+            }
+            impactStarts[b + 1] = Int32(impactFreqs.count)
+        }
+        guard positionsOffset <= info.positions.upperBound else { throw corrupt("positions out of range") }
+        positionStarts[positionStarts.count - 1] = info.positions.upperBound
+        if count % blockSize != 0 { positionStarts[blockCount] = positionsOffset }
+
+        var docs = [Int32](repeating: 0, count: count)
+        var freqs = [Int32](repeating: 0, count: count)
+        var masks = [UInt8](repeating: 0, count: hasMasks ? count : 0)
+        var offset = reader.offset
+        var previous = -1
+        var packedMasks = [Int32](repeating: 0, count: hasMasks ? blockSize : 0)
+        for b in 0..<blockCount {
+            let headerSize = hasMasks ? 3 : 2
+            guard offset + headerSize <= info.postings.upperBound else { throw corrupt("damaged postings block") }
+            let gapBits = Int(bytes[offset])
+            let freqBits = Int(bytes[offset + 1])
+            let maskBits = hasMasks ? Int(bytes[offset + 2]) : 0
+            guard gapBits <= 31, freqBits <= 30, maskBits <= 8,
+                headerSize + 16 * (gapBits + freqBits + maskBits) == blockLengths[b],
+                offset + blockLengths[b] <= info.postings.upperBound
+            else { throw corrupt("damaged postings block") }
+            var at = offset + headerSize
+            let first = b * blockSize
+            docs.withUnsafeMutableBufferPointer {
+                BitPacking.unpack(
+                    bytes.baseAddress!, offset: at, count: blockSize, width: gapBits, into: $0.baseAddress! + first)
+            }
+            at += 16 * gapBits
+            freqs.withUnsafeMutableBufferPointer {
+                BitPacking.unpack(
+                    bytes.baseAddress!, offset: at, count: blockSize, width: freqBits, into: $0.baseAddress! + first)
+            }
+            at += 16 * freqBits
+            if hasMasks {
+                packedMasks.withUnsafeMutableBufferPointer {
+                    BitPacking.unpack(
+                        bytes.baseAddress!, offset: at, count: blockSize, width: maskBits, into: $0.baseAddress!)
+                }
+                for k in 0..<blockSize { masks[first + k] = UInt8(truncatingIfNeeded: packedMasks[k]) }
+            }
+            for i in first..<(first + blockSize) {
+                previous += Int(docs[i]) + 1
+                docs[i] = Int32(truncatingIfNeeded: previous)
+                freqs[i] += 1
+            }
+            guard previous == lastDocs[b] else { throw corrupt("a postings block disagrees with its skip entry") }
+            offset += blockLengths[b]
+        }
+        reader = FastVarints(base: bytes.baseAddress!, offset: offset, end: info.postings.upperBound)
+        for i in (blockCount * blockSize)..<count {
+            guard let gap = reader.next(), let freq = reader.next(), gap < UInt64(docCount), freq < UInt64(Int32.max)
+            else { throw corrupt("unexpected end of data in the postings") }
+            previous += Int(gap) + 1
+            docs[i] = Int32(truncatingIfNeeded: previous)
+            freqs[i] = Int32(freq) + 1
+            if hasMasks {
+                guard let mask = reader.byte() else { throw corrupt("unexpected end of data in the postings") }
                 masks[i] = mask
             }
-            guard doc >= 0, doc < docCount, positionsOffset + Int(length) <= info.positions.upperBound else {
-                failure = "posting out of range"
-                break
-            }
-            docs[i] = Int32(doc)
-            freqs[i] = Int32(freq)
-            starts[i] = positionsOffset
-            positionsOffset += Int(length)
         }
-        if let failure {
-            throw CorruptIndexError(file: postingsFile.path, offset: reader.offset, reason: failure)
-        }
-        starts[count] = positionsOffset
-        return PostingList(docs: docs, freqs: freqs, masks: masks, positionStarts: starts)
+        guard previous < docCount else { throw corrupt("posting out of range") }
+        return PostingList(
+            docs: docs, freqs: freqs, masks: masks, blockPositionStarts: positionStarts, impactStarts: impactStarts,
+            impactFreqs: impactFreqs, impactLengths: impactLengths)
     }
 
     /// The encoded postings and positions of a term, as stored (for tests and inspection).
@@ -221,27 +289,47 @@ final class SegmentReader: @unchecked Sendable {
     }
 
     /// Decodes the positions of posting `i` of `list`; `variants` receives each position's
-    /// variant.
+    /// variant. `scan` remembers where the next posting's positions start, so postings
+    /// asked in ascending order are each skipped once.
     func positions(
-        _ list: PostingList, _ i: Int, variantBits: Int, into positions: inout [Int32], variants: inout [UInt8]
+        _ list: PostingList, _ i: Int, variantBits: Int, into positions: inout [Int32], variants: inout [UInt8],
+        scan: inout PositionScan
     ) throws {
         positions.removeAll(keepingCapacity: true)
         variants.removeAll(keepingCapacity: true)
-        let freq = Int(list.freqs[i])
-        var reader = FastVarints(
-            base: positionsFile.bytes.baseAddress!, offset: list.positionStarts[i], end: list.positionStarts[i + 1])
+        let block = i / BitPacking.blockSize
+        let base = positionsFile.bytes.baseAddress!
+        let end = list.blockPositionStarts[block + 1]
+        var posting = block * BitPacking.blockSize
+        var offset = list.blockPositionStarts[block]
+        if scan.posting <= i && scan.posting > posting {
+            posting = scan.posting
+            offset = scan.offset
+        }
+        var skip = 0
+        for k in posting..<i { skip += Int(list.freqs[k]) }
+        while skip > 0 && offset < end {
+            if base.load(fromByteOffset: offset, as: UInt8.self) < 0x80 { skip -= 1 }
+            offset += 1
+        }
+        var reader = FastVarints(base: base, offset: offset, end: end)
         var position: Int32 = 0
-        let mask = UInt64((1 << variantBits) - 1)
-        let shift = UInt64(variantBits)
-        for _ in 0..<freq {
-            guard let value = reader.next() else {
+        // A document whose mask names a single variant (< 7) stores no variant bits.
+        let documentMask = list.mask(i)
+        let single = documentMask.nonzeroBitCount == 1 && documentMask != 0x80
+        let shift = UInt64(single ? 0 : variantBits)
+        let mask = UInt64((1 << shift) - 1)
+        let implied = UInt64(single ? documentMask.trailingZeroBitCount : 0)
+        for _ in 0..<list.freqs[i] {
+            guard skip == 0, let value = reader.next() else {
                 throw CorruptIndexError(
                     file: positionsFile.path, offset: reader.offset, reason: "unexpected end of data in positions")
             }
             position &+= Int32(truncatingIfNeeded: value >> shift)
             positions.append(position)
-            variants.append(UInt8(truncatingIfNeeded: value & mask))
+            variants.append(UInt8(truncatingIfNeeded: single ? implied : value & mask))
         }
+        scan = PositionScan(posting: i + 1, offset: reader.offset)
     }
 
     /// Reads one dictionary entry (see docs/FORMAT.md): `key` becomes the entry's key. Its

@@ -11,6 +11,7 @@ final class TermCursor {
     let exactVariant: Int?
     private var hint = 0
     private var decodedIndex = -1
+    private var scan = PositionScan()
     private(set) var positions: [Int32] = []
     private(set) var variants: [UInt8] = []
 
@@ -60,7 +61,7 @@ final class TermCursor {
     /// Decodes the positions of posting `i` into `positions` and `variants`.
     func decode(_ i: Int) throws {
         guard decodedIndex != i else { return }
-        try segment.positions(list, i, variantBits: variantBits, into: &positions, variants: &variants)
+        try segment.positions(list, i, variantBits: variantBits, into: &positions, variants: &variants, scan: &scan)
         decodedIndex = i
     }
 

@@ -7,7 +7,7 @@
 /// Opening a file checks the header, the kind, the version, the footer magic and the
 /// length, so truncation is caught at once; `verifyChecksum` reads every byte.
 enum FileFormat {
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     static let headerSize = 12
     static let footerSize = 16
     static let magic: [UInt8] = Array("VNSE".utf8)
