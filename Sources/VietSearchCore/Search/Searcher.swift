@@ -2,15 +2,19 @@ import VietAnalysis
 
 /// Options of one search.
 public struct SearchOptions: Sendable {
-    /// How many hits to return (all matches are counted).
+    /// How many hits to return.
     public var limit = 10
+    /// Count every match. Without the count, a search skips the parts of the index that
+    /// cannot hold a top hit (the way Tantivy and Lucene answer a top-10 query).
+    public var countsMatches = true
     /// Require the exact spelling of words typed with diacritics.
     public var exactOnly = false
     /// Build snippets for the returned hits.
     public var snippets = true
 
-    public init(limit: Int = 10, exactOnly: Bool = false, snippets: Bool = true) {
+    public init(limit: Int = 10, exactOnly: Bool = false, snippets: Bool = true, countsMatches: Bool = true) {
         self.limit = limit
+        self.countsMatches = countsMatches
         self.exactOnly = exactOnly
         self.snippets = snippets
     }
@@ -33,7 +37,8 @@ public struct Hit: Sendable {
 
 /// The answer to a query: how many documents match, and the best of them.
 public struct SearchResult: Sendable {
-    public var total: Int
+    /// How many documents match; nil when the search was asked not to count them.
+    public var total: Int?
     public var hits: [Hit]
 }
 
@@ -103,7 +108,7 @@ public final class Searcher {
                     adjacentPairs: match.adjacentPairs, citations: match.citations,
                     article: article, snippet: snippet))
         }
-        return SearchResult(total: total, hits: hits)
+        return SearchResult(total: options.countsMatches ? total : nil, hits: hits)
     }
 
     /// The best `limit` of the segments' contenders; equal ranking keys are ordered by

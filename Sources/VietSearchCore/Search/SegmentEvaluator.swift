@@ -24,6 +24,8 @@ struct SegmentEvaluator {
     /// Scratch lists of the phrase matcher, reused from document to document.
     private var phraseTerms: [(cursor: TermCursor, posting: Int)] = []
     private var phrasePointers: [Int] = []
+    /// The documents being evaluated: the whole segment, or one window of it.
+    private var window: ClosedRange<Int32> = 0...Int32.max
 
     private struct CursorKey: Hashable {
         var folded: [UInt8]
@@ -108,7 +110,7 @@ struct SegmentEvaluator {
         for (_, numbers) in clause.fields {
             var docs: [Int32]? = nil
             for number in numbers {
-                let list = cursors[number]?.docs ?? []
+                let list = cursors[number].map { SortedDocs.slice($0.docs, window) } ?? []
                 docs = docs.map { SortedDocs.intersection($0, list) } ?? list
             }
             union = SortedDocs.union(union, docs ?? [])
@@ -116,11 +118,116 @@ struct SegmentEvaluator {
         return union
     }
 
+    /// How many admitted windows in a row are evaluated together.
+    static let windowsPerEvaluation = 4
+
+    /// The query bound to this segment's postings.
+    private struct Plan {
+        var alternatives: [[BoundClause]]
+        var proximity: [[ProximityTerm]]
+        var excludedDocs: [Int32]
+        var excludedPhrases: [BoundClause]
+        /// Documents citing the directive the query names, ascending.
+        var citing: [Int32]
+    }
+
+    /// The best complete ranks found so far, and every match that may still be among them.
+    private struct TopRanks {
+        let limit: Int
+        /// At most `limit` ranks, ascending.
+        var best: [ScoredDoc.Rank] = []
+        var contenders: [ScoredDoc] = []
+
+        var isFull: Bool { best.count == limit }
+
+        /// Whether a match ranked `rank` could still enter the top `limit`.
+        func admits(_ rank: ScoredDoc.Rank) -> Bool { !isFull || !(rank < best[0]) }
+
+        mutating func add(_ doc: ScoredDoc) {
+            let rank = doc.rank
+            contenders.append(doc)
+            if isFull {
+                if !(best[0] < rank) { return }
+                best.removeFirst()
+            }
+            best.insert(rank, at: best.firstIndex { rank < $0 } ?? best.count)
+        }
+
+        /// The contenders that rank at least as high as the `limit`-th best (ties included).
+        var result: [ScoredDoc] {
+            guard let cut = best.first, isFull else { return contenders }
+            return contenders.filter { !($0.rank < cut) }
+        }
+    }
+
     /// Counts the matches of `query` into `total` and returns the ones that may rank in the
     /// top `options.limit`, with their complete ranking keys (ties included).
+    ///
+    /// When `options.countsMatches` is false, the segment is walked in windows that end
+    /// where a block of one of the query's posting lists ends; a window whose best possible
+    /// rank (from the blocks' impacts: the best BM25 any of their documents can score)
+    /// cannot enter the top `limit` is skipped without reading its documents, as
+    /// block-max WAND does. `total` is then left as it is.
     mutating func collect(_ query: Query, total: inout Int) throws -> [ScoredDoc] {
+        let plan = try bind(query)
+        var top = TopRanks(limit: max(0, options.limit))
+        guard segment.docCount > 0 else { return [] }
+        let last = Int32(segment.docCount - 1)
+        // Windows pay where a block's impacts bound a match tightly: queries of one word per
+        // alternative. The best documents of several words, or of a phrase and its words,
+        // seldom coincide (measured: hardly a window skipped).
+        if options.countsMatches || top.limit == 0
+            || plan.alternatives.contains(where: { $0.count > 1 || $0.contains { $0.clause.isPhrase } })
+        {
+            window = 0...last
+            try evaluate(plan, top: &top, total: &total)
+            return top.result
+        }
+        var hints = [Int](repeating: 0, count: cursors.count)
+        var citingHint = 0
+        var start: Int32 = 0
+        var uncounted = 0
+        // Admitted windows in a row are evaluated together, a few at a time: evaluating
+        // has a fixed cost per call.
+        var pending: (range: ClosedRange<Int32>, windows: Int)? = nil
+        func flush(_ evaluator: inout SegmentEvaluator) throws {
+            guard let run = pending else { return }
+            evaluator.window = run.range
+            try evaluator.evaluate(plan, top: &top, total: &uncounted)
+            pending = nil
+        }
+        while start <= last {
+            // The window ends with the first block end among the lists still holding documents.
+            var end: Int32? = nil
+            for (n, cursor) in cursors.enumerated() {
+                guard let list = cursor?.list else { continue }
+                _ = SortedDocs.find(start, in: list.docs, from: &hints[n])
+                guard hints[n] < list.count else { continue }
+                let blockEnd = list.docs[
+                    min(list.count, (hints[n] / BitPacking.blockSize + 1) * BitPacking.blockSize) - 1]
+                end = min(end ?? blockEnd, blockEnd)
+            }
+            _ = SortedDocs.find(start, in: plan.citing, from: &citingHint)
+            if end == nil && citingHint < plan.citing.count { end = last }
+            guard let end else { break }
+            let current = start...min(end, last)
+            window = current
+            if let bound = bound(plan, hints: hints, citingFrom: citingHint), top.admits(bound) {
+                let first = pending?.range.lowerBound ?? current.lowerBound
+                pending = (first...current.upperBound, (pending?.windows ?? 0) + 1)
+                if pending!.windows == Self.windowsPerEvaluation { try flush(&self) }
+            } else {
+                try flush(&self)
+            }
+            start = current.upperBound &+ 1
+            if start <= current.upperBound { break }
+        }
+        try flush(&self)
+        return top.result
+    }
+
+    private mutating func bind(_ query: Query) throws -> Plan {
         let alternatives = try query.alternatives.map { try $0.map { try bind($0) } }
-        let excluded = try query.excluded.map { try bind($0) }
         let proximity = try query.alternatives.map { alternative in
             try Query.proximitySequence(alternative).map { term in
                 ProximityTerm(
@@ -128,33 +235,120 @@ struct SegmentEvaluator {
                     idf: statistics.idf[term.folded] ?? 0)
             }
         }
-        var matches: [AlternativeMatches] = []
-        for (a, alternative) in alternatives.enumerated() {
-            matches.append(try alternativeMatches(alternative, proximity: proximity[a]))
-        }
         // Excluded words rule documents out from their postings; excluded phrases need
-        // positions, so they are checked per match below.
-        var excludedDocs: [Int32] = []
-        var excludedPhrases: [BoundClause] = []
-        for clause in excluded {
+        // positions, so they are checked per match.
+        var plan = Plan(
+            alternatives: alternatives, proximity: proximity, excludedDocs: [], excludedPhrases: [],
+            citing: citing.keys.map { Int32($0) }.sorted())
+        for clause in try query.excluded.map({ try bind($0) }) {
             if clause.clause.isPhrase {
-                excludedPhrases.append(clause)
+                plan.excludedPhrases.append(clause)
             } else {
                 for (_, numbers) in clause.fields {
-                    excludedDocs = SortedDocs.union(excludedDocs, cursors[numbers[0]]?.docs ?? [])
+                    plan.excludedDocs = SortedDocs.union(plan.excludedDocs, cursors[numbers[0]]?.docs ?? [])
                 }
             }
+        }
+        return plan
+    }
+
+    /// The best rank a document of `window` could reach, from the impacts of the blocks
+    /// the window lies in; nil when no document of it can match. `hints` hold, per
+    /// cursor, its first posting at or after the window's start.
+    private func bound(_ plan: Plan, hints: [Int], citingFrom citingHint: Int) -> ScoredDoc.Rank? {
+        var citations = 0
+        var k = citingHint
+        while k < plan.citing.count && plan.citing[k] <= window.upperBound {
+            citations = max(citations, self.citing[Int(plan.citing[k])] ?? 0)
+            k += 1
+        }
+        var best: ScoredDoc.Rank? =
+            k > citingHint ? ScoredDoc.Rank(citations: citations, tier: 0, adjacentPairs: 0, score: 0) : nil
+        /// The largest saturated frequency of cursor `n` in the window; nil when absent.
+        func maxTf(_ n: Int, _ field: Field) -> Double? {
+            guard let list = cursors[n]?.list, hints[n] < list.count, list.docs[hints[n]] <= window.upperBound else {
+                return nil
+            }
+            let average = field == .title ? statistics.averageTitle : statistics.averageBody
+            let block = hints[n] / BitPacking.blockSize
+            let blockStart = block * BitPacking.blockSize
+            var result = 0.0
+            if block + 1 < list.impactStarts.count && list.docs[blockStart] >= window.lowerBound
+                && list.docs[blockStart + BitPacking.blockSize - 1] <= window.upperBound
+            {
+                // The whole block lies in the window: its impacts bound it.
+                for i in Int(list.impactStarts[block])..<Int(list.impactStarts[block + 1]) {
+                    let tf = searcher.bm25.tf(
+                        Double(list.impactFreqs[i]), length: Int(list.impactLengths[i]), averageLength: average)
+                    result = max(result, tf)
+                }
+            } else {
+                // Part of a block (or of the tail): its few postings in the window are read.
+                var i = hints[n]
+                while i < list.count && list.docs[i] <= window.upperBound {
+                    let tf = searcher.bm25.tf(
+                        Double(list.freqs[i]), length: segment.length(Int(list.docs[i]), field), averageLength: average)
+                    result = max(result, tf)
+                    i += 1
+                }
+            }
+            return result
+        }
+        alternatives: for (a, alternative) in plan.alternatives.enumerated() where !alternative.isEmpty {
+            var tier = 0
+            var score = 0.0
+            for clause in alternative {
+                var clauseBound: Double? = nil
+                for (field, numbers) in clause.fields {
+                    // A phrase occurs no more often than any of its words.
+                    var fieldBound = Double.infinity
+                    for number in numbers {
+                        guard let tf = maxTf(number, field) else {
+                            fieldBound = -1
+                            break
+                        }
+                        fieldBound = min(fieldBound, tf)
+                    }
+                    guard fieldBound >= 0 else { continue }
+                    let weight = field == .title ? searcher.bm25.titleWeight : 1
+                    clauseBound = (clauseBound ?? 0) + weight * fieldBound
+                }
+                guard let clauseBound else { continue alternatives }
+                score += clause.idf * clauseBound
+                if clause.clause.exactMatters { tier += 1 }
+            }
+            let proximity = plan.proximity[a]
+            var pairs = 0
+            for i in 0..<max(0, proximity.count - 1) {
+                let title = maxTf(proximity[i].title, .title) != nil && maxTf(proximity[i + 1].title, .title) != nil
+                let first = maxTf(proximity[i].body, .body)
+                let second = maxTf(proximity[i + 1].body, .body)
+                guard title || (first != nil && second != nil) else { continue }
+                pairs += 1
+                if let first, let second {
+                    score += searcher.proximityWeight * (proximity[i].idf + proximity[i + 1].idf) * min(first, second)
+                }
+            }
+            let rank = ScoredDoc.Rank(citations: citations, tier: tier, adjacentPairs: pairs, score: score)
+            if best.map({ $0 < rank }) ?? true { best = rank }
+        }
+        return best
+    }
+
+    /// Evaluates every document of `window`: counts its matches into `total` and adds
+    /// those that may rank in the top `limit` to `top`.
+    private mutating func evaluate(_ plan: Plan, top: inout TopRanks, total: inout Int) throws {
+        var matches: [AlternativeMatches] = []
+        for (a, alternative) in plan.alternatives.enumerated() {
+            matches.append(try alternativeMatches(alternative, proximity: plan.proximity[a]))
         }
         for case let cursor? in cursors { cursor.rewind() }
 
         // Articles citing the directive the query names match even without its words.
-        var all = citing.keys.map { Int32($0) }.sorted()
+        var all = SortedDocs.slice(plan.citing, window)
         for alternative in matches { all = SortedDocs.union(all, alternative.docs) }
-        let limit = max(0, options.limit)
-        var best: [ScoredDoc.Rank] = []  // the best complete ranks so far, ascending, at most `limit`
-        var contenders: [ScoredDoc] = []
-        var partials = [Partial?](repeating: nil, count: alternatives.count)
-        var pointers = [Int](repeating: 0, count: alternatives.count)
+        var partials = [Partial?](repeating: nil, count: plan.alternatives.count)
+        var pointers = [Int](repeating: 0, count: plan.alternatives.count)
         var excludedHint = 0
         for doc32 in all {
             let doc = Int(doc32)
@@ -165,10 +359,10 @@ struct SegmentEvaluator {
             }
             let citations = citing[doc] ?? 0
             guard matched || citations > 0, !segment.deleted.contains(doc) else { continue }
-            if SortedDocs.find(doc32, in: excludedDocs, from: &excludedHint) != nil { continue }
-            if try isExcluded(doc32, by: excludedPhrases) { continue }
+            if SortedDocs.find(doc32, in: plan.excludedDocs, from: &excludedHint) != nil { continue }
+            if try isExcluded(doc32, by: plan.excludedPhrases) { continue }
             total += 1
-            guard limit > 0 else { continue }
+            guard top.limit > 0 else { continue }
 
             // The best rank this match could reach once adjacency is known.
             var bound = ScoredDoc.Rank(citations: citations, tier: 0, adjacentPairs: 0, score: 0)
@@ -180,32 +374,25 @@ struct SegmentEvaluator {
                 if bound < rank { bound = rank }
                 if partial.pairBound > 0 { boundIsExact = false }
             }
-            if best.count == limit && bound < best[0] { continue }
+            guard top.admits(bound) else { continue }
 
             var rank = bound
             if !boundIsExact {
                 rank = ScoredDoc.Rank(citations: citations, tier: 0, adjacentPairs: 0, score: 0)
                 for (a, partial) in partials.enumerated() {
                     guard let partial else { continue }
-                    let (pairs, bonus) = try adjacency(proximity[a], doc: doc32)
+                    let (pairs, bonus) = try adjacency(plan.proximity[a], doc: doc32)
                     let complete = ScoredDoc.Rank(
                         citations: citations, tier: partial.tier, adjacentPairs: pairs, score: partial.score + bonus)
                     if rank < complete { rank = complete }
                 }
-                if best.count == limit && rank < best[0] { continue }
+                guard top.admits(rank) else { continue }
             }
-            contenders.append(
+            top.add(
                 ScoredDoc(
                     address: DocAddress(segment: ordinal, doc: doc), citations: rank.citations, tier: rank.tier,
                     adjacentPairs: rank.adjacentPairs, score: rank.score))
-            if best.count == limit {
-                if !(best[0] < rank) { continue }
-                best.removeFirst()
-            }
-            best.insert(rank, at: best.firstIndex { rank < $0 } ?? best.count)
         }
-        guard let cut = best.first, best.count == limit else { return contenders }
-        return contenders.filter { !($0.rank < cut) }
     }
 
     /// The documents matching one alternative, with their partial ranking keys, computed a

@@ -80,11 +80,15 @@ struct SearchCommand: ParsableCommand {
                 ])
             }
             print(
-                JSON.object([("query", .string(query)), ("total", .int(result.total)), ("hits", .array(hits))])
-                    .serialized())
+                JSON.object([
+                    ("query", .string(query)), ("total", .int(result.total ?? result.hits.count)),
+                    ("hits", .array(hits)),
+                ])
+                .serialized())
             return
         }
-        guard result.total > 0 else {
+        let total = result.total ?? result.hits.count
+        guard total > 0 else {
             print(
                 "No article matches \"\(query)\". Try fewer words, or type them without diacritics to match every spelling."
             )
@@ -92,7 +96,7 @@ struct SearchCommand: ParsableCommand {
         }
         let bold = Terminal.stdoutIsTerminal
         print(
-            "\(result.total) article\(result.total == 1 ? " matches" : "s match") \"\(query)\"; showing \(result.hits.count).\n"
+            "\(total) article\(total == 1 ? " matches" : "s match") \"\(query)\"; showing \(result.hits.count).\n"
         )
         for (rank, hit) in result.hits.enumerated() {
             let title = bold ? Terminal.bold + hit.article.title + Terminal.reset : hit.article.title
