@@ -410,12 +410,19 @@ struct SegmentEvaluator {
         var alive = [Bool](repeating: true, count: docs.count)
         var tiers = [Int32](repeating: 0, count: docs.count)
         var scores = [Double](repeating: 0, count: docs.count)
+        // Per cursor of a one-word clause: its frequency in each candidate where it occurs
+        // in its exact spelling (0 elsewhere); pairs of query words are bounded from these.
+        var exactFreqsByCursor: [Int: [Int32]] = [:]
         for clause in alternative {
             if !clause.clause.isPhrase && !(options.exactOnly && clause.clause.exactMatters) {
                 var found = [UInt8](repeating: 0, count: docs.count)  // bit 0: occurs; bit 1: exact spelling
                 for (field, numbers) in clause.fields {
                     guard let cursor = cursors[numbers[0]] else { continue }
-                    try accumulate(cursor, field: field, idf: clause.idf, docs: docs, scores: &scores, found: &found)
+                    var exactFreqs = [Int32](repeating: 0, count: docs.count)
+                    try accumulate(
+                        cursor, field: field, idf: clause.idf, docs: docs, scores: &scores, found: &found,
+                        exactFreqs: &exactFreqs)
+                    exactFreqsByCursor[numbers[0]] = exactFreqs
                 }
                 for k in 0..<docs.count {
                     if found[k] == 0 { alive[k] = false }
@@ -437,13 +444,37 @@ struct SegmentEvaluator {
         }
         var result = AlternativeMatches()
         for case let cursor? in cursors { cursor.rewind() }
+        /// The exact-spelling frequencies of cursor `n` per candidate, when known: all 0
+        /// for a term the segment lacks.
+        let none = [Int32](repeating: 0, count: docs.count)
+        func exactFreqs(_ n: Int) -> [Int32]? { cursors[n] == nil ? none : exactFreqsByCursor[n] }
+        let pairFreqs = (0..<max(0, proximity.count - 1)).map { i in
+            (
+                title: exactFreqs(proximity[i].title).flatMap { a in exactFreqs(proximity[i + 1].title).map { (a, $0) }
+                },
+                body: exactFreqs(proximity[i].body).flatMap { a in exactFreqs(proximity[i + 1].body).map { (a, $0) } }
+            )
+        }
+        /// Whether both words of pair `i` occur in candidate `k` in their exact spelling
+        /// (in the title; in the body, with the most adjacent pairs they could form).
+        func pair(_ i: Int, _ k: Int) throws -> (title: Bool, body: Int?) {
+            let title: Bool
+            if let (a, b) = pairFreqs[i].title {
+                title = a[k] > 0 && b[k] > 0
+            } else {
+                title = try bothPresent(proximity[i].title, proximity[i + 1].title, doc: docs[k]) != nil
+            }
+            if let (a, b) = pairFreqs[i].body {
+                return (title, a[k] > 0 && b[k] > 0 ? Int(min(a[k], b[k])) : nil)
+            }
+            return (title, try bothPresent(proximity[i].body, proximity[i + 1].body, doc: docs[k]))
+        }
         for k in 0..<docs.count where alive[k] {
             var partial = Partial(tier: Int(tiers[k]), score: scores[k], pairBound: 0, bonusBound: 0)
             if proximity.count > 1 {
                 let length = segment.length(Int(docs[k]), .body)
                 for i in 0..<(proximity.count - 1) {
-                    let titlePossible = try bothPresent(proximity[i].title, proximity[i + 1].title, doc: docs[k]) != nil
-                    let body = try bothPresent(proximity[i].body, proximity[i + 1].body, doc: docs[k])
+                    let (titlePossible, body) = try pair(i, k)
                     guard titlePossible || body != nil else { continue }
                     partial.pairBound += 1
                     if let body {
@@ -458,9 +489,11 @@ struct SegmentEvaluator {
     }
 
     /// Adds one word's BM25 in one field to the score of each candidate holding it, and
-    /// marks in `found` which candidates hold it (bit 0) and in its exact spelling (bit 1).
+    /// marks in `found` which candidates hold it (bit 0) and in its exact spelling (bit 1);
+    /// `exactFreqs` receives its frequency where it occurs in its exact spelling.
     private func accumulate(
-        _ cursor: TermCursor, field: Field, idf: Double, docs: [Int32], scores: inout [Double], found: inout [UInt8]
+        _ cursor: TermCursor, field: Field, idf: Double, docs: [Int32], scores: inout [Double], found: inout [UInt8],
+        exactFreqs: inout [Int32]
     ) throws {
         let bm25 = searcher.bm25
         let average = field == .title ? statistics.averageTitle : statistics.averageBody
@@ -478,7 +511,12 @@ struct SegmentEvaluator {
             let f = Double(freqs[i])
             let length = Double(segment.length(Int(docs[k]), field))
             scores[k] += weight * f / (f + c1 + c2 * length)
-            found[k] |= try cursor.hasExact(i) ? 3 : 1
+            if try cursor.hasExact(i) {
+                found[k] |= 3
+                exactFreqs[k] = freqs[i]
+            } else {
+                found[k] |= 1
+            }
         }
     }
 
