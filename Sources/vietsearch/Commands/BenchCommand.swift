@@ -10,7 +10,10 @@ struct BenchCommand: ParsableCommand {
             With --corpus, builds a fresh index of PATH in a temporary folder and reports the \
             build; with --index, uses an existing index. Then times every query of the query \
             file (default: Benchmarks/queries.txt of the repository) --runs times after \
-            --warmup passes. --analyzer measures the analyzer alone on one thread.
+            --warmup passes. A timed search finds the top 10 without counting every match, as \
+            the peers' harness times Tantivy and Lucene; the hit counts come from one more, \
+            counting search, which must find the same top 10. --analyzer measures the \
+            analyzer alone on one thread.
 
             Examples:
               vietsearch bench --corpus ../shared/corpus/vinews-baomoi --runs 20
