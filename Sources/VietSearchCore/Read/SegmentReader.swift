@@ -240,21 +240,18 @@ final class SegmentReader: @unchecked Sendable {
             else { throw corrupt("damaged postings block") }
             var at = offset + headerSize
             let first = b * blockSize
-            docs.withUnsafeMutableBufferPointer {
-                BitPacking.unpack(
-                    bytes.baseAddress!, offset: at, count: blockSize, width: gapBits, into: $0.baseAddress! + first)
-            }
-            at += 16 * gapBits
-            freqs.withUnsafeMutableBufferPointer {
-                BitPacking.unpack(
-                    bytes.baseAddress!, offset: at, count: blockSize, width: freqBits, into: $0.baseAddress! + first)
-            }
-            at += 16 * freqBits
-            if hasMasks {
-                packedMasks.withUnsafeMutableBufferPointer {
+            /// Unpacks the next 128 values at `width` into `array` from index `first`.
+            func unpack(_ width: Int, into array: inout [Int32], from first: Int) {
+                array.withUnsafeMutableBufferPointer {
                     BitPacking.unpack(
-                        bytes.baseAddress!, offset: at, count: blockSize, width: maskBits, into: $0.baseAddress!)
+                        bytes.baseAddress!, offset: at, count: blockSize, width: width, into: $0.baseAddress! + first)
                 }
+                at += 16 * width
+            }
+            unpack(gapBits, into: &docs, from: first)
+            unpack(freqBits, into: &freqs, from: first)
+            if hasMasks {
+                unpack(maskBits, into: &packedMasks, from: 0)
                 for k in 0..<blockSize { masks[first + k] = UInt8(truncatingIfNeeded: packedMasks[k]) }
             }
             for i in first..<(first + blockSize) {

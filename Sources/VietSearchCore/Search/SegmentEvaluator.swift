@@ -418,11 +418,12 @@ struct SegmentEvaluator {
                 var found = [UInt8](repeating: 0, count: docs.count)  // bit 0: occurs; bit 1: exact spelling
                 for (field, numbers) in clause.fields {
                     guard let cursor = cursors[numbers[0]] else { continue }
-                    var exactFreqs = [Int32](repeating: 0, count: docs.count)
+                    // Pairs of words exist only in queries of several words.
+                    var exactFreqs = [Int32](repeating: 0, count: proximity.count > 1 ? docs.count : 0)
                     try accumulate(
                         cursor, field: field, idf: clause.idf, docs: docs, scores: &scores, found: &found,
                         exactFreqs: &exactFreqs)
-                    exactFreqsByCursor[numbers[0]] = exactFreqs
+                    if proximity.count > 1 { exactFreqsByCursor[numbers[0]] = exactFreqs }
                 }
                 for k in 0..<docs.count {
                     if found[k] == 0 { alive[k] = false }
@@ -446,7 +447,7 @@ struct SegmentEvaluator {
         for case let cursor? in cursors { cursor.rewind() }
         /// The exact-spelling frequencies of cursor `n` per candidate, when known: all 0
         /// for a term the segment lacks.
-        let none = [Int32](repeating: 0, count: docs.count)
+        let none = [Int32](repeating: 0, count: proximity.count > 1 ? docs.count : 0)
         func exactFreqs(_ n: Int) -> [Int32]? { cursors[n] == nil ? none : exactFreqsByCursor[n] }
         let pairFreqs = (0..<max(0, proximity.count - 1)).map { i in
             (
@@ -490,7 +491,8 @@ struct SegmentEvaluator {
 
     /// Adds one word's BM25 in one field to the score of each candidate holding it, and
     /// marks in `found` which candidates hold it (bit 0) and in its exact spelling (bit 1);
-    /// `exactFreqs` receives its frequency where it occurs in its exact spelling.
+    /// `exactFreqs`, unless empty, receives its frequency where it occurs in its exact
+    /// spelling.
     private func accumulate(
         _ cursor: TermCursor, field: Field, idf: Double, docs: [Int32], scores: inout [Double], found: inout [UInt8],
         exactFreqs: inout [Int32]
@@ -513,7 +515,7 @@ struct SegmentEvaluator {
             scores[k] += weight * f / (f + c1 + c2 * length)
             if try cursor.hasExact(i) {
                 found[k] |= 3
-                exactFreqs[k] = freqs[i]
+                if !exactFreqs.isEmpty { exactFreqs[k] = freqs[i] }
             } else {
                 found[k] |= 1
             }
