@@ -138,6 +138,55 @@ struct IndexTests {
         }
     }
 
+    /// Reading a list for some candidate documents decodes only the blocks that could hold
+    /// them, and those blocks read back exactly as in the whole list.
+    @Test func restrictedPostingsDecodeOnlyTheBlocksOfTheCandidates() throws {
+        let scratch = Scratch()
+        let articles = (0..<1_000).map { i in
+            let word = i % 2 == 0 ? "hoà" : "hoa"
+            let text = i % 3 == 0 ? "mây gió" : "mây \(word) gió \(String(repeating: "\(word) ", count: i % 4))"
+            return (id: "a\(i)", title: "t", text: text)
+        }
+        scratch.writeJSONL("a.jsonl", articles)
+        try scratch.index { $0.chunkBytes = 1 << 30 }
+        let segment = try #require(try IndexReader(folder: scratch.indexFolder).segments.first)
+        let info = try #require(try segment.lookup([Field.body.rawValue] + Array("hoa".utf8)))
+        let full = try segment.postings(info)
+        let blockSize = BitPacking.blockSize
+        #expect(full.count == 666)
+        // Candidates in the third block and in the tail; a document without the word
+        // (every third one) between two of the third block's adds nothing.
+        let inThird = full.docs[2 * blockSize + 5]
+        let inTail = full.docs[full.count - 1]
+        let without = (inThird...(inThird + 3)).first { $0 % 3 == 0 }!
+        let candidates: [Int32] = [inThird, without, inTail]
+        let restricted = try segment.postings(info, restrictedTo: candidates)
+        let tail = full.count % blockSize
+        #expect(restricted.count == blockSize + tail)
+        #expect(restricted.docs == Array(full.docs[(2 * blockSize)..<(3 * blockSize)] + full.docs.suffix(tail)))
+        #expect(restricted.impactStarts.count == 2)
+        #expect(
+            restricted.impactFreqs == Array(full.impactFreqs[Int(full.impactStarts[2])..<Int(full.impactStarts[3])]))
+        let bits = SegmentWriter.variantBits(info.variants.count)
+        for doc in [inThird, inTail] {
+            var hint = 0
+            let i = try #require(full.index(of: doc, from: &hint))
+            hint = 0
+            let j = try #require(restricted.index(of: doc, from: &hint))
+            #expect(restricted.freqs[j] == full.freqs[i])
+            #expect(restricted.mask(j) == full.mask(i))
+            var (positions, variants, scan) = ([Int32](), [UInt8](), PositionScan())
+            try segment.positions(full, i, variantBits: bits, into: &positions, variants: &variants, scan: &scan)
+            var (restrictedPositions, restrictedVariants, restrictedScan) = ([Int32](), [UInt8](), PositionScan())
+            try segment.positions(
+                restricted, j, variantBits: bits, into: &restrictedPositions, variants: &restrictedVariants,
+                scan: &restrictedScan)
+            #expect(restrictedPositions == positions)
+            #expect(restrictedVariants == variants)
+        }
+        #expect(try segment.postings(info, restrictedTo: []).count == 0)
+    }
+
     @Test func impactsKeepOnlyThePairsNothingBeats() {
         let impacts = SegmentWriter.impacts([(1, 10), (3, 40), (2, 12), (3, 50), (1, 8), (2, 30), (5, 90)])
         #expect(impacts.map { [$0.freq, $0.length] } == [[1, 8], [2, 12], [3, 40], [5, 90]])

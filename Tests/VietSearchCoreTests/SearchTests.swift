@@ -61,6 +61,43 @@ struct SearchTests {
         }
     }
 
+    /// A query whose rarest word sits in a few blocks reads only those blocks of the
+    /// common words: it must still find exactly the articles holding every word, with the
+    /// adjacency and scores of the whole lists.
+    @Test func rareAndCommonWordsFindEveryArticleHoldingBoth() throws {
+        let scratch = Scratch()
+        var articles: [(id: String, title: String, text: String)] = []
+        for i in 0..<2_000 {
+            var text = i % 3 == 0 ? "chi bộ họp" : "chi bộ"
+            if i % 97 == 5 { text += " hiếm chi" }
+            if i % 89 == 7 { text = "hiếm thấy" }
+            articles.append((id: "d\(i)", title: i % 400 == 11 ? "hiếm" : "tin", text: text))
+        }
+        scratch.writeJSONL("a.jsonl", articles)
+        try scratch.index()
+        let searcher = try scratch.searcher()
+        for query in ["hiếm chi bộ", "hiem chi", "họp hiếm", "hiếm -họp chi"] {
+            let words = query.split(separator: " ").filter { !$0.hasPrefix("-") }.map { fold(String($0)) }
+            let excluded = query.split(separator: " ").filter { $0.hasPrefix("-") }.map { fold(String($0.dropFirst())) }
+            let expected = articles.filter { article in
+                let held = Set((article.title + " " + article.text).split(separator: " ").map { fold(String($0)) })
+                return words.allSatisfy(held.contains) && !excluded.contains(where: held.contains)
+            }
+            let result = try searcher.search(query, options: SearchOptions(limit: 1000, snippets: false))
+            #expect(result.total == expected.count, "\(query)")
+            #expect(Set(result.hits.map(\.article.id)) == Set(expected.map(\.id)), "\(query)")
+        }
+        // "hiếm chi" stands adjacent in the body of every article that has it there.
+        let adjacent = try searcher.search("hiếm chi", options: SearchOptions(limit: 1000, snippets: false))
+        let withPair = Set(articles.filter { $0.text.contains("hiếm chi") }.map(\.id))
+        #expect(Set(adjacent.hits.filter { $0.adjacentPairs == 1 }.map(\.article.id)) == withPair)
+    }
+
+    /// Lowercase, without marks, with đ as d: how the test compares words.
+    private func fold(_ word: String) -> String {
+        word.lowercased().replacingOccurrences(of: "đ", with: "d").folding(options: .diacriticInsensitive, locale: nil)
+    }
+
     /// BM25 of a one-word query, computed by hand with the documented formula.
     @Test func bm25MatchesHandComputedScores() throws {
         let scratch = Scratch()

@@ -376,10 +376,8 @@ public final class IndexWriter {
                 do {
                     bytes = try FileIO.read(item.file.path)
                 } catch {
-                    let reason =
-                        (error as? IndexError).map {
-                            if case .io(_, let why) = $0 { return why } else { return "\($0)" }
-                        } ?? "\(error)"
+                    var reason = "\(error)"
+                    if case .io(_, let why) = error { reason = why }
                     result.problems.append(
                         InputProblem(file: item.file.path, message: "cannot read (\(reason)); kept as it was"))
                     result.unreadable = true

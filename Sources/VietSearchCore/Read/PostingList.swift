@@ -1,7 +1,9 @@
 /// One term's postings in one field of one segment, decoded into parallel arrays: the
 /// documents (ascending), the term's frequency in each, and which exact spellings occur.
 /// Positions stay encoded until a document's are asked for; the postings are cut into
-/// blocks of `BitPacking.blockSize`, and each block's positions start at a known offset.
+/// blocks of `BitPacking.blockSize`, and each block's positions lie at a known range.
+/// A list may hold only some of the term's blocks (the full ones first, then the partial
+/// last one): those that could hold the documents a query asks about.
 struct PostingList {
     /// Documents holding the term, ascending.
     let docs: [Int32]
@@ -9,9 +11,8 @@ struct PostingList {
     /// Per posting, which variants occur (bit v for variant v < 7, bit 7 for any other);
     /// empty when the term has a single variant.
     let masks: [UInt8]
-    /// Where each block's positions start in the positions file (the last block may be
-    /// partial); one more entry marks the end of the term's positions.
-    let blockPositionStarts: [Int]
+    /// Where each block's positions lie in the positions file.
+    let blockPositions: [Range<Int>]
     /// Per full block, where its impacts start in `impactFreqs`/`impactLengths`; one more
     /// entry marks the end.
     let impactStarts: [Int32]

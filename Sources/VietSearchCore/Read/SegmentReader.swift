@@ -152,13 +152,14 @@ final class SegmentReader: @unchecked Sendable {
     private let verifiedLock = NSLock()
 
     /// Decodes a term's postings, after checking its checksum the first time this reader
-    /// reads them.
-    func postings(_ info: TermInfo) throws -> PostingList {
+    /// reads them. With `candidates` (ascending), only the blocks that could hold one of
+    /// them are decoded: the list then holds every posting of those documents, and others.
+    func postings(_ info: TermInfo, restrictedTo candidates: [Int32]? = nil) throws -> PostingList {
         if !(verifiedLock.withLock { verified.contains(info.postings.lowerBound) }) {
             try verify(info)
             verifiedLock.withLock { _ = verified.insert(info.postings.lowerBound) }
         }
-        return try decodePostings(info)
+        return try decodePostings(info, restrictedTo: candidates)
     }
 
     private func verify(_ info: TermInfo) throws {
@@ -171,11 +172,12 @@ final class SegmentReader: @unchecked Sendable {
         }
     }
 
-    private func decodePostings(_ info: TermInfo) throws -> PostingList {
+    private func decodePostings(_ info: TermInfo, restrictedTo candidates: [Int32]?) throws -> PostingList {
         let count = info.docFreq
         let hasMasks = info.variants.count > 1
         let blockSize = BitPacking.blockSize
         let blockCount = count / blockSize
+        let hasTail = count % blockSize != 0
         let bytes = postingsFile.bytes
         var reader = FastVarints(
             base: bytes.baseAddress!, offset: info.postings.lowerBound, end: info.postings.upperBound)
@@ -186,7 +188,7 @@ final class SegmentReader: @unchecked Sendable {
         // Skip entries: last document, block and positions lengths, impacts.
         var lastDocs = [Int](repeating: 0, count: blockCount)
         var blockLengths = [Int](repeating: 0, count: blockCount)
-        var positionStarts = [Int](repeating: 0, count: (count + blockSize - 1) / blockSize + 1)
+        var positionStarts = [Int](repeating: 0, count: blockCount + 2)
         var impactStarts = [Int32](repeating: 0, count: blockCount + 1)
         var impactFreqs: [Int32] = []
         var impactLengths: [Int32] = []
@@ -219,16 +221,62 @@ final class SegmentReader: @unchecked Sendable {
             impactStarts[b + 1] = Int32(impactFreqs.count)
         }
         guard positionsOffset <= info.positions.upperBound else { throw corrupt("positions out of range") }
-        positionStarts[positionStarts.count - 1] = info.positions.upperBound
-        if count % blockSize != 0 { positionStarts[blockCount] = positionsOffset }
+        positionStarts[blockCount] = positionsOffset
+        positionStarts[blockCount + 1] = info.positions.upperBound
 
-        var docs = [Int32](repeating: 0, count: count)
-        var freqs = [Int32](repeating: 0, count: count)
-        var masks = [UInt8](repeating: 0, count: hasMasks ? count : 0)
-        var offset = reader.offset
-        var previous = -1
+        // The blocks to decode (the tail, numbered `blockCount`, last): all of them, or
+        // those whose range of documents holds a candidate.
+        var included: [Int] = []
+        if let candidates {
+            var next = 0
+            for b in 0..<(blockCount + (hasTail ? 1 : 0)) {
+                let first = b == 0 ? 0 : lastDocs[b - 1] + 1
+                let last = b < blockCount ? lastDocs[b] : Int(Int32.max)
+                while next < candidates.count && Int(candidates[next]) < first { next += 1 }
+                guard next < candidates.count else { break }
+                if Int(candidates[next]) <= last { included.append(b) }
+            }
+        } else {
+            included = Array(0..<(blockCount + (hasTail ? 1 : 0)))
+        }
+        let includesTail = hasTail && included.last == blockCount
+        let fullBlocks = included.count - (includesTail ? 1 : 0)
+        let decodedCount = fullBlocks * blockSize + (includesTail ? count - blockCount * blockSize : 0)
+
+        var docs = [Int32](repeating: 0, count: decodedCount)
+        var freqs = [Int32](repeating: 0, count: decodedCount)
+        var masks = [UInt8](repeating: 0, count: hasMasks ? decodedCount : 0)
+        var blockPositions: [Range<Int>] = []
+        var blockImpacts: [Int32] = [0]
+        var keptFreqs: [Int32] = []
+        var keptLengths: [Int32] = []
+        blockPositions.reserveCapacity(included.count)
         var packedMasks = [Int32](repeating: 0, count: hasMasks ? blockSize : 0)
-        for b in 0..<blockCount {
+        // Where each block starts in the postings, after the skip entries.
+        var blockOffsets = [Int](repeating: reader.offset, count: blockCount + 1)
+        for b in 0..<blockCount { blockOffsets[b + 1] = blockOffsets[b] + blockLengths[b] }
+        for (k, b) in included.enumerated() {
+            let first = k * blockSize
+            var previous = b == 0 ? -1 : lastDocs[b - 1]
+            blockPositions.append(positionStarts[b]..<positionStarts[b + 1])
+            if b == blockCount {
+                reader = FastVarints(base: bytes.baseAddress!, offset: blockOffsets[b], end: info.postings.upperBound)
+                for i in first..<decodedCount {
+                    guard let gap = reader.next(), let freq = reader.next(), gap < UInt64(docCount),
+                        freq < UInt64(Int32.max)
+                    else { throw corrupt("unexpected end of data in the postings") }
+                    previous += Int(gap) + 1
+                    docs[i] = Int32(truncatingIfNeeded: previous)
+                    freqs[i] = Int32(freq) + 1
+                    if hasMasks {
+                        guard let mask = reader.byte() else { throw corrupt("unexpected end of data in the postings") }
+                        masks[i] = mask
+                    }
+                }
+                guard previous < docCount else { throw corrupt("posting out of range") }
+                continue
+            }
+            let offset = blockOffsets[b]
             let headerSize = hasMasks ? 3 : 2
             guard offset + headerSize <= info.postings.upperBound else { throw corrupt("damaged postings block") }
             let gapBits = Int(bytes[offset])
@@ -239,7 +287,6 @@ final class SegmentReader: @unchecked Sendable {
                 offset + blockLengths[b] <= info.postings.upperBound
             else { throw corrupt("damaged postings block") }
             var at = offset + headerSize
-            let first = b * blockSize
             /// Unpacks the next 128 values at `width` into `array` from index `first`.
             func unpack(_ width: Int, into array: inout [Int32], from first: Int) {
                 array.withUnsafeMutableBufferPointer {
@@ -252,7 +299,7 @@ final class SegmentReader: @unchecked Sendable {
             unpack(freqBits, into: &freqs, from: first)
             if hasMasks {
                 unpack(maskBits, into: &packedMasks, from: 0)
-                for k in 0..<blockSize { masks[first + k] = UInt8(truncatingIfNeeded: packedMasks[k]) }
+                for j in 0..<blockSize { masks[first + j] = UInt8(truncatingIfNeeded: packedMasks[j]) }
             }
             for i in first..<(first + blockSize) {
                 previous += Int(docs[i]) + 1
@@ -260,24 +307,17 @@ final class SegmentReader: @unchecked Sendable {
                 freqs[i] += 1
             }
             guard previous == lastDocs[b] else { throw corrupt("a postings block disagrees with its skip entry") }
-            offset += blockLengths[b]
-        }
-        reader = FastVarints(base: bytes.baseAddress!, offset: offset, end: info.postings.upperBound)
-        for i in (blockCount * blockSize)..<count {
-            guard let gap = reader.next(), let freq = reader.next(), gap < UInt64(docCount), freq < UInt64(Int32.max)
-            else { throw corrupt("unexpected end of data in the postings") }
-            previous += Int(gap) + 1
-            docs[i] = Int32(truncatingIfNeeded: previous)
-            freqs[i] = Int32(freq) + 1
-            if hasMasks {
-                guard let mask = reader.byte() else { throw corrupt("unexpected end of data in the postings") }
-                masks[i] = mask
+            if candidates != nil {
+                let impacts = Int(impactStarts[b])..<Int(impactStarts[b + 1])
+                keptFreqs.append(contentsOf: impactFreqs[impacts])
+                keptLengths.append(contentsOf: impactLengths[impacts])
+                blockImpacts.append(Int32(keptFreqs.count))
             }
         }
-        guard previous < docCount else { throw corrupt("posting out of range") }
+        if candidates == nil { (blockImpacts, keptFreqs, keptLengths) = (impactStarts, impactFreqs, impactLengths) }
         return PostingList(
-            docs: docs, freqs: freqs, masks: masks, blockPositionStarts: positionStarts, impactStarts: impactStarts,
-            impactFreqs: impactFreqs, impactLengths: impactLengths)
+            docs: docs, freqs: freqs, masks: masks, blockPositions: blockPositions, impactStarts: blockImpacts,
+            impactFreqs: keptFreqs, impactLengths: keptLengths)
     }
 
     /// The encoded postings and positions of a term, as stored (for tests and inspection).
@@ -296,9 +336,9 @@ final class SegmentReader: @unchecked Sendable {
         variants.removeAll(keepingCapacity: true)
         let block = i / BitPacking.blockSize
         let base = positionsFile.bytes.baseAddress!
-        let end = list.blockPositionStarts[block + 1]
+        let end = list.blockPositions[block].upperBound
         var posting = block * BitPacking.blockSize
-        var offset = list.blockPositionStarts[block]
+        var offset = list.blockPositions[block].lowerBound
         if scan.posting <= i && scan.posting > posting {
             posting = scan.posting
             offset = scan.offset

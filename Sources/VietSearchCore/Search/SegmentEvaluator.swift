@@ -18,7 +18,10 @@ struct SegmentEvaluator {
     /// Documents citing the directive the query names, with their mention counts.
     let citing: [Int: Int]
 
-    /// One cursor per distinct (term, field) of the query; nil where the segment lacks it.
+    /// One entry per distinct (term, field) of the query, with its dictionary entry; nil
+    /// where the segment lacks it.
+    private var terms: [(term: Query.Term, info: TermInfo)?] = []
+    /// The cursors of `terms`, once `load` has read their postings.
     private var cursors: [TermCursor?] = []
     private var cursorIndex: [CursorKey: Int] = [:]
     /// Scratch lists of the phrase matcher, reused from document to document.
@@ -84,15 +87,16 @@ struct SegmentEvaluator {
     private mutating func cursor(_ term: Query.Term, _ field: Field) throws -> Int {
         let key = CursorKey(folded: term.folded, exact: term.exact, field: field)
         if let index = cursorIndex[key] { return index }
-        let cursor: TermCursor?
-        if let info = try statistics.info(segment: ordinal, field: field, folded: term.folded, in: segment) {
-            cursor = try TermCursor(term: term, info: info, segment: segment)
-        } else {
-            cursor = nil
-        }
-        cursors.append(cursor)
-        cursorIndex[key] = cursors.count - 1
-        return cursors.count - 1
+        let info = try statistics.info(segment: ordinal, field: field, folded: term.folded, in: segment)
+        terms.append(info.map { (term, $0) })
+        cursorIndex[key] = terms.count - 1
+        return terms.count - 1
+    }
+
+    /// Opens cursor `n` unless it is open or the segment lacks its term.
+    private mutating func open(_ n: Int, restrictedTo candidates: [Int32]?) throws {
+        guard cursors[n] == nil, let (term, info) = terms[n] else { return }
+        cursors[n] = try TermCursor(term: term, info: info, segment: segment, restrictedTo: candidates)
     }
 
     private mutating func bind(_ clause: Query.Clause) throws -> BoundClause {
@@ -129,6 +133,9 @@ struct SegmentEvaluator {
         var excludedPhrases: [BoundClause]
         /// Documents citing the directive the query names, ascending.
         var citing: [Int32]
+        /// For a query of one alternative with several clauses: the documents holding
+        /// every clause, found while reading the postings.
+        var candidates: [Int32]? = nil
     }
 
     /// The best complete ranks found so far, and every match that may still be among them.
@@ -240,7 +247,9 @@ struct SegmentEvaluator {
         var plan = Plan(
             alternatives: alternatives, proximity: proximity, excludedDocs: [], excludedPhrases: [],
             citing: citing.keys.map { Int32($0) }.sorted())
-        for clause in try query.excluded.map({ try bind($0) }) {
+        let excluded = try query.excluded.map { try bind($0) }
+        try load(&plan)
+        for clause in excluded {
             if clause.clause.isPhrase {
                 plan.excludedPhrases.append(clause)
             } else {
@@ -250,6 +259,36 @@ struct SegmentEvaluator {
             }
         }
         return plan
+    }
+
+    /// Reads the postings of the query's terms. For one alternative of several clauses,
+    /// the rarest clause is read whole; each other clause then reads only the blocks that
+    /// could hold a document every clause so far holds, and so on down to the terms used
+    /// only for adjacency or exclusion. Other queries read every posting.
+    private mutating func load(_ plan: inout Plan) throws {
+        cursors = Array(repeating: nil, count: terms.count)
+        guard plan.alternatives.count == 1, plan.alternatives[0].count > 1 else {
+            for n in 0..<terms.count { try open(n, restrictedTo: nil) }
+            return
+        }
+        /// Documents holding the clause, at most, from the dictionary alone.
+        func estimate(_ clause: BoundClause) -> Int {
+            clause.fields.reduce(0) { sum, field in
+                sum + field.cursors.map { terms[$0]?.info.docFreq ?? 0 }.min()!
+            }
+        }
+        var candidates: [Int32]? = nil
+        for clause in plan.alternatives[0].sorted(by: { estimate($0) < estimate($1) }) {
+            for (_, numbers) in clause.fields {
+                for n in numbers { try open(n, restrictedTo: candidates) }
+            }
+            let holding = clauseCandidates(clause)
+            candidates = candidates.map { SortedDocs.intersection($0, holding) } ?? holding
+        }
+        // Adjacency and exclusions are asked only of matches, and of citing documents.
+        let asked = SortedDocs.union(candidates ?? [], plan.citing)
+        for n in 0..<terms.count { try open(n, restrictedTo: asked) }
+        plan.candidates = candidates
     }
 
     /// The best rank a document of `window` could reach, from the impacts of the blocks
@@ -340,7 +379,8 @@ struct SegmentEvaluator {
     private mutating func evaluate(_ plan: Plan, top: inout TopRanks, total: inout Int) throws {
         var matches: [AlternativeMatches] = []
         for (a, alternative) in plan.alternatives.enumerated() {
-            matches.append(try alternativeMatches(alternative, proximity: plan.proximity[a]))
+            matches.append(
+                try alternativeMatches(alternative, proximity: plan.proximity[a], candidates: plan.candidates))
         }
         for case let cursor? in cursors { cursor.rewind() }
 
@@ -397,14 +437,16 @@ struct SegmentEvaluator {
 
     /// The documents matching one alternative, with their partial ranking keys, computed a
     /// clause at a time over all candidates (single words straight from the postings).
-    private mutating func alternativeMatches(_ alternative: [BoundClause], proximity: [ProximityTerm]) throws
-        -> AlternativeMatches
-    {
+    private mutating func alternativeMatches(
+        _ alternative: [BoundClause], proximity: [ProximityTerm], candidates known: [Int32]?
+    ) throws -> AlternativeMatches {
         guard !alternative.isEmpty else { return AlternativeMatches() }
-        var candidates: [Int32]? = nil
-        for list in alternative.map({ clauseCandidates($0) }).sorted(by: { $0.count < $1.count }) {
-            candidates = candidates.map { SortedDocs.intersection($0, list) } ?? list
-            if candidates!.isEmpty { break }
+        var candidates = known
+        if candidates == nil {
+            for list in alternative.map({ clauseCandidates($0) }).sorted(by: { $0.count < $1.count }) {
+                candidates = candidates.map { SortedDocs.intersection($0, list) } ?? list
+                if candidates!.isEmpty { break }
+            }
         }
         let docs = candidates ?? []
         var alive = [Bool](repeating: true, count: docs.count)

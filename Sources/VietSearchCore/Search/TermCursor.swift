@@ -15,11 +15,13 @@ final class TermCursor {
     private(set) var positions: [Int32] = []
     private(set) var variants: [UInt8] = []
 
-    init(term: Query.Term, info: TermInfo, segment: SegmentReader) throws {
+    /// Reads the term's postings: all of them, or with `candidates` only the blocks that
+    /// could hold one of those documents.
+    init(term: Query.Term, info: TermInfo, segment: SegmentReader, restrictedTo candidates: [Int32]? = nil) throws {
         self.term = term
         self.info = info
         self.segment = segment
-        list = try segment.postings(info)
+        list = try segment.postings(info, restrictedTo: candidates)
         variantBits = SegmentWriter.variantBits(info.variants.count)
         exactVariant = info.variants.firstIndex(of: term.exact)
     }
