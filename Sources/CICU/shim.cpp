@@ -119,6 +119,17 @@ static bool lower_nfc(const char *text, int32_t length, std::string &out) {
     return U_SUCCESS(status);
 }
 
+extern "C" int32_t cicu_compose_text(const char *text, int32_t length, char *output, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    const Normalizer2 *nfc = Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) return -1;
+    std::string out;
+    StringByteSink<std::string> sink(&out);
+    nfc->normalizeUTF8(0, StringPiece(text, length), sink, nullptr, status);
+    if (U_FAILURE(status)) return -1;
+    return copy_out(out, output, capacity);
+}
+
 extern "C" int32_t cicu_lower(const char *text, int32_t length, char *output, int32_t capacity) {
     std::string out;
     if (!lower_nfc(text, length, out)) return -1;

@@ -140,4 +140,12 @@ struct AnalyzerTests {
         let long = String(repeating: "a", count: Analyzer.maxTermBytes + 1)
         #expect(analyzer.tokens("x \(long) y").map(\.exact) == ["x", "y"])
     }
+
+    /// NFC composes what NFD spells out; folding drops marks and đ as the analyzer does.
+    @Test func unicodeFormsComposeAndFold() {
+        let nfd = "Đa\u{0300}ng u\u{0309}y"
+        #expect(Array(UnicodeForms.nfc(nfd).utf8) == Array("Đàng ủy".utf8))
+        #expect(UnicodeForms.folded(nfd) == "dang uy")
+        #expect(UnicodeForms.folded("NĐ-CP Ðảng") == "nd-cp dang")
+    }
 }

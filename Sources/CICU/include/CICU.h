@@ -44,6 +44,9 @@ int32_t cicu_nfc(cicu_context *context, const char *text, int32_t length, const 
 /// Maps byte offsets in the last `cicu_nfc` output back to offsets in its input, in place.
 void cicu_nfc_source_offsets(cicu_context *context, int32_t *offsets, int32_t count);
 
+/// NFC of UTF-8 `text`. Same buffer contract as `cicu_lower`.
+int32_t cicu_compose_text(const char *text, int32_t length, char *output, int32_t capacity);
+
 /// Full Unicode lowercase (root locale) of UTF-8 `text`, then NFC. Writes at most
 /// `capacity` bytes and returns the length the result needs (-1 on error).
 int32_t cicu_lower(const char *text, int32_t length, char *output, int32_t capacity);

@@ -1,5 +1,11 @@
-import Foundation
+import Dispatch
 import VietAnalysis
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -34,7 +40,7 @@ public enum Benchmark {
             throw IndexError.io(path: file, reason: "cannot read the query file")
         }
         return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { String($0.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 

@@ -1,4 +1,10 @@
-import Foundation
+import VietAnalysis
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What identifies a cited document: type, number, and when the citation gives them, the
 /// issuer and the year of the number.
@@ -89,15 +95,16 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
     static func canonicalIssuer(_ written: String) -> String? {
         var folded = written.replacing("TƯ", with: "TW").replacing("tư", with: "TW")
         if !folded.utf8.allSatisfy({ $0 < 0x80 }) {
-            folded = String(
-                folded.unicodeScalars.map { scalar -> Character in
-                    switch scalar.value {
-                    case 0x0110, 0x0111, 0x00D0: "D"
-                    case 0x2010...0x2015, 0x2212: "-"
-                    default: Character(scalar)
+            folded = UnicodeForms.folded(
+                String(
+                    folded.unicodeScalars.map { scalar -> Character in
+                        switch scalar.value {
+                        case 0x0110, 0x0111, 0x00D0: "D"
+                        case 0x2010...0x2015, 0x2212: "-"
+                        default: Character(scalar)
+                        }
                     }
-                }
-            ).folding(options: [.diacriticInsensitive], locale: nil)
+                ))
         }
         var bytes: [UInt8] = []
         for byte in folded.utf8 {

@@ -1,5 +1,10 @@
-import Foundation
 import VietAnalysis
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// File bytes to text for the readers: `TextDecoder` plus what a file can say about itself
 /// (a UTF-16 byte-order mark, an HTML page's declared charset). Text decoded from
@@ -102,5 +107,5 @@ public enum SourceText {
     }
 
     /// NFC.
-    static func composed(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
+    static func composed(_ text: String) -> String { UnicodeForms.nfc(text) }
 }

@@ -1,6 +1,11 @@
 import Dispatch
-import Foundation
 import VietAnalysis
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -89,13 +94,11 @@ public final class IndexWriter {
 
     /// The workers' shared state, behind a lock.
     private final class Shared: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = Lock()
         private var state = SharedState()
 
         func withLock<T>(_ body: (inout SharedState) throws -> T) rethrows -> T {
-            lock.lock()
-            defer { lock.unlock() }
-            return try body(&state)
+            try lock.withLock { try body(&state) }
         }
     }
 

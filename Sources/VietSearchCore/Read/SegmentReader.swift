@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What the dictionary knows of one term in one segment.
 struct TermInfo {
@@ -149,7 +153,7 @@ final class SegmentReader: @unchecked Sendable {
 
     /// Terms (by postings offset) whose checksum this reader has verified.
     private var verified = Set<Int>()
-    private let verifiedLock = NSLock()
+    private let verifiedLock = Lock()
 
     /// Decodes a term's postings, after checking its checksum the first time this reader
     /// reads them. With `candidates` (ascending), only the blocks that could hold one of

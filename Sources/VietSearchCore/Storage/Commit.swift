@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The commit point: which segments (and which of their deletions) make up the index.
 /// Stored as the file `COMMIT`, a framed JSON document, replaced atomically (write

@@ -1,5 +1,10 @@
 import CZstd
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Zstandard compression of stored records, with a dictionary trained on a segment's own
 /// first records: an article alone is too short for Zstandard to learn the language's
@@ -77,7 +82,7 @@ final class Compressor {
 /// between threads: the decompression context is used under a lock.
 final class Decompressor: @unchecked Sendable {
     private let context: OpaquePointer
-    private let lock = NSLock()
+    private let lock = Lock()
     private let dictionary: OpaquePointer?
 
     /// Nil when `bytes` is not a usable dictionary.

@@ -1,7 +1,15 @@
 import ArgumentParser
-import Foundation
 import VietAnalysis
 import VietSearchCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -68,21 +76,33 @@ struct AnalyzeCommand: ParsableCommand {
         }
     }
 
+    /// Everything on standard input.
+    private static func standardInput() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return bytes }
+            bytes.append(contentsOf: buffer.prefix(n))
+        }
+    }
+
     private func readInput() throws -> String {
         let bytes: [UInt8]
         let name: String
         if let file {
-            var isFolder: ObjCBool = false
+            var isFolder = false
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
                 throw CleanError("cannot read '\(file)': no such file")
             }
-            guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: file) else {
-                throw CleanError("cannot read '\(file)': " + (isFolder.boolValue ? "it is a folder" : "not readable"))
+            guard !isFolder, let data = FileManager.default.contents(atPath: file) else {
+                throw CleanError("cannot read '\(file)': " + (isFolder ? "it is a folder" : "not readable"))
             }
             bytes = Array(data)
             name = file
         } else if text == "-" {
-            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            bytes = Self.standardInput()
             name = "standard input"
         } else {
             return text ?? ""

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import VietSearchCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -57,7 +62,7 @@ struct BenchCommand: ParsableCommand {
         var temporary: String?
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
         if let corpus {
-            let tmp = NSTemporaryDirectory() + "vietsearch-bench-" + UUID().uuidString
+            let tmp = FileManager.default.temporaryDirectory.path + "/vietsearch-bench-" + UUID().uuidString
             temporary = tmp
             folder = tmp + "/index"
             let summary = try IndexWriter(folder: folder).update(paths: [corpus])
@@ -80,11 +85,11 @@ struct BenchCommand: ParsableCommand {
                     "build: \(summary.documents) articles, \(format(mb)) MB of text in \(format(summary.seconds)) s = \(format(mb / summary.seconds)) MB/s; peak RSS \(format(Benchmark.peakResidentMegabytes)) MB"
                 )
                 print(
-                    "index: \(stats.totalBytes) bytes = \(String(format: "%.3f", Double(stats.totalBytes) / Double(max(1, summary.textBytes)))) × the text"
+                    "index: \(stats.totalBytes) bytes = \(Decimals.fixed(Double(stats.totalBytes) / Double(max(1, summary.textBytes)), 3)) × the text"
                 )
                 for (kind, bytes) in stats.bytesByKind.sorted(by: { $0.value > $1.value }) {
                     print(
-                        "  .\(Terminal.pad(kind, 9)) \(bytes) (\(String(format: "%.3f", Double(bytes) / Double(max(1, summary.textBytes)))))"
+                        "  .\(Terminal.pad(kind, 9)) \(bytes) (\(Decimals.fixed(Double(bytes) / Double(max(1, summary.textBytes)), 3)))"
                     )
                 }
             }
@@ -130,11 +135,11 @@ struct BenchCommand: ParsableCommand {
         for t in timings {
             let row = "\(Terminal.pad(String(t.query.prefix(33)), 34)) \(Terminal.pad(String(t.hits), 7)) "
             print(
-                row + [t.p50, t.p95, t.p99].map { Terminal.pad(String(format: "%.0f", $0), 8) }.joined(separator: " ")
+                row + [t.p50, t.p95, t.p99].map { Terminal.pad(Decimals.fixed($0, 0), 8) }.joined(separator: " ")
                     + (t.error.map { "  error: \($0)" } ?? ""))
         }
         print(
-            "\nall queries: median of per-query p50 \(String(format: "%.0f", medianOfMedians)) µs; p95 \(String(format: "%.0f", Benchmark.percentile(all, 0.95))) µs; p99 \(String(format: "%.0f", Benchmark.percentile(all, 0.99))) µs (\(timings.count) queries × \(runs) runs)"
+            "\nall queries: median of per-query p50 \(Decimals.fixed(medianOfMedians, 0)) µs; p95 \(Decimals.fixed(Benchmark.percentile(all, 0.95), 0)) µs; p99 \(Decimals.fixed(Benchmark.percentile(all, 0.99), 0)) µs (\(timings.count) queries × \(runs) runs)"
         )
     }
 

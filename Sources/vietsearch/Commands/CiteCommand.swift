@@ -1,7 +1,12 @@
 import ArgumentParser
-import Foundation
 import VietAnalysis
 import VietSearchCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 struct CiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import VietSearchCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -67,17 +72,19 @@ struct IndexCommand: ParsableCommand {
 func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
 func format(_ value: Double) -> String {
-    String(format: value < 10 ? "%.2f" : "%.1f", value)
+    Decimals.fixed(value, value < 10 ? 2 : 1)
 }
 
 /// Draws `documents | MB | MB/s | time left` on standard error, at most ten times a second.
 final class ProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var last = Date.distantPast
 
     func update(_ progress: IndexProgress) {
-        lock.lock()
-        defer { lock.unlock() }
+        lock.withLock { draw(progress) }
+    }
+
+    private func draw(_ progress: IndexProgress) {
         guard Date().timeIntervalSince(last) > 0.1 else { return }
         last = Date()
         let mb = Double(progress.bytesRead) / 1_000_000

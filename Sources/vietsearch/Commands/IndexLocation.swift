@@ -1,5 +1,10 @@
 import ArgumentParser
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The `--index DIR` option every command takes.
 struct IndexLocation: ParsableArguments {
@@ -9,7 +14,7 @@ struct IndexLocation: ParsableArguments {
     var path: String?
 
     func validate() throws {
-        if let path, path.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let path, path.allSatisfy(\.isWhitespace) {
             throw ValidationError("--index needs a folder name.")
         }
     }

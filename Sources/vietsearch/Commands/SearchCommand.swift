@@ -1,7 +1,12 @@
 import ArgumentParser
-import Foundation
 import VietAnalysis
 import VietSearchCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -105,7 +110,7 @@ struct SearchCommand: ParsableCommand {
             if hit.citations > 0 { why.append("cites it \(hit.citations)×") }
             if hit.exactMatches > 0 { why.append("\(hit.exactMatches) exact") }
             if hit.adjacentPairs > 0 { why.append("\(hit.adjacentPairs) adjacent") }
-            why.append("score \(String(format: "%.2f", hit.score))")
+            why.append("score \(Decimals.fixed(hit.score, 2))")
             print("   \(hit.article.date ?? "no date") · \(hit.article.id) · " + why.joined(separator: ", "))
             if let snippet = hit.snippet {
                 print("   " + (bold ? snippet.marked(open: Terminal.bold, close: Terminal.reset) : snippet.text))
