@@ -44,6 +44,8 @@ let package = Package(
         .target(name: "VietSearchCore", dependencies: ["VietAnalysis", "CZstd"], swiftSettings: hotPath),
         // The command-line program. A release build links the Swift runtime in: a whole
         // search process then starts in about 5 ms instead of 8 (no dynamic symbol lookup).
+        // `-static-stdlib` alone leaves out two support libraries of FoundationEssentials
+        // that `swift build --static-swift-stdlib` adds; they are named here.
         .executableTarget(
             name: "vietsearch",
             dependencies: [
