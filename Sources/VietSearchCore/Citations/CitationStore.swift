@@ -8,7 +8,8 @@ public struct StoredCitation: Sendable, Equatable {
 ///
 ///     Body     --> a record file (`RecordFileWriter`) of Record
 ///     Record   --> Count (varint), Citation^Count
-///     Citation --> Field (u8), Type (string), Number (varint), Issuer (optional string),
+///     Citation --> Field (u8), Type (string), Number (varint), Issuer (optional string,
+///                  canonical: `DirectiveKey.canonicalIssuer`),
 ///                  Year (varint, 0 = none, else year + 1), Start, End (varints: UTF-8 byte
 ///                  range in the field's text), Date (optional string, YYYY-MM-DD)
 struct CitationStoreWriter {
@@ -59,7 +60,9 @@ struct CitationStoreReader {
             let end = try reader.int()
             guard start <= end else { throw reader.corrupt("bad citation range") }
             let date = try reader.optionalString()
-            let key = DirectiveKey(type: type, number: number, issuer: issuer, year: year == 0 ? nil : year - 1)
+            // Keys are stored with their issuer already canonical.
+            let key = DirectiveKey(
+                type: type, number: number, canonicalIssuer: issuer, year: year == 0 ? nil : year - 1)
             result.append(
                 StoredCitation(field: field, citation: Citation(key: key, byteRange: start..<end, date: date)))
         }
