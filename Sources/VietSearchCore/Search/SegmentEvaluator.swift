@@ -279,8 +279,10 @@ struct SegmentEvaluator {
         }
         var candidates: [Int32]? = nil
         for clause in plan.alternatives[0].sorted(by: { estimate($0) < estimate($1) }) {
+            // Citing documents are asked of every list too (exclusions), so they stay.
+            let asked = candidates.map { SortedDocs.union($0, plan.citing) }
             for (_, numbers) in clause.fields {
-                for n in numbers { try open(n, restrictedTo: candidates) }
+                for n in numbers { try open(n, restrictedTo: asked) }
             }
             let holding = clauseCandidates(clause)
             candidates = candidates.map { SortedDocs.intersection($0, holding) } ?? holding
