@@ -40,7 +40,12 @@ public enum Benchmark {
             throw IndexError.io(path: file, reason: "cannot read the query file")
         }
         return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { String($0.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()) }
+            .map { line in
+                // Leading and trailing blanks are not part of a query.
+                let start = line.firstIndex { !$0.isWhitespace } ?? line.endIndex
+                let end = line.lastIndex { !$0.isWhitespace }.map(line.index(after:)) ?? start
+                return String(line[start..<max(start, end)])
+            }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
