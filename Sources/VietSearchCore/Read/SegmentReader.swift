@@ -225,6 +225,7 @@ final class SegmentReader: @unchecked Sendable {
             impactStarts[b + 1] = Int32(impactFreqs.count)
         }
         guard positionsOffset <= info.positions.upperBound else { throw corrupt("positions out of range") }
+        guard lastDoc < docCount else { throw corrupt("posting out of range") }
         positionStarts[blockCount] = positionsOffset
         positionStarts[blockCount + 1] = info.positions.upperBound
 
