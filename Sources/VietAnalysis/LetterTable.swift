@@ -85,8 +85,6 @@ struct LetterTable: Sendable {
     /// Folds one code point through ICU (lowercase, NFD, drop Mn, đ → d).
     private static func icuFold(_ codePoint: UInt32) -> [UInt32] {
         guard let scalar = Unicode.Scalar(codePoint) else { return [] }
-        let utf8 = Array(String(Character(scalar)).utf8)
-        let folded = utf8.withUnsafeBufferPointer { icuTransform($0, cicu_fold) }
-        return String(decoding: folded, as: UTF8.self).unicodeScalars.map(\.value)
+        return UnicodeForms.folded(String(Character(scalar))).unicodeScalars.map(\.value)
     }
 }

@@ -95,16 +95,12 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
     static func canonicalIssuer(_ written: String) -> String? {
         var folded = written.replacing("TƯ", with: "TW").replacing("tư", with: "TW")
         if !folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Folding takes marks off and đ/Đ/Ð to d; dashes of every kind become '-'.
             folded = UnicodeForms.folded(
                 String(
-                    folded.unicodeScalars.map { scalar -> Character in
-                        switch scalar.value {
-                        case 0x0110, 0x0111, 0x00D0: "D"
-                        case 0x2010...0x2015, 0x2212: "-"
-                        default: Character(scalar)
-                        }
-                    }
-                ))
+                    folded.unicodeScalars.map {
+                        (0x2010...0x2015).contains($0.value) || $0.value == 0x2212 ? "-" : Character($0)
+                    }))
         }
         var bytes: [UInt8] = []
         for byte in folded.utf8 {
