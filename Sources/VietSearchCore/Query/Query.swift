@@ -24,12 +24,17 @@ public struct Query: Sendable, Equatable {
         /// Restricted to one field (`title:`), or nil for title and body.
         public var field: Field?
         public var isPhrase: Bool { terms.count > 1 }
+        /// The clause as analyzed (lowercase), its syllables separated by spaces.
+        public var text: String { terms.map { String(decoding: $0.exact, as: UTF8.self) }.joined(separator: " ") }
         public var exactMatters: Bool { terms.contains { $0.exactMatters } }
     }
 
     /// Any alternative may match; within one, every clause must.
     public var alternatives: [[Clause]] = []
     public var excluded: [Clause] = []
+    /// Whether the query reads as a question (`QueryWords.isQuestion`): such a query is
+    /// relaxed from the start.
+    public var isQuestion = false
 
     public var isEmpty: Bool { alternatives.allSatisfy(\.isEmpty) }
 

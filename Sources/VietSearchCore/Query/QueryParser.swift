@@ -49,7 +49,9 @@ public struct QueryParser {
             for i in clause.terms.indices { clause.terms[i].exactMatters = accented }
             return clause
         }
-        return Query(alternatives: alternatives.map { $0.map(mark) }, excluded: excluded.map(mark))
+        var query = Query(alternatives: alternatives.map { $0.map(mark) }, excluded: excluded.map(mark))
+        query.isQuestion = QueryWords.isQuestion(input, words: query.allClauses.flatMap(\.terms))
+        return query
     }
 
     /// Splits the input into words, quoted phrases, `OR`, with `-` and `title:` prefixes.

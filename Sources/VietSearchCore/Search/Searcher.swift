@@ -9,11 +9,17 @@ public struct SearchOptions: Sendable {
     public var countsMatches = true
     /// Require the exact spelling of words typed with diacritics.
     public var exactOnly = false
+    /// Require every word, however few articles hold them all (no relaxed search).
+    public var allWords = false
     /// Build snippets for the returned hits.
     public var snippets = true
 
-    public init(limit: Int = 10, exactOnly: Bool = false, snippets: Bool = true, countsMatches: Bool = true) {
+    public init(
+        limit: Int = 10, exactOnly: Bool = false, snippets: Bool = true, countsMatches: Bool = true,
+        allWords: Bool = false
+    ) {
         self.limit = limit
+        self.allWords = allWords
         self.countsMatches = countsMatches
         self.exactOnly = exactOnly
         self.snippets = snippets
@@ -31,14 +37,27 @@ public struct Hit: Sendable {
     public var adjacentPairs: Int
     /// Mentions of the directive the query names.
     public var citations: Int
+    /// In a relaxed search, how many of the query's content words the article holds.
+    public var matchedWords: Int
+    /// In a relaxed search, the query's words (or phrases) the article lacks, as typed.
+    public var missing: [String]
     public var article: Article
     public var snippet: Snippet?
 }
 
 /// The answer to a query: how many documents match, and the best of them.
 public struct SearchResult: Sendable {
-    /// How many documents match; nil when the search was asked not to count them.
+    /// How many documents match (in a relaxed search: hold at least one content word);
+    /// nil when the search was asked not to count them.
     public var total: Int?
+    /// How many hold every word of the query, anywhere; nil when not counted.
+    public var allWords: Int? = nil
+    /// How many hold the query as typed: every word, consecutive words adjacent and in
+    /// order, words typed with diacritics in their exact spelling; nil when not counted
+    /// (queries with `OR`, searches that do not count).
+    public var asTyped: Int? = nil
+    /// Whether not every word had to match (see `Searcher.search`).
+    public var relaxed = false
     public var hits: [Hit]
 }
 
@@ -76,6 +95,11 @@ public final class Searcher {
     }
 
     /// Searches a parsed query; `directive`, when given, adds the articles citing it.
+    ///
+    /// A query of several words is relaxed (`RelaxedEvaluator`: not every word must
+    /// match, matches holding more of its content words rank first) when it reads as a
+    /// question, has more than `QueryWords.longQuery` syllables, or when fewer than
+    /// `options.limit` articles hold every word; `options.allWords` keeps it strict.
     public func search(_ query: Query, directive: DirectiveKey? = nil, options: SearchOptions = SearchOptions())
         throws -> SearchResult
     {
@@ -86,29 +110,80 @@ public final class Searcher {
                 citing[address.segment][address.doc] = mentions
             }
         }
-        var contenders: [ScoredDoc] = []
-        var total = 0
         let statistics = try Statistics(query: query, reader: reader, bm25: bm25)
-        for (ordinal, segment) in reader.segments.enumerated() {
-            var evaluator = SegmentEvaluator(
-                segment: segment, ordinal: ordinal, searcher: self, statistics: statistics, options: options,
-                citing: citing[ordinal])
-            contenders += try evaluator.collect(query, total: &total)
+        let relaxable =
+            !options.allWords && query.alternatives.count == 1
+            && query.alternatives[0].filter { !$0.isPhrase && $0.field == nil }.count >= 2
+        if relaxable
+            && (query.isQuestion || query.alternatives[0].reduce(0) { $0 + $1.terms.count } > QueryWords.longQuery)
+        {
+            return try relaxedSearch(query, requireAll: false, statistics: statistics, citing: citing, options: options)
         }
+        var found: SearchResult
+        if options.countsMatches && query.alternatives.count == 1 {
+            // One alternative, counted: the evaluator that also tells how the matches hold it.
+            found = try relaxedSearch(query, requireAll: true, statistics: statistics, citing: citing, options: options)
+        } else {
+            var contenders: [ScoredDoc] = []
+            var total = 0
+            for (ordinal, segment) in reader.segments.enumerated() {
+                var evaluator = SegmentEvaluator(
+                    segment: segment, ordinal: ordinal, searcher: self, statistics: statistics, options: options,
+                    citing: citing[ordinal])
+                contenders += try evaluator.collect(query, total: &total)
+            }
+            found = try result(
+                query, contenders, counts: options.countsMatches ? MatchCounts(matching: total, allWords: total) : nil,
+                countsAsTyped: false, relaxed: false, options: options)
+        }
+        if relaxable && found.hits.count < options.limit {
+            return try relaxedSearch(query, requireAll: false, statistics: statistics, citing: citing, options: options)
+        }
+        return found
+    }
+
+    private func relaxedSearch(
+        _ query: Query, requireAll: Bool, statistics: Statistics, citing: [[Int: Int]], options: SearchOptions
+    ) throws -> SearchResult {
+        let relaxed = RelaxedQuery(
+            query.alternatives.first ?? [], excluded: query.excluded, statistics: statistics, requireAll: requireAll)
+        var counts = MatchCounts()
+        var contenders: [ScoredDoc] = []
+        for (ordinal, segment) in reader.segments.enumerated() {
+            var evaluator = RelaxedEvaluator(
+                segment: segment, ordinal: ordinal, statistics: statistics, bm25: bm25,
+                proximityWeight: proximityWeight, options: options, citing: citing[ordinal])
+            contenders += try evaluator.collect(relaxed, counts: &counts)
+        }
+        return try result(
+            query, contenders, counts: options.countsMatches ? counts : nil, relaxed: !requireAll, options: options)
+    }
+
+    /// The hits of the best `options.limit` contenders, with their articles and snippets.
+    private func result(
+        _ query: Query, _ contenders: [ScoredDoc], counts: MatchCounts?, countsAsTyped: Bool = true, relaxed: Bool,
+        options: SearchOptions
+    ) throws -> SearchResult {
         let top = try topHits(contenders, limit: options.limit)
         var hits: [Hit] = []
         let terms = Set(query.allClauses.flatMap { $0.terms.map(\.folded) })
+        let clauses = query.alternatives.first ?? []
         for match in top {
             let article = try reader.article(match.address)
             let snippet =
                 options.snippets ? SnippetMaker().snippet(of: article.body, terms: terms, analyzer: analyzer) : nil
+            let missing = clauses.indices.filter { $0 < 64 && match.missing & (1 << UInt64($0)) != 0 }.map {
+                clauses[$0].text
+            }
             hits.append(
                 Hit(
                     address: match.address, score: match.score, exactMatches: match.tier,
-                    adjacentPairs: match.adjacentPairs, citations: match.citations,
-                    article: article, snippet: snippet))
+                    adjacentPairs: match.adjacentPairs, citations: match.citations, matchedWords: match.matchedWords,
+                    missing: missing, article: article, snippet: snippet))
         }
-        return SearchResult(total: options.countsMatches ? total : nil, hits: hits)
+        return SearchResult(
+            total: counts?.matching, allWords: counts?.allWords, asTyped: countsAsTyped ? counts?.asTyped : nil,
+            relaxed: relaxed, hits: hits)
     }
 
     /// The best `limit` of the segments' contenders; equal ranking keys are ordered by
@@ -133,33 +208,12 @@ public final class Searcher {
     }
 }
 
-/// A matching document with its ranking keys.
-struct ScoredDoc {
-    var address: DocAddress
-    /// Mentions of the directive the query names (0 when it names none).
-    var citations = 0
-    var tier: Int
-    var adjacentPairs: Int
-    var score: Double
-
-    /// The ranking key, compared lexicographically (higher ranks first).
-    var rank: Rank { Rank(citations: citations, tier: tier, adjacentPairs: adjacentPairs, score: score) }
-
-    struct Rank: Comparable {
-        var citations: Int
-        var tier: Int
-        var adjacentPairs: Int
-        var score: Double
-        static func < (a: Rank, b: Rank) -> Bool {
-            (a.citations, a.tier, a.adjacentPairs, a.score) < (b.citations, b.tier, b.adjacentPairs, b.score)
-        }
-    }
-}
-
 /// Index-wide statistics of the query's terms (inverse document frequencies), and the
 /// dictionary entries looked up to compute them, so that evaluation does not look again.
 struct Statistics {
     var idf: [[UInt8]: Double] = [:]
+    /// Per folded term: how many documents hold it (the larger of title and body).
+    var documentFrequency: [[UInt8]: Int] = [:]
     let documentCount: Int
     let averageTitle: Double
     let averageBody: Double
@@ -185,6 +239,7 @@ struct Statistics {
                 title += titleInfo?.docFreq ?? 0
                 body += bodyInfo?.docFreq ?? 0
             }
+            documentFrequency[folded] = min(max(title, body), documentCount)
             idf[folded] = bm25.idf(
                 documentFrequency: min(max(title, body), documentCount), documentCount: max(documentCount, 1))
         }

@@ -138,35 +138,6 @@ struct SegmentEvaluator {
         var candidates: [Int32]? = nil
     }
 
-    /// The best complete ranks found so far, and every match that may still be among them.
-    private struct TopRanks {
-        let limit: Int
-        /// At most `limit` ranks, ascending.
-        var best: [ScoredDoc.Rank] = []
-        var contenders: [ScoredDoc] = []
-
-        var isFull: Bool { best.count == limit }
-
-        /// Whether a match ranked `rank` could still enter the top `limit`.
-        func admits(_ rank: ScoredDoc.Rank) -> Bool { !isFull || !(rank < best[0]) }
-
-        mutating func add(_ doc: ScoredDoc) {
-            let rank = doc.rank
-            contenders.append(doc)
-            if isFull {
-                if !(best[0] < rank) { return }
-                best.removeFirst()
-            }
-            best.insert(rank, at: best.firstIndex { rank < $0 } ?? best.count)
-        }
-
-        /// The contenders that rank at least as high as the `limit`-th best (ties included).
-        var result: [ScoredDoc] {
-            guard let cut = best.first, isFull else { return contenders }
-            return contenders.filter { !($0.rank < cut) }
-        }
-    }
-
     /// Counts the matches of `query` into `total` and returns the ones that may rank in the
     /// top `options.limit`, with their complete ranking keys (ties included).
     ///
@@ -296,15 +267,15 @@ struct SegmentEvaluator {
     /// The best rank a document of `window` could reach, from the impacts of the blocks
     /// the window lies in; nil when no document of it can match. `hints` hold, per
     /// cursor, its first posting at or after the window's start.
-    private func bound(_ plan: Plan, hints: [Int], citingFrom citingHint: Int) -> ScoredDoc.Rank? {
+    private func bound(_ plan: Plan, hints: [Int], citingFrom citingHint: Int) -> Rank? {
         var citations = 0
         var k = citingHint
         while k < plan.citing.count && plan.citing[k] <= window.upperBound {
             citations = max(citations, self.citing[Int(plan.citing[k])] ?? 0)
             k += 1
         }
-        var best: ScoredDoc.Rank? =
-            k > citingHint ? ScoredDoc.Rank(citations: citations, tier: 0, adjacentPairs: 0, score: 0) : nil
+        var best: Rank? =
+            k > citingHint ? Rank(citations: citations, tier: 0, adjacentPairs: 0, score: 0) : nil
         /// The largest saturated frequency of cursor `n` in the window; nil when absent.
         func maxTf(_ n: Int, _ field: Field) -> Double? {
             guard let list = cursors[n]?.list, hints[n] < list.count, list.docs[hints[n]] <= window.upperBound else {
@@ -370,7 +341,7 @@ struct SegmentEvaluator {
                     score += searcher.proximityWeight * (proximity[i].idf + proximity[i + 1].idf) * min(first, second)
                 }
             }
-            let rank = ScoredDoc.Rank(citations: citations, tier: tier, adjacentPairs: pairs, score: score)
+            let rank = Rank(citations: citations, tier: tier, adjacentPairs: pairs, score: score)
             if best.map({ $0 < rank }) ?? true { best = rank }
         }
         return best
@@ -407,10 +378,10 @@ struct SegmentEvaluator {
             guard top.limit > 0 else { continue }
 
             // The best rank this match could reach once adjacency is known.
-            var bound = ScoredDoc.Rank(citations: citations, tier: 0, adjacentPairs: 0, score: 0)
+            var bound = Rank(citations: citations, tier: 0, adjacentPairs: 0, score: 0)
             var boundIsExact = true
             for case let partial? in partials {
-                let rank = ScoredDoc.Rank(
+                let rank = Rank(
                     citations: citations, tier: partial.tier, adjacentPairs: partial.pairBound,
                     score: partial.score + partial.bonusBound)
                 if bound < rank { bound = rank }
@@ -420,20 +391,18 @@ struct SegmentEvaluator {
 
             var rank = bound
             if !boundIsExact {
-                rank = ScoredDoc.Rank(citations: citations, tier: 0, adjacentPairs: 0, score: 0)
+                rank = Rank(citations: citations, tier: 0, adjacentPairs: 0, score: 0)
                 for (a, partial) in partials.enumerated() {
                     guard let partial else { continue }
                     let (pairs, bonus) = try adjacency(plan.proximity[a], doc: doc32)
-                    let complete = ScoredDoc.Rank(
+                    let complete = Rank(
                         citations: citations, tier: partial.tier, adjacentPairs: pairs, score: partial.score + bonus)
                     if rank < complete { rank = complete }
                 }
                 guard top.admits(rank) else { continue }
             }
             top.add(
-                ScoredDoc(
-                    address: DocAddress(segment: ordinal, doc: doc), citations: rank.citations, tier: rank.tier,
-                    adjacentPairs: rank.adjacentPairs, score: rank.score))
+                ScoredDoc(address: DocAddress(segment: ordinal, doc: doc), rank: rank))
         }
     }
 

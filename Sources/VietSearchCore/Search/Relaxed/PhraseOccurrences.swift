@@ -1,0 +1,46 @@
+/// Counts where the terms of a phrase stand one after another in one document, from
+/// positions. Documents may be asked in any order.
+struct PhraseOccurrences {
+    private var postings: [Int] = []
+    private var pointers: [Int] = []
+
+    /// Occurrences in `doc` of the terms of `cursors`, in order at consecutive positions,
+    /// and how many of them use every term's exact spelling (all of them for terms whose
+    /// spelling does not matter). Zero when a term is not in `doc`.
+    mutating func count(_ cursors: [TermCursor], doc: Int32) throws -> (all: Int, exact: Int) {
+        postings.removeAll(keepingCapacity: true)
+        for cursor in cursors {
+            var hint = 0
+            guard let i = cursor.list.index(of: doc, from: &hint) else { return (0, 0) }
+            postings.append(i)
+        }
+        // Positions are decoded only once every term is known to be in the document.
+        for (cursor, i) in zip(cursors, postings) { try cursor.decode(i) }
+        pointers.removeAll(keepingCapacity: true)
+        pointers.append(contentsOf: repeatElement(0, count: cursors.count))
+        let first = cursors[0]
+        var all = 0
+        var exact = 0
+        for (i, start) in first.positions.enumerated() {
+            var found = true
+            var allExact = first.isExact(at: i)
+            for k in 1..<cursors.count {
+                let other = cursors[k]
+                let target = start + Int32(k)
+                var p = pointers[k]
+                while p < other.positions.count && other.positions[p] < target { p += 1 }
+                pointers[k] = p
+                guard p < other.positions.count && other.positions[p] == target else {
+                    found = false
+                    break
+                }
+                if !other.isExact(at: p) { allExact = false }
+            }
+            if found {
+                all += 1
+                if allExact { exact += 1 }
+            }
+        }
+        return (all, exact)
+    }
+}
