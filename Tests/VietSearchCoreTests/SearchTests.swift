@@ -213,6 +213,29 @@ struct SearchTests {
         #expect(try scratch.ids("cho").count == 2)
     }
 
+    /// Snippets mark what the ranking counted: `chó` marks `chó` and not the `cho` beside
+    /// it; in an article without `chó`, the folded `cho` it matched through is marked.
+    @Test func snippetsMarkTheExactSpellingTyped() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [
+                (id: "dog", title: "Tin", text: "Con chó nhà tôi thích chạy cho vui."),
+                (id: "for", title: "Tin", text: "Xin cho tôi biết."),
+            ])
+        try scratch.index()
+        func marked(_ query: String) throws -> [String: [String]] {
+            let hits = try scratch.searcher().search(query).hits
+            return Dictionary(
+                uniqueKeysWithValues: hits.map { hit in
+                    let bytes = Array(hit.snippet!.text.utf8)
+                    return (hit.article.id, hit.snippet!.highlights.map { String(decoding: bytes[$0], as: UTF8.self) })
+                })
+        }
+        #expect(try marked("chó") == ["dog": ["chó"], "for": ["cho"]])
+        #expect(try marked("cho") == ["dog": ["chó", "cho"], "for": ["cho"]])
+    }
+
     @Test func orSeparatesWholeRunsOfWords() throws {
         let scratch = Scratch()
         scratch.writeJSONL(

@@ -166,7 +166,7 @@ public final class Searcher {
     ) throws -> SearchResult {
         let top = try topHits(contenders, limit: options.limit)
         var hits: [Hit] = []
-        let terms = Set(query.allClauses.flatMap { $0.terms.map(\.folded) })
+        let terms = query.allClauses.flatMap(\.terms)
         let clauses = query.alternatives.first ?? []
         for match in top {
             let article = try reader.article(match.address)

@@ -28,14 +28,24 @@ public struct Snippet: Sendable, Equatable {
 /// Picks the best passage of a text for a query, re-analyzing the text with the same
 /// analyzer as the index (as SQLite FTS5 does): a window of `window` tokens scores 1000
 /// for each distinct query term it holds and 1 for each repeat; the earliest best wins.
+///
+/// A token matches what the ranking counted: a query term typed with diacritics marks
+/// only its exact spelling (`chó`, not `cho`), unless the text never uses that spelling,
+/// in which case the article matched through folding and the folded forms are marked.
 struct SnippetMaker {
     var window = 32
 
-    func snippet(of text: String, terms: Set<[UInt8]>, analyzer: Analyzer) -> Snippet {
+    func snippet(of text: String, terms: [Query.Term], analyzer: Analyzer) -> Snippet {
         let tokens = analyzer.tokens(text)
         let bytes = Array(text.utf8)
         guard !tokens.isEmpty else { return Snippet(text: String(text.prefix(200)), highlights: []) }
-        let matched = tokens.map { terms.contains($0.folded.bytes) }
+        // Per query term: whether only its exact spelling is marked.
+        let strict = terms.map { term in term.exactMatters && tokens.contains { $0.exact.bytes == term.exact } }
+        let matched = tokens.map { token in
+            terms.indices.contains { i in
+                token.folded.bytes == terms[i].folded && (!strict[i] || token.exact.bytes == terms[i].exact)
+            }
+        }
         var bestStart = 0
         var bestScore = -1
         for start in 0..<tokens.count where start == 0 || matched[start] {
