@@ -78,9 +78,9 @@ public struct SearchResult: Sendable {
 public final class Searcher {
     public let reader: IndexReader
     let analyzer: Analyzer
-    let bm25 = BM25()
-    /// Weight of an adjacent, in-order pair of query words, relative to one term's BM25.
-    let proximityWeight = 1.0
+    /// The ranking formula every evaluator asks.
+    let model = RankingModel()
+    var bm25: BM25 { model.bm25 }
 
     public init(reader: IndexReader, analyzer: Analyzer) {
         self.reader = reader
@@ -151,8 +151,8 @@ public final class Searcher {
         var contenders: [ScoredDoc] = []
         for (ordinal, segment) in reader.segments.enumerated() {
             var evaluator = RelaxedEvaluator(
-                segment: segment, ordinal: ordinal, statistics: statistics, bm25: bm25,
-                proximityWeight: proximityWeight, options: options, citing: citing[ordinal])
+                segment: segment, ordinal: ordinal, statistics: statistics, model: model, options: options,
+                citing: citing[ordinal])
             contenders += try evaluator.collect(relaxed, counts: &counts)
         }
         return try result(

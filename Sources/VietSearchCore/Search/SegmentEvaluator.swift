@@ -338,7 +338,9 @@ struct SegmentEvaluator {
                 guard title || (first != nil && second != nil) else { continue }
                 pairs += 1
                 if let first, let second {
-                    score += searcher.proximityWeight * (proximity[i].idf + proximity[i + 1].idf) * min(first, second)
+                    score +=
+                        searcher.model.pairBonusBound(idfs: proximity[i].idf + proximity[i + 1].idf)
+                        * min(first, second)
                 }
             }
             let rank = Rank(citations: citations, tier: tier, adjacentPairs: pairs, score: score)
@@ -550,8 +552,8 @@ struct SegmentEvaluator {
     }
 
     private func pairBonus(_ a: ProximityTerm, _ b: ProximityTerm, count: Int, length: Int) -> Double {
-        let tf = searcher.bm25.tf(Double(count), length: length, averageLength: statistics.averageBody)
-        return searcher.proximityWeight * (a.idf + b.idf) * tf
+        searcher.model.pairBonus(
+            idfs: a.idf + b.idf, count: count, length: length, averageLength: statistics.averageBody)
     }
 
     /// How many pairs of consecutive query words stand adjacent in `doc` (in title or

@@ -75,8 +75,7 @@ struct RelaxedEvaluator {
     let segment: SegmentReader
     let ordinal: Int
     let statistics: Statistics
-    let bm25: BM25
-    let proximityWeight: Double
+    let model: RankingModel
     let options: SearchOptions
     /// Documents citing the directive the query names, with their mention counts.
     let citing: [Int: Int]
@@ -85,14 +84,13 @@ struct RelaxedEvaluator {
     private var phrases = PhraseOccurrences()
 
     init(
-        segment: SegmentReader, ordinal: Int, statistics: Statistics, bm25: BM25, proximityWeight: Double,
-        options: SearchOptions, citing: [Int: Int]
+        segment: SegmentReader, ordinal: Int, statistics: Statistics, model: RankingModel, options: SearchOptions,
+        citing: [Int: Int]
     ) {
         self.segment = segment
         self.ordinal = ordinal
         self.statistics = statistics
-        self.bm25 = bm25
-        self.proximityWeight = proximityWeight
+        self.model = model
         self.options = options
         self.citing = citing
     }
@@ -160,16 +158,15 @@ struct RelaxedEvaluator {
                 }
             }
             guard options.limit > 0 else { continue }
-            var pairBound = 0
-            var bonusBound = 0.0
+            var possiblePairs = 0
+            var pairIdfs: [Double] = []
             for pair in query.pairs where bothHeld(pair, h, exact[doc], query.exactMask) {
-                if pair.counted { pairBound += 1 }
-                bonusBound += proximityWeight * (query.idf[pair.first] + query.idf[pair.second])
+                if pair.counted { possiblePairs += 1 }
+                pairIdfs.append(query.idf[pair.first] + query.idf[pair.second])
             }
-            let bound = Rank(
-                citations: mentions[doc], matchedWords: (h & query.contentMask).nonzeroBitCount, tier: tier,
-                adjacentPairs: pairBound, score: score[doc] + bonusBound)
-            candidates.append((bound, Int32(doc)))
+            let known = features(query, doc: doc, held: h, tier: tier, score: score[doc], mentions: mentions[doc])
+            candidates.append(
+                (model.upperBound(known, possiblePairs: possiblePairs, pairIdfs: pairIdfs), Int32(doc)))
         }
         guard options.limit > 0 else { return [] }
 
@@ -178,17 +175,28 @@ struct RelaxedEvaluator {
         var top = TopRanks(limit: options.limit)
         for (bound, doc) in candidates {
             guard top.admits(bound) else { break }
-            let h = held[Int(doc)]
-            let (pairs, bonus, _) = try adjacency(query, doc: doc, held: h, exact: exact[Int(doc)])
-            var rank = bound
-            rank.adjacentPairs = pairs
-            rank.score = score[Int(doc)] + bonus
+            let d = Int(doc)
+            let h = held[d]
+            var known = features(
+                query, doc: d, held: h, tier: (exact[d] & query.exactMask).nonzeroBitCount, score: score[d],
+                mentions: mentions[d])
+            (known.adjacentPairs, known.pairBonus, _) = try adjacency(query, doc: doc, held: h, exact: exact[d])
+            let rank = model.rank(known)
             guard top.admits(rank) else { continue }
             top.add(
                 ScoredDoc(
                     address: DocAddress(segment: ordinal, doc: Int(doc)), rank: rank, missing: query.allMask & ~h))
         }
         return top.result
+    }
+
+    /// What is known of a match before its adjacency.
+    private func features(_ query: RelaxedQuery, doc: Int, held: UInt64, tier: Int, score: Double, mentions: Int)
+        -> RankingModel.Features
+    {
+        RankingModel.Features(
+            citations: mentions, matchedWords: (held & query.contentMask).nonzeroBitCount, exactWords: tier,
+            bm25: score)
     }
 
     private func bothHeld(
@@ -219,9 +227,7 @@ struct RelaxedEvaluator {
             guard fieldCursors.count == clause.terms.count else { continue }
             if !clause.isPhrase { cursors[i].append((field, fieldCursors[0])) }
             let average = field == .title ? statistics.averageTitle : statistics.averageBody
-            let weight = query.idf[i] * (field == .title ? bm25.titleWeight : 1)
-            let c1 = bm25.k1 * (1 - bm25.b)
-            let c2 = bm25.k1 * bm25.b / average
+            let idf = query.idf[i]
             var allowed: [Bool]? = nil
             if let restriction {
                 allowed = [Bool](repeating: false, count: segment.docCount)
@@ -235,7 +241,8 @@ struct RelaxedEvaluator {
                     let f = Double(exactOnly ? exactCount : all)
                     guard f > 0 else { continue }
                     let d = Int(doc)
-                    score[d] += weight * f / (f + c1 + c2 * Double(segment.length(d, field)))
+                    score[d] += model.fieldScore(
+                        idf: idf, freq: f, length: segment.length(d, field), averageLength: average, field: field)
                     held[d] |= bit
                     if exactCount > 0 { exact[d] |= bit }
                 }
@@ -248,8 +255,9 @@ struct RelaxedEvaluator {
                 if let allowed, !allowed[d] { continue }
                 let isExact = try cursor.hasExact(p)
                 if exactOnly && !isExact { continue }
-                let f = Double(list.freqs[p])
-                score[d] += weight * f / (f + c1 + c2 * Double(segment.length(d, field)))
+                score[d] += model.fieldScore(
+                    idf: idf, freq: Double(list.freqs[p]), length: segment.length(d, field), averageLength: average,
+                    field: field)
                 held[d] |= bit
                 if isExact { exact[d] |= bit }
             }
@@ -317,9 +325,9 @@ struct RelaxedEvaluator {
             }
             if pair.counted { pairs += 1 }
             if body > 0 {
-                let tf = bm25.tf(
-                    Double(body), length: segment.length(Int(doc), .body), averageLength: statistics.averageBody)
-                bonus += proximityWeight * (query.idf[pair.first] + query.idf[pair.second]) * tf
+                bonus += model.pairBonus(
+                    idfs: query.idf[pair.first] + query.idf[pair.second], count: body,
+                    length: segment.length(Int(doc), .body), averageLength: statistics.averageBody)
             }
         }
         return (pairs, bonus, all)

@@ -1,0 +1,58 @@
+/// The ranking formula, whole: what a match's features are worth, and the best rank that
+/// features not yet known could still give it. The evaluators ask this type; nothing else
+/// combines citations, words matched, exact spellings, adjacency and BM25.
+///
+/// The key stays lexicographic (`Rank`): a directive's citing articles first, then, in a
+/// relaxed search, articles holding more content words, then exact spellings, then
+/// adjacent pairs, then BM25 plus a bonus for how often the adjacent pairs occur.
+struct RankingModel: Sendable {
+    let bm25: BM25
+    /// Weight of an adjacent, in-order pair of query words, relative to one term's BM25.
+    let proximityWeight: Double
+
+    init(bm25: BM25 = BM25(), proximityWeight: Double = 1.0) {
+        self.bm25 = bm25
+        self.proximityWeight = proximityWeight
+    }
+
+    /// What is known of one match.
+    struct Features: Equatable {
+        var citations = 0
+        var matchedWords = 0
+        var exactWords = 0
+        var adjacentPairs = 0
+        var bm25 = 0.0
+        var pairBonus = 0.0
+    }
+
+    func rank(_ features: Features) -> Rank {
+        Rank(
+            citations: features.citations, matchedWords: features.matchedWords, tier: features.exactWords,
+            adjacentPairs: features.adjacentPairs, score: features.bm25 + features.pairBonus)
+    }
+
+    /// The best rank of a match whose adjacency is not known yet: `features` without it,
+    /// `possiblePairs` pairs of words that could stand adjacent, whose two words' idfs add
+    /// up to `pairIdfs` (one sum per pair that has a bonus).
+    func upperBound(_ features: Features, possiblePairs: Int, pairIdfs: [Double]) -> Rank {
+        var bound = features
+        bound.adjacentPairs = max(features.adjacentPairs, possiblePairs)
+        bound.pairBonus = features.pairBonus + pairIdfs.reduce(0) { $0 + pairBonusBound(idfs: $1) }
+        return rank(bound)
+    }
+
+    /// BM25 of a word occurring `freq` times in a field of `length` tokens.
+    @inline(__always)
+    func fieldScore(idf: Double, freq: Double, length: Int, averageLength: Double, field: Field) -> Double {
+        idf * (field == .title ? bm25.titleWeight : 1) * bm25.tf(freq, length: length, averageLength: averageLength)
+    }
+
+    /// The bonus of a pair of words (idfs adding up to `idfs`) adjacent `count` times in a
+    /// body of `length` tokens: their idfs times the pair's saturated frequency.
+    func pairBonus(idfs: Double, count: Int, length: Int, averageLength: Double) -> Double {
+        proximityWeight * idfs * bm25.tf(Double(count), length: length, averageLength: averageLength)
+    }
+
+    /// The most `pairBonus` can give for a pair: a saturated frequency stays below 1.
+    func pairBonusBound(idfs: Double) -> Double { proximityWeight * idfs }
+}

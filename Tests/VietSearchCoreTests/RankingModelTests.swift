@@ -1,0 +1,60 @@
+import Testing
+
+@testable import VietSearchCore
+
+/// The bound a top-k search skips by must never fall below the rank it bounds: a match
+/// whose bound is lower than the k-th best is dropped unseen.
+struct RankingModelTests {
+    @Test func theUpperBoundIsNeverBelowTheRank() {
+        let model = RankingModel()
+        var state: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<20_000 {
+            let known = RankingModel.Features(
+                citations: next(3), matchedWords: next(6), exactWords: next(6), bm25: Double(next(10_000)) / 100)
+            // Pairs that could stand adjacent, and what adjacency turns out to give.
+            let possible = next(5)
+            var pairIdfs: [Double] = []
+            var complete = known
+            for _ in 0..<possible {
+                let idfs = Double(next(2_000)) / 100
+                pairIdfs.append(idfs)
+                let count = next(4)
+                guard count > 0 else { continue }
+                complete.adjacentPairs += 1
+                complete.pairBonus += model.pairBonus(
+                    idfs: idfs, count: count * (1 + next(1_000)), length: 1 + next(3_000),
+                    averageLength: 1 + Double(next(800)))
+            }
+            let bound = model.upperBound(known, possiblePairs: possible, pairIdfs: pairIdfs)
+            #expect(!(bound < model.rank(complete)), "\(known) \(complete)")
+        }
+    }
+
+    /// The order is lexicographic: citations, words matched, exact spellings, adjacent
+    /// pairs, then the score.
+    @Test func keysCompareInTheirOrder() {
+        let model = RankingModel()
+        let base = RankingModel.Features(citations: 1, matchedWords: 3, exactWords: 2, adjacentPairs: 1, bm25: 5)
+        var cited = base
+        cited.citations = 2
+        cited.matchedWords = 0
+        var more = base
+        more.matchedWords = 4
+        more.exactWords = 0
+        var exact = base
+        exact.exactWords = 3
+        exact.adjacentPairs = 0
+        var adjacent = base
+        adjacent.adjacentPairs = 2
+        adjacent.bm25 = 0
+        var higher = base
+        higher.bm25 = 6
+        let ranked = [base, higher, adjacent, exact, more, cited].map(model.rank)
+        #expect(ranked == ranked.sorted())
+        #expect(Set(ranked.map(\.score)).count > 1)
+    }
+}
