@@ -5,8 +5,9 @@ import Testing
 /// The bound a top-k search skips by must never fall below the rank it bounds: a match
 /// whose bound is lower than the k-th best is dropped unseen.
 struct RankingModelTests {
-    @Test func theUpperBoundIsNeverBelowTheRank() {
-        let model = RankingModel()
+    @Test(arguments: [RankingModel.Order.tiers, .weighted])
+    func theUpperBoundIsNeverBelowTheRank(order: RankingModel.Order) {
+        let model = RankingModel(order: order)
         var state: UInt64 = 7
         func next(_ n: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -34,17 +35,14 @@ struct RankingModelTests {
         }
     }
 
-    /// The order is lexicographic: citations, words matched, exact spellings, adjacent
-    /// pairs, then the score.
+    /// Requiring every word, the order is lexicographic: citations, exact spellings,
+    /// adjacent pairs, then the score. Relaxed, only citations come before the score.
     @Test func keysCompareInTheirOrder() {
-        let model = RankingModel()
+        let tiers = RankingModel()
         let base = RankingModel.Features(citations: 1, matchedWords: 3, exactWords: 2, adjacentPairs: 1, bm25: 5)
         var cited = base
         cited.citations = 2
-        cited.matchedWords = 0
-        var more = base
-        more.matchedWords = 4
-        more.exactWords = 0
+        cited.exactWords = 0
         var exact = base
         exact.exactWords = 3
         exact.adjacentPairs = 0
@@ -53,8 +51,16 @@ struct RankingModelTests {
         adjacent.bm25 = 0
         var higher = base
         higher.bm25 = 6
-        let ranked = [base, higher, adjacent, exact, more, cited].map(model.rank)
+        let ranked = [base, higher, adjacent, exact, cited].map(tiers.rank)
         #expect(ranked == ranked.sorted())
-        #expect(Set(ranked.map(\.score)).count > 1)
+
+        let weighted = tiers.ordered(.weighted)
+        var fewer = base
+        fewer.matchedWords = 1
+        fewer.exactWords = 0
+        fewer.adjacentPairs = 0
+        fewer.pairBonus = 1.5
+        #expect(weighted.rank(base) < weighted.rank(fewer))
+        #expect(weighted.rank(fewer) < weighted.rank(cited))
     }
 }

@@ -97,9 +97,10 @@ public final class Searcher {
     /// Searches a parsed query; `directive`, when given, adds the articles citing it.
     ///
     /// A query of several words is relaxed (`RelaxedEvaluator`: not every word must
-    /// match, matches holding more of its content words rank first) when it reads as a
-    /// question, has more than `QueryWords.longQuery` syllables, or when fewer than
-    /// `options.limit` articles hold every word; `options.allWords` keeps it strict.
+    /// match; ranked by BM25 and adjacency, `RankingModel.Order.weighted`) when it reads as
+    /// a question or has more than `QueryWords.longQuery` syllables. When fewer than
+    /// `options.limit` articles hold every word, those come first in their usual order and
+    /// the relaxed hits that lack some word follow. `options.allWords` keeps it strict.
     public func search(_ query: Query, directive: DirectiveKey? = nil, options: SearchOptions = SearchOptions())
         throws -> SearchResult
     {
@@ -136,10 +137,15 @@ public final class Searcher {
                 query, contenders, counts: options.countsMatches ? MatchCounts(matching: total, allWords: total) : nil,
                 countsAsTyped: false, relaxed: false, options: options)
         }
-        if relaxable && found.hits.count < options.limit {
-            return try relaxedSearch(query, requireAll: false, statistics: statistics, citing: citing, options: options)
-        }
-        return found
+        guard relaxable && found.hits.count < options.limit else { return found }
+        // The articles holding every word keep their order, first; those lacking some follow.
+        var wider = options
+        wider.limit += found.hits.count
+        var relaxed = try relaxedSearch(
+            query, requireAll: false, statistics: statistics, citing: citing, options: wider)
+        let partial = relaxed.hits.filter { !$0.missing.isEmpty }
+        relaxed.hits = Array((found.hits + partial).prefix(options.limit))
+        return relaxed
     }
 
     private func relaxedSearch(
@@ -151,8 +157,8 @@ public final class Searcher {
         var contenders: [ScoredDoc] = []
         for (ordinal, segment) in reader.segments.enumerated() {
             var evaluator = RelaxedEvaluator(
-                segment: segment, ordinal: ordinal, statistics: statistics, model: model, options: options,
-                citing: citing[ordinal])
+                segment: segment, ordinal: ordinal, statistics: statistics,
+                model: model.ordered(requireAll ? .tiers : .weighted), options: options, citing: citing[ordinal])
             contenders += try evaluator.collect(relaxed, counts: &counts)
         }
         return try result(

@@ -185,7 +185,8 @@ struct RelaxedEvaluator {
             guard top.admits(rank) else { continue }
             top.add(
                 ScoredDoc(
-                    address: DocAddress(segment: ordinal, doc: Int(doc)), rank: rank, missing: query.allMask & ~h))
+                    address: DocAddress(segment: ordinal, doc: Int(doc)), rank: rank, missing: query.allMask & ~h,
+                    features: known))
         }
         return top.result
     }
