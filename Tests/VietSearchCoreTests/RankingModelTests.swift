@@ -16,21 +16,27 @@ struct RankingModelTests {
         for _ in 0..<20_000 {
             let known = RankingModel.Features(
                 citations: next(3), matchedWords: next(6), exactWords: next(6), bm25: Double(next(10_000)) / 100)
-            // Pairs that could stand adjacent, and what adjacency turns out to give.
+            // Pairs that could stand adjacent, at most `most` times (the rarer word's
+            // frequency), and what adjacency turns out to give.
             let possible = next(5)
-            var pairIdfs: [Double] = []
+            var bonusBounds: [Double] = []
             var complete = known
             for _ in 0..<possible {
                 let idfs = Double(next(2_000)) / 100
-                pairIdfs.append(idfs)
-                let count = next(4)
+                let most = 1 + next(50)
+                let length = 1 + next(3_000)
+                let average = 1 + Double(next(800))
+                bonusBounds.append(
+                    next(2) == 0
+                        ? model.pairBonusBound(idfs: idfs)
+                        : model.pairBonus(idfs: idfs, count: most, length: length, averageLength: average))
+                let count = next(most + 1)
                 guard count > 0 else { continue }
                 complete.adjacentPairs += 1
                 complete.pairBonus += model.pairBonus(
-                    idfs: idfs, count: count * (1 + next(1_000)), length: 1 + next(3_000),
-                    averageLength: 1 + Double(next(800)))
+                    idfs: idfs, count: count, length: length, averageLength: average)
             }
-            let bound = model.upperBound(known, possiblePairs: possible, pairIdfs: pairIdfs)
+            let bound = model.upperBound(known, possiblePairs: possible, pairBonusBound: bonusBounds.reduce(0, +))
             #expect(!(bound < model.rank(complete)), "\(known) \(complete)")
         }
     }

@@ -53,12 +53,13 @@ struct RankingModel: Sendable {
     }
 
     /// The best rank of a match whose adjacency is not known yet: `features` without it,
-    /// `possiblePairs` pairs of words that could stand adjacent, whose two words' idfs add
-    /// up to `pairIdfs` (one sum per pair that has a bonus).
-    func upperBound(_ features: Features, possiblePairs: Int, pairIdfs: [Double]) -> Rank {
+    /// `possiblePairs` pairs of words that could stand adjacent, and the largest bonus they
+    /// could add: the sum over those pairs of `pairBonus` at the most adjacent occurrences
+    /// the words' frequencies allow, or of `pairBonusBound`.
+    func upperBound(_ features: Features, possiblePairs: Int, pairBonusBound: Double) -> Rank {
         var bound = features
         bound.adjacentPairs = max(features.adjacentPairs, possiblePairs)
-        bound.pairBonus = features.pairBonus + pairIdfs.reduce(0) { $0 + pairBonusBound(idfs: $1) }
+        bound.pairBonus = features.pairBonus + pairBonusBound
         return rank(bound)
     }
 

@@ -8,7 +8,7 @@ struct TopRanks {
     var isFull: Bool { best.count == limit }
 
     /// Whether a match ranked `rank` could still enter the top `limit`.
-    func admits(_ rank: Rank) -> Bool { !isFull || !(rank < best[0]) }
+    func admits(_ rank: Rank) -> Bool { limit > 0 && (!isFull || !(rank < best[0])) }
 
     mutating func add(_ doc: ScoredDoc) {
         let rank = doc.rank
@@ -25,4 +25,25 @@ struct TopRanks {
         guard let cut = best.first, isFull else { return contenders }
         return contenders.filter { !($0.rank < cut) }
     }
+}
+
+/// The `limit` best of a stream of ranks, without their documents.
+struct BestRanks {
+    let limit: Int
+    /// At most `limit` ranks, ascending.
+    private var best: [Rank] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    mutating func add(_ rank: Rank) {
+        guard limit > 0 else { return }
+        if best.count == limit {
+            if !(best[0] < rank) { return }
+            best.removeFirst()
+        }
+        best.insert(rank, at: best.firstIndex { rank < $0 } ?? best.count)
+    }
+
+    /// The `limit`-th best rank, once `limit` ranks were added.
+    var floor: Rank? { best.count == limit ? best.first : nil }
 }

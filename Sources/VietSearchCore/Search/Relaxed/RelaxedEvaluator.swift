@@ -82,6 +82,9 @@ struct RelaxedEvaluator {
 
     private var cursors: [[(field: Field, cursor: TermCursor)]] = []
     private var phrases = PhraseOccurrences()
+    /// Per clause in a pair of consecutive words, its body frequency per document (empty
+    /// for other clauses): an adjacent pair occurs no more often than either word.
+    private var bodyFreqs: [[Int32]] = []
 
     init(
         segment: SegmentReader, ordinal: Int, statistics: Statistics, model: RankingModel, options: SearchOptions,
@@ -104,6 +107,8 @@ struct RelaxedEvaluator {
         var held = [UInt64](repeating: 0, count: n)
         var exact = [UInt64](repeating: 0, count: n)
         cursors = Array(repeating: [], count: query.clauses.count)
+        let paired = Set(query.pairs.flatMap { [$0.first, $0.second] })
+        bodyFreqs = query.clauses.indices.map { paired.contains($0) ? [Int32](repeating: 0, count: n) : [] }
 
         // Required clauses first, each read only where the ones before it match; then
         // content words; then particles and common words, only where a content word is.
@@ -139,6 +144,7 @@ struct RelaxedEvaluator {
         var mentions = [Int](repeating: 0, count: n)
         for (doc, count) in citing where doc < n { mentions[doc] = count }
         var candidates: [(bound: Rank, doc: Int32)] = []
+        var lowest = BestRanks(limit: options.limit)
         let exactWanted = query.exactMask.nonzeroBitCount
         for doc in 0..<n {
             let h = held[doc]
@@ -159,18 +165,25 @@ struct RelaxedEvaluator {
             }
             guard options.limit > 0 else { continue }
             var possiblePairs = 0
-            var pairIdfs: [Double] = []
+            var bonusBound = 0.0
             for pair in query.pairs where bothHeld(pair, h, exact[doc], query.exactMask) {
                 if pair.counted { possiblePairs += 1 }
-                pairIdfs.append(query.idf[pair.first] + query.idf[pair.second])
+                let most = min(bodyFreqs[pair.first][doc], bodyFreqs[pair.second][doc])
+                guard most > 0 else { continue }
+                bonusBound += model.pairBonus(
+                    idfs: query.idf[pair.first] + query.idf[pair.second], count: Int(most),
+                    length: segment.length(doc, .body), averageLength: statistics.averageBody)
             }
             let known = features(query, doc: doc, held: h, tier: tier, score: score[doc], mentions: mentions[doc])
-            candidates.append(
-                (model.upperBound(known, possiblePairs: possiblePairs, pairIdfs: pairIdfs), Int32(doc)))
+            let bound = model.upperBound(known, possiblePairs: possiblePairs, pairBonusBound: bonusBound)
+            candidates.append((bound, Int32(doc)))
+            lowest.add(model.rank(known))
         }
         guard options.limit > 0 else { return [] }
 
-        // Adjacency, best possible rank first, while it can still enter the top.
+        // Adjacency, best possible rank first, while it can still enter the top: no match
+        // ranked below the `limit`-th best rank without adjacency can.
+        if let floor = lowest.floor { candidates.removeAll { $0.bound < floor } }
         candidates.sort { $1.bound < $0.bound }
         var top = TopRanks(limit: options.limit)
         for (bound, doc) in candidates {
@@ -251,6 +264,11 @@ struct RelaxedEvaluator {
             }
             let cursor = fieldCursors[0]
             let list = cursor.list
+            // Taken out of `bodyFreqs` while it is written, so that no write copies it.
+            var freqs: [Int32] = []
+            if field == .body { swap(&freqs, &bodyFreqs[i]) }
+            defer { if field == .body { swap(&freqs, &bodyFreqs[i]) } }
+            let keepsFreqs = !freqs.isEmpty
             for p in 0..<list.count {
                 let d = Int(list.docs[p])
                 if let allowed, !allowed[d] { continue }
@@ -261,6 +279,7 @@ struct RelaxedEvaluator {
                     field: field)
                 held[d] |= bit
                 if isExact { exact[d] |= bit }
+                if keepsFreqs { freqs[d] = list.freqs[p] }
             }
         }
     }
