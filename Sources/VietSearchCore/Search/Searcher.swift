@@ -118,57 +118,39 @@ public final class Searcher {
         if relaxable
             && (query.isQuestion || query.alternatives[0].reduce(0) { $0 + $1.terms.count } > QueryWords.longQuery)
         {
-            return try relaxedSearch(query, requireAll: false, statistics: statistics, citing: citing, options: options)
+            return try evaluate(query, relaxed: true, statistics: statistics, citing: citing, options: options)
         }
-        var found: SearchResult
-        if options.countsMatches && query.alternatives.count == 1 {
-            // One alternative, counted: the evaluator that also tells how the matches hold it.
-            found = try relaxedSearch(query, requireAll: true, statistics: statistics, citing: citing, options: options)
-        } else {
-            var contenders: [ScoredDoc] = []
-            var total = 0
-            for (ordinal, segment) in reader.segments.enumerated() {
-                var evaluator = SegmentEvaluator(
-                    segment: segment, ordinal: ordinal, searcher: self, statistics: statistics, options: options,
-                    citing: citing[ordinal])
-                contenders += try evaluator.collect(query, total: &total)
-            }
-            found = try result(
-                query, contenders, counts: options.countsMatches ? MatchCounts(matching: total, allWords: total) : nil,
-                countsAsTyped: false, relaxed: false, options: options)
-        }
+        let found = try evaluate(query, relaxed: false, statistics: statistics, citing: citing, options: options)
         guard relaxable && found.hits.count < options.limit else { return found }
         // The articles holding every word keep their order, first; those lacking some follow.
         var wider = options
         wider.limit += found.hits.count
-        var relaxed = try relaxedSearch(
-            query, requireAll: false, statistics: statistics, citing: citing, options: wider)
+        var relaxed = try evaluate(query, relaxed: true, statistics: statistics, citing: citing, options: wider)
         let partial = relaxed.hits.filter { !$0.missing.isEmpty }
         relaxed.hits = Array((found.hits + partial).prefix(options.limit))
         return relaxed
     }
 
-    private func relaxedSearch(
-        _ query: Query, requireAll: Bool, statistics: Statistics, citing: [[Int: Int]], options: SearchOptions
+    /// Evaluates `query` on every segment and returns the best hits.
+    private func evaluate(
+        _ query: Query, relaxed: Bool, statistics: Statistics, citing: [[Int: Int]], options: SearchOptions
     ) throws -> SearchResult {
-        let relaxed = RelaxedQuery(
-            query.alternatives.first ?? [], excluded: query.excluded, statistics: statistics, requireAll: requireAll)
+        let plan = EvaluationPlan(query, statistics: statistics, relaxed: relaxed)
         var counts = MatchCounts()
         var contenders: [ScoredDoc] = []
         for (ordinal, segment) in reader.segments.enumerated() {
-            var evaluator = RelaxedEvaluator(
+            var evaluator = SegmentEvaluator(
                 segment: segment, ordinal: ordinal, statistics: statistics,
-                model: model.ordered(requireAll ? .tiers : .weighted), options: options, citing: citing[ordinal])
-            contenders += try evaluator.collect(relaxed, counts: &counts)
+                model: model.ordered(relaxed ? .weighted : .tiers), options: options, citing: citing[ordinal])
+            contenders += try evaluator.collect(plan, counts: &counts)
         }
         return try result(
-            query, contenders, counts: options.countsMatches ? counts : nil, relaxed: !requireAll, options: options)
+            query, contenders, counts: options.countsMatches ? counts : nil, relaxed: relaxed, options: options)
     }
 
     /// The hits of the best `options.limit` contenders, with their articles and snippets.
     private func result(
-        _ query: Query, _ contenders: [ScoredDoc], counts: MatchCounts?, countsAsTyped: Bool = true, relaxed: Bool,
-        options: SearchOptions
+        _ query: Query, _ contenders: [ScoredDoc], counts: MatchCounts?, relaxed: Bool, options: SearchOptions
     ) throws -> SearchResult {
         let top = try topHits(contenders, limit: options.limit)
         var hits: [Hit] = []
@@ -188,7 +170,7 @@ public final class Searcher {
                     missing: missing, article: article, snippet: snippet))
         }
         return SearchResult(
-            total: counts?.matching, allWords: counts?.allWords, asTyped: countsAsTyped ? counts?.asTyped : nil,
+            total: counts?.matching, allWords: counts?.allWords, asTyped: counts?.asTyped,
             relaxed: relaxed, hits: hits)
     }
 

@@ -1,0 +1,100 @@
+/// A query bound to index-wide statistics, as the evaluator of every segment reads it:
+/// the query's distinct clauses (one bit each, at most 64), what each alternative needs of
+/// them, and the pairs of consecutive words whose adjacency ranks. Built once per search.
+struct EvaluationPlan {
+    /// A pair of consecutive single-word clauses of an alternative (clause numbers).
+    struct Pair {
+        var first: Int
+        var second: Int
+        /// Whether it counts towards `RankingModel.Features.adjacentPairs` (in a relaxed
+        /// search only pairs of two content words do); every pair adds its bonus.
+        var counted: Bool
+    }
+
+    /// One alternative of the query (`OR` separates them).
+    struct Alternative {
+        /// Its clauses.
+        var clauses: UInt64
+        /// The clauses a match must hold: all of them, or in a relaxed search its phrases
+        /// and `title:` clauses, which keep their meaning.
+        var required: UInt64
+        /// Content words: neither a particle nor held by most articles. In a relaxed
+        /// search a match holds at least one.
+        var content: UInt64
+        var pairs: [Pair]
+    }
+
+    let clauses: [Query.Clause]
+    let excluded: [Query.Clause]
+    /// Per clause, its inverse document frequency (a phrase: the sum of its words').
+    let idf: [Double]
+    /// Clauses typed with diacritics, whose exact spelling ranks first.
+    let exactMask: UInt64
+    let alternatives: [Alternative]
+    /// Whether not every word must match (a query of one alternative only).
+    let relaxed: Bool
+
+    var allMask: UInt64 { clauses.count == 64 ? ~0 : (1 << UInt64(clauses.count)) &- 1 }
+
+    init(_ query: Query, statistics: Statistics, relaxed: Bool) {
+        var clauses: [Query.Clause] = []
+        var masks: [UInt64] = []
+        for alternative in query.alternatives {
+            var mask: UInt64 = 0
+            for clause in alternative {
+                if let i = clauses.firstIndex(of: clause) {
+                    mask |= 1 << UInt64(i)
+                } else if clauses.count < 64 {
+                    clauses.append(clause)
+                    mask |= 1 << UInt64(clauses.count - 1)
+                }
+            }
+            if mask != 0 { masks.append(mask) }
+        }
+        self.clauses = clauses
+        excluded = query.excluded
+        self.relaxed = relaxed && masks.count == 1
+        idf = clauses.map { clause in clause.terms.reduce(0.0) { $0 + (statistics.idf[$1.folded] ?? 0) } }
+        var exact: UInt64 = 0
+        var content: UInt64 = 0
+        var required: UInt64 = 0
+        for (i, clause) in clauses.enumerated() {
+            let bit: UInt64 = 1 << UInt64(i)
+            if clause.exactMatters { exact |= bit }
+            if clause.isPhrase || clause.field != nil { required |= bit }
+            let common =
+                statistics.documentCount >= QueryWords.commonShareMinimumArchive
+                && Double(statistics.documentFrequency[clause.terms[0].folded] ?? 0)
+                    > QueryWords.commonShare * Double(statistics.documentCount)
+            if clause.isPhrase || !(QueryWords.particles.contains(clause.terms[0].folded) || common) {
+                content |= bit
+            }
+        }
+        exactMask = exact
+        let isRelaxed = self.relaxed
+        alternatives = zip(query.alternatives, masks).map { alternative, mask in
+            let words = alternative.compactMap { clause -> Int? in
+                guard !clause.isPhrase && clause.field == nil else { return nil }
+                return clauses.firstIndex(of: clause)
+            }
+            let pairs = zip(words, words.dropFirst()).map { a, b in
+                Pair(
+                    first: a, second: b,
+                    counted: !isRelaxed || (content >> UInt64(a)) & (content >> UInt64(b)) & 1 != 0)
+            }
+            return Alternative(
+                clauses: mask, required: isRelaxed ? mask & required : mask, content: mask & content, pairs: pairs)
+        }
+    }
+}
+
+/// How many documents a search matched, told apart by how they hold the query.
+struct MatchCounts {
+    /// Documents that match: in a relaxed search, those holding at least one content word.
+    var matching = 0
+    /// Documents holding every word of an alternative, anywhere.
+    var allWords = 0
+    /// Documents holding an alternative as typed: every word, consecutive words adjacent
+    /// and in order, and the exact spelling of each word typed with diacritics.
+    var asTyped = 0
+}

@@ -1,0 +1,325 @@
+/// Evaluates an `EvaluationPlan` on one segment, a clause at a time (term at a time, as
+/// Lucene's early BooleanScorer did): per document and alternative a BM25 accumulator, and
+/// per document bit sets of the clauses it holds and holds in their exact spelling.
+///
+/// For a query of one alternative, required clauses are read first, rarest first, each
+/// only in the blocks of the documents holding the ones before; content words are then
+/// read where the required clauses hold; particles and common words only where a content
+/// word is. Adjacency needs positions, so it comes last, in order of each match's best
+/// possible rank (`RankingModel.upperBound`), and only while that rank can still enter
+/// the top `limit`.
+struct SegmentEvaluator {
+    let segment: SegmentReader
+    let ordinal: Int
+    let statistics: Statistics
+    let model: RankingModel
+    let options: SearchOptions
+    /// Documents citing the directive the query names, with their mention counts.
+    let citing: [Int: Int]
+
+    /// Per clause, its cursor in each field that has it (single words only).
+    private var cursors: [[(field: Field, cursor: TermCursor)]] = []
+    private var phrases = PhraseOccurrences()
+    /// Per clause in a pair of consecutive words, its body frequency per document (empty
+    /// for other clauses): an adjacent pair occurs no more often than either word.
+    private var bodyFreqs: [[Int32]] = []
+    /// Per alternative and document (`alternative * docCount + doc`), the BM25 so far.
+    private var scores: [Double] = []
+    private var held: [UInt64] = []
+    private var exact: [UInt64] = []
+
+    init(
+        segment: SegmentReader, ordinal: Int, statistics: Statistics, model: RankingModel, options: SearchOptions,
+        citing: [Int: Int]
+    ) {
+        self.segment = segment
+        self.ordinal = ordinal
+        self.statistics = statistics
+        self.model = model
+        self.options = options
+        self.citing = citing
+    }
+
+    /// The matches that may rank in the top `options.limit` (ties included), with what
+    /// each lacks in `ScoredDoc.missing`; adds what it matched to `counts`.
+    mutating func collect(_ plan: EvaluationPlan, counts: inout MatchCounts) throws -> [ScoredDoc] {
+        let n = segment.docCount
+        guard n > 0 else { return [] }
+        scores = [Double](repeating: 0, count: n * plan.alternatives.count)
+        held = [UInt64](repeating: 0, count: n)
+        exact = [UInt64](repeating: 0, count: n)
+        cursors = Array(repeating: [], count: plan.clauses.count)
+        let paired = Set(plan.alternatives.flatMap { $0.pairs.flatMap { [$0.first, $0.second] } })
+        bodyFreqs = plan.clauses.indices.map { paired.contains($0) ? [Int32](repeating: 0, count: n) : [] }
+        try read(plan)
+
+        let excludedDocs = try excludedWords(plan)
+        var mentions = [Int](repeating: 0, count: n)
+        for (doc, count) in citing where doc < n { mentions[doc] = count }
+        var candidates: [(bound: Rank, doc: Int32)] = []
+        var lowest = BestRanks(limit: options.limit)
+        for doc in 0..<n {
+            let h = held[doc]
+            let matching = plan.alternatives.indices.filter { matches(plan, $0, h) }
+            guard !matching.isEmpty || mentions[doc] > 0, !segment.deleted.contains(doc), !excludedDocs[doc]
+            else { continue }
+            if try isExcluded(plan, doc: Int32(doc)) { continue }
+            counts.matching += 1
+            let whole = matching.filter { h & plan.alternatives[$0].clauses == plan.alternatives[$0].clauses }
+            if !whole.isEmpty {
+                counts.allWords += 1
+                if try options.countsMatches && whole.contains(where: { try isAsTyped(plan, $0, doc: doc) }) {
+                    counts.asTyped += 1
+                }
+            }
+            guard options.limit > 0 else { continue }
+            var bound = Rank(citations: mentions[doc], tier: 0, adjacentPairs: 0, score: 0)
+            var floor = bound
+            for a in matching {
+                let known = features(plan, a, doc: doc, mentions: mentions[doc])
+                bound = max(bound, try upperBound(plan, a, known, doc: doc))
+                floor = max(floor, model.rank(known))
+            }
+            candidates.append((bound, Int32(doc)))
+            lowest.add(floor)
+        }
+        guard options.limit > 0 else { return [] }
+
+        // Adjacency, best possible rank first, while it can still enter the top: no match
+        // whose bound is below the `limit`-th best rank without adjacency can.
+        if let floor = lowest.floor { candidates.removeAll { $0.bound < floor } }
+        candidates.sort { $1.bound < $0.bound }
+        var top = TopRanks(limit: options.limit)
+        for (bound, doc32) in candidates {
+            guard top.admits(bound) else { break }
+            let doc = Int(doc32)
+            var best: (rank: Rank, features: RankingModel.Features)? = nil
+            for a in plan.alternatives.indices where matches(plan, a, held[doc]) {
+                var known = features(plan, a, doc: doc, mentions: mentions[doc])
+                (known.adjacentPairs, known.pairBonus, _) = try adjacency(plan, a, doc: doc)
+                let rank = model.rank(known)
+                if best.map({ $0.rank < rank }) ?? true { best = (rank, known) }
+            }
+            let rank = best?.rank ?? Rank(citations: mentions[doc], tier: 0, adjacentPairs: 0, score: 0)
+            guard top.admits(rank) else { continue }
+            top.add(
+                ScoredDoc(
+                    address: DocAddress(segment: ordinal, doc: doc), rank: rank,
+                    missing: plan.relaxed ? plan.allMask & ~held[doc] : 0, features: best?.features))
+        }
+        return top.result
+    }
+
+    /// Whether a document holding the clauses `held` matches alternative `a`.
+    private func matches(_ plan: EvaluationPlan, _ a: Int, _ held: UInt64) -> Bool {
+        let alternative = plan.alternatives[a]
+        guard held & alternative.required == alternative.required else { return false }
+        guard plan.relaxed else { return true }
+        return held & alternative.content != 0 || (alternative.content == 0 && held & alternative.clauses != 0)
+    }
+
+    /// What is known of a match of alternative `a` before its adjacency.
+    private func features(_ plan: EvaluationPlan, _ a: Int, doc: Int, mentions: Int) -> RankingModel.Features {
+        let alternative = plan.alternatives[a]
+        return RankingModel.Features(
+            citations: mentions, matchedWords: (held[doc] & alternative.content).nonzeroBitCount,
+            exactWords: (exact[doc] & plan.exactMask & alternative.clauses).nonzeroBitCount,
+            bm25: scores[a * segment.docCount + doc])
+    }
+
+    /// The best rank a match of alternative `a` could reach once its adjacency is known.
+    private func upperBound(_ plan: EvaluationPlan, _ a: Int, _ known: RankingModel.Features, doc: Int) throws
+        -> Rank
+    {
+        var possiblePairs = 0
+        var bonusBound = 0.0
+        for pair in plan.alternatives[a].pairs where bothHeld(plan, pair, doc) {
+            if pair.counted { possiblePairs += 1 }
+            let most = min(bodyFreqs[pair.first][doc], bodyFreqs[pair.second][doc])
+            guard most > 0 else { continue }
+            bonusBound += model.pairBonus(
+                idfs: plan.idf[pair.first] + plan.idf[pair.second], count: Int(most),
+                length: segment.length(doc, .body), averageLength: statistics.averageBody)
+        }
+        return model.upperBound(known, possiblePairs: possiblePairs, pairBonusBound: bonusBound)
+    }
+
+    /// Whether `doc` holds alternative `a` as typed: all its clauses, spelled exactly where
+    /// that matters, and every pair of consecutive words adjacent.
+    private mutating func isAsTyped(_ plan: EvaluationPlan, _ a: Int, doc: Int) throws -> Bool {
+        let alternative = plan.alternatives[a]
+        let wanted = plan.exactMask & alternative.clauses
+        guard exact[doc] & wanted == wanted else { return false }
+        return try adjacency(plan, a, doc: doc).all
+    }
+
+    /// Reads every clause's postings, in the order the type's summary gives.
+    private mutating func read(_ plan: EvaluationPlan) throws {
+        let n = segment.docCount
+        func bit(_ i: Int) -> UInt64 { 1 << UInt64(i) }
+        guard plan.alternatives.count == 1, let alternative = plan.alternatives.first else {
+            for i in plan.clauses.indices { try accumulate(plan, clause: i, restrictedTo: nil) }
+            return
+        }
+        let required = plan.clauses.indices.filter { alternative.required & bit($0) != 0 }.sorted {
+            plan.idf[$0] > plan.idf[$1]
+        }
+        let content = plan.clauses.indices.filter {
+            alternative.required & bit($0) == 0 && alternative.content & bit($0) != 0
+        }
+        let weak = plan.clauses.indices.filter { (alternative.required | alternative.content) & bit($0) == 0 }
+        var restriction: [Int32]? = nil
+        func restrict(_ test: (UInt64) -> Bool) {
+            restriction = (0..<n).compactMap { test(held[$0]) ? Int32($0) : nil }
+        }
+        var requiredSoFar: UInt64 = 0
+        for i in required {
+            try accumulate(plan, clause: i, restrictedTo: restriction)
+            requiredSoFar |= bit(i)
+            restrict { $0 & requiredSoFar == requiredSoFar }
+        }
+        for i in content { try accumulate(plan, clause: i, restrictedTo: restriction) }
+        if !content.isEmpty {
+            restrict { $0 & alternative.required == alternative.required && $0 & alternative.content != 0 }
+        }
+        for i in weak { try accumulate(plan, clause: i, restrictedTo: restriction) }
+    }
+
+    /// Reads clause `i`'s postings (with `restriction`, only the blocks that could hold
+    /// those documents) and adds its BM25 to the alternatives holding it.
+    private mutating func accumulate(_ plan: EvaluationPlan, clause i: Int, restrictedTo restriction: [Int32]?)
+        throws
+    {
+        let n = segment.docCount
+        let clause = plan.clauses[i]
+        let bit: UInt64 = 1 << UInt64(i)
+        let exactOnly = options.exactOnly && clause.exactMatters
+        let alternatives = plan.alternatives.indices.filter { plan.alternatives[$0].clauses & bit != 0 }
+        var allowed: [Bool]? = nil
+        if let restriction {
+            allowed = [Bool](repeating: false, count: n)
+            for doc in restriction { allowed![Int(doc)] = true }
+        }
+        for field in clause.field.map({ [$0] }) ?? [.title, .body] {
+            var fieldCursors: [TermCursor] = []
+            for term in clause.terms {
+                guard
+                    let info = try statistics.info(segment: ordinal, field: field, folded: term.folded, in: segment)
+                else { break }
+                fieldCursors.append(try TermCursor(term: term, info: info, segment: segment, restrictedTo: restriction))
+            }
+            guard fieldCursors.count == clause.terms.count else { continue }
+            let average = field == .title ? statistics.averageTitle : statistics.averageBody
+            let idf = plan.idf[i]
+            func add(_ doc: Int, freq: Double, isExact: Bool) {
+                let score = model.fieldScore(
+                    idf: idf, freq: freq, length: segment.length(doc, field), averageLength: average, field: field)
+                for a in alternatives { scores[a * n + doc] += score }
+                held[doc] |= bit
+                if isExact { exact[doc] |= bit }
+            }
+            if clause.isPhrase {
+                var docs = fieldCursors[0].docs
+                for cursor in fieldCursors.dropFirst() { docs = SortedDocs.intersection(docs, cursor.docs) }
+                for doc in docs where allowed?[Int(doc)] ?? true {
+                    let (all, exactCount) = try phrases.count(fieldCursors, doc: doc)
+                    let f = exactOnly ? exactCount : all
+                    guard f > 0 else { continue }
+                    add(Int(doc), freq: Double(f), isExact: exactCount > 0)
+                }
+                continue
+            }
+            let cursor = fieldCursors[0]
+            cursors[i].append((field, cursor))
+            let list = cursor.list
+            // Taken out of `bodyFreqs` while it is written, so that no write copies it.
+            var freqs: [Int32] = []
+            if field == .body { swap(&freqs, &bodyFreqs[i]) }
+            defer { if field == .body { swap(&freqs, &bodyFreqs[i]) } }
+            let keepsFreqs = !freqs.isEmpty
+            for p in 0..<list.count {
+                let d = Int(list.docs[p])
+                if let allowed, !allowed[d] { continue }
+                let isExact = try cursor.hasExact(p)
+                if exactOnly && !isExact { continue }
+                add(d, freq: Double(exactOnly ? try cursor.exactCount(p) : Int(list.freqs[p])), isExact: isExact)
+                if keepsFreqs { freqs[d] = list.freqs[p] }
+            }
+        }
+    }
+
+    /// Per document, whether it holds an excluded word.
+    private func excludedWords(_ plan: EvaluationPlan) throws -> [Bool] {
+        var excluded = [Bool](repeating: false, count: segment.docCount)
+        for clause in plan.excluded where !clause.isPhrase {
+            for field in clause.field.map({ [$0] }) ?? [.title, .body] {
+                guard
+                    let info = try statistics.info(
+                        segment: ordinal, field: field, folded: clause.terms[0].folded, in: segment)
+                else { continue }
+                for doc in try segment.postings(info).docs { excluded[Int(doc)] = true }
+            }
+        }
+        return excluded
+    }
+
+    /// Whether `doc` holds an excluded phrase.
+    private mutating func isExcluded(_ plan: EvaluationPlan, doc: Int32) throws -> Bool {
+        for clause in plan.excluded where clause.isPhrase {
+            for field in clause.field.map({ [$0] }) ?? [.title, .body] {
+                var fieldCursors: [TermCursor] = []
+                for term in clause.terms {
+                    guard
+                        let info = try statistics.info(
+                            segment: ordinal, field: field, folded: term.folded, in: segment)
+                    else { break }
+                    fieldCursors.append(try TermCursor(term: term, info: info, segment: segment))
+                }
+                guard fieldCursors.count == clause.terms.count else { continue }
+                if try phrases.count(fieldCursors, doc: doc).all > 0 { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether `doc` holds both words of `pair`, in their exact spelling where it matters.
+    private func bothHeld(_ plan: EvaluationPlan, _ pair: EvaluationPlan.Pair, _ doc: Int) -> Bool {
+        let bits: UInt64 = (1 << UInt64(pair.first)) | (1 << UInt64(pair.second))
+        return held[doc] & bits == bits && (exact[doc] | ~plan.exactMask) & bits == bits
+    }
+
+    /// The counted pairs of alternative `a` standing adjacent in `doc` (in title or body,
+    /// exactly spelled where that matters), the bonus of every pair adjacent in the body,
+    /// and whether every pair is adjacent.
+    private mutating func adjacency(_ plan: EvaluationPlan, _ a: Int, doc: Int) throws -> (
+        pairs: Int, bonus: Double, all: Bool
+    ) {
+        var pairs = 0
+        var bonus = 0.0
+        var all = true
+        for pair in plan.alternatives[a].pairs {
+            guard bothHeld(plan, pair, doc) else {
+                all = false
+                continue
+            }
+            var title = 0
+            var body = 0
+            for (field, first) in cursors[pair.first] {
+                guard let second = cursors[pair.second].first(where: { $0.field == field })?.cursor else { continue }
+                let count = try phrases.count([first, second], doc: Int32(doc)).exact
+                if field == .title { title = count } else { body = count }
+            }
+            guard title + body > 0 else {
+                all = false
+                continue
+            }
+            if pair.counted { pairs += 1 }
+            if body > 0 {
+                bonus += model.pairBonus(
+                    idfs: plan.idf[pair.first] + plan.idf[pair.second], count: body,
+                    length: segment.length(doc, .body), averageLength: statistics.averageBody)
+            }
+        }
+        return (pairs, bonus, all)
+    }
+}
