@@ -11,7 +11,7 @@ struct EvaluationPlan {
         var counted: Bool
     }
 
-    /// One alternative of the query (`OR` separates them).
+    /// One alternative of the query (`OR` separates them; at most 64).
     struct Alternative {
         /// Its clauses.
         var clauses: UInt64
@@ -39,6 +39,7 @@ struct EvaluationPlan {
     init(_ query: Query, statistics: Statistics, relaxed: Bool) {
         var clauses: [Query.Clause] = []
         var masks: [UInt64] = []
+        var kept: [[Query.Clause]] = []
         for alternative in query.alternatives {
             var mask: UInt64 = 0
             for clause in alternative {
@@ -49,7 +50,10 @@ struct EvaluationPlan {
                     mask |= 1 << UInt64(clauses.count - 1)
                 }
             }
-            if mask != 0 { masks.append(mask) }
+            if mask != 0 && masks.count < 64 {
+                masks.append(mask)
+                kept.append(alternative)
+            }
         }
         self.clauses = clauses
         excluded = query.excluded
@@ -72,7 +76,7 @@ struct EvaluationPlan {
         }
         exactMask = exact
         let isRelaxed = self.relaxed
-        alternatives = zip(query.alternatives, masks).map { alternative, mask in
+        alternatives = zip(kept, masks).map { alternative, mask in
             let words = alternative.compactMap { clause -> Int? in
                 guard !clause.isPhrase && clause.field == nil else { return nil }
                 return clauses.firstIndex(of: clause)

@@ -17,8 +17,10 @@ struct SegmentEvaluator {
     /// Documents citing the directive the query names, with their mention counts.
     let citing: [Int: Int]
 
-    /// Per clause, its cursor in each field that has it (single words only).
-    private var cursors: [[(field: Field, cursor: TermCursor)]] = []
+    /// Per clause, its cursor in the title and in the body, where the field has it (single
+    /// words only).
+    private var titleCursors: [TermCursor?] = []
+    private var bodyCursors: [TermCursor?] = []
     private var phrases = PhraseOccurrences()
     /// Per clause in a pair of consecutive words, its body frequency per document (empty
     /// for other clauses): an adjacent pair occurs no more often than either word.
@@ -48,7 +50,8 @@ struct SegmentEvaluator {
         scores = [Double](repeating: 0, count: n * plan.alternatives.count)
         held = [UInt64](repeating: 0, count: n)
         exact = [UInt64](repeating: 0, count: n)
-        cursors = Array(repeating: [], count: plan.clauses.count)
+        titleCursors = Array(repeating: nil, count: plan.clauses.count)
+        bodyCursors = titleCursors
         let paired = Set(plan.alternatives.flatMap { $0.pairs.flatMap { [$0.first, $0.second] } })
         bodyFreqs = plan.clauses.indices.map { paired.contains($0) ? [Int32](repeating: 0, count: n) : [] }
         try read(plan)
@@ -60,26 +63,33 @@ struct SegmentEvaluator {
         var lowest = BestRanks(limit: options.limit)
         for doc in 0..<n {
             let h = held[doc]
-            let matching = plan.alternatives.indices.filter { matches(plan, $0, h) }
-            guard !matching.isEmpty || mentions[doc] > 0, !segment.deleted.contains(doc), !excludedDocs[doc]
+            guard h != 0 || mentions[doc] > 0 else { continue }
+            let matching = matchingAlternatives(plan, h)
+            guard matching != 0 || mentions[doc] > 0, !segment.deleted.contains(doc), !excludedDocs[doc]
             else { continue }
             if try isExcluded(plan, doc: Int32(doc)) { continue }
             counts.matching += 1
-            let whole = matching.filter { h & plan.alternatives[$0].clauses == plan.alternatives[$0].clauses }
-            if !whole.isEmpty {
-                counts.allWords += 1
-                if try options.countsMatches && whole.contains(where: { try isAsTyped(plan, $0, doc: doc) }) {
-                    counts.asTyped += 1
-                }
-            }
-            guard options.limit > 0 else { continue }
+            var whole = false
+            var asTyped = false
             var bound = Rank(citations: mentions[doc], tier: 0, adjacentPairs: 0, score: 0)
             var floor = bound
-            for a in matching {
+            var rest = matching
+            while rest != 0 {
+                let a = rest.trailingZeroBitCount
+                rest &= rest &- 1
+                let clauses = plan.alternatives[a].clauses
+                if h & clauses == clauses {
+                    whole = true
+                    if options.countsMatches && !asTyped { asTyped = try isAsTyped(plan, a, doc: doc) }
+                }
+                guard options.limit > 0 else { continue }
                 let known = features(plan, a, doc: doc, mentions: mentions[doc])
-                bound = max(bound, try upperBound(plan, a, known, doc: doc))
+                bound = max(bound, upperBound(plan, a, known, doc: doc))
                 floor = max(floor, model.rank(known))
             }
+            if whole { counts.allWords += 1 }
+            if asTyped { counts.asTyped += 1 }
+            guard options.limit > 0 else { continue }
             candidates.append((bound, Int32(doc)))
             lowest.add(floor)
         }
@@ -94,7 +104,10 @@ struct SegmentEvaluator {
             guard top.admits(bound) else { break }
             let doc = Int(doc32)
             var best: (rank: Rank, features: RankingModel.Features)? = nil
-            for a in plan.alternatives.indices where matches(plan, a, held[doc]) {
+            var rest = matchingAlternatives(plan, held[doc])
+            while rest != 0 {
+                let a = rest.trailingZeroBitCount
+                rest &= rest &- 1
                 var known = features(plan, a, doc: doc, mentions: mentions[doc])
                 (known.adjacentPairs, known.pairBonus, _) = try adjacency(plan, a, doc: doc)
                 let rank = model.rank(known)
@@ -110,12 +123,19 @@ struct SegmentEvaluator {
         return top.result
     }
 
-    /// Whether a document holding the clauses `held` matches alternative `a`.
-    private func matches(_ plan: EvaluationPlan, _ a: Int, _ held: UInt64) -> Bool {
-        let alternative = plan.alternatives[a]
-        guard held & alternative.required == alternative.required else { return false }
-        guard plan.relaxed else { return true }
-        return held & alternative.content != 0 || (alternative.content == 0 && held & alternative.clauses != 0)
+    /// The alternatives (bit a: alternative a) a document holding the clauses `held` matches.
+    @inline(__always)
+    private func matchingAlternatives(_ plan: EvaluationPlan, _ held: UInt64) -> UInt64 {
+        var result: UInt64 = 0
+        for (a, alternative) in plan.alternatives.enumerated() {
+            guard held & alternative.required == alternative.required else { continue }
+            if !plan.relaxed || held & alternative.content != 0
+                || (alternative.content == 0 && held & alternative.clauses != 0)
+            {
+                result |= 1 << UInt64(a)
+            }
+        }
+        return result
     }
 
     /// What is known of a match of alternative `a` before its adjacency.
@@ -128,9 +148,7 @@ struct SegmentEvaluator {
     }
 
     /// The best rank a match of alternative `a` could reach once its adjacency is known.
-    private func upperBound(_ plan: EvaluationPlan, _ a: Int, _ known: RankingModel.Features, doc: Int) throws
-        -> Rank
-    {
+    private func upperBound(_ plan: EvaluationPlan, _ a: Int, _ known: RankingModel.Features, doc: Int) -> Rank {
         var possiblePairs = 0
         var bonusBound = 0.0
         for pair in plan.alternatives[a].pairs where bothHeld(plan, pair, doc) {
@@ -195,6 +213,7 @@ struct SegmentEvaluator {
         let bit: UInt64 = 1 << UInt64(i)
         let exactOnly = options.exactOnly && clause.exactMatters
         let alternatives = plan.alternatives.indices.filter { plan.alternatives[$0].clauses & bit != 0 }
+        let single = plan.alternatives.count == 1
         var allowed: [Bool]? = nil
         if let restriction {
             allowed = [Bool](repeating: false, count: n)
@@ -211,13 +230,6 @@ struct SegmentEvaluator {
             guard fieldCursors.count == clause.terms.count else { continue }
             let average = field == .title ? statistics.averageTitle : statistics.averageBody
             let idf = plan.idf[i]
-            func add(_ doc: Int, freq: Double, isExact: Bool) {
-                let score = model.fieldScore(
-                    idf: idf, freq: freq, length: segment.length(doc, field), averageLength: average, field: field)
-                for a in alternatives { scores[a * n + doc] += score }
-                held[doc] |= bit
-                if isExact { exact[doc] |= bit }
-            }
             if clause.isPhrase {
                 var docs = fieldCursors[0].docs
                 for cursor in fieldCursors.dropFirst() { docs = SortedDocs.intersection(docs, cursor.docs) }
@@ -225,12 +237,18 @@ struct SegmentEvaluator {
                     let (all, exactCount) = try phrases.count(fieldCursors, doc: doc)
                     let f = exactOnly ? exactCount : all
                     guard f > 0 else { continue }
-                    add(Int(doc), freq: Double(f), isExact: exactCount > 0)
+                    let d = Int(doc)
+                    let score = model.fieldScore(
+                        idf: idf, freq: Double(f), length: segment.length(d, field), averageLength: average,
+                        field: field)
+                    for a in alternatives { scores[a * n + d] += score }
+                    held[d] |= bit
+                    if exactCount > 0 { exact[d] |= bit }
                 }
                 continue
             }
             let cursor = fieldCursors[0]
-            cursors[i].append((field, cursor))
+            if field == .title { titleCursors[i] = cursor } else { bodyCursors[i] = cursor }
             let list = cursor.list
             // Taken out of `bodyFreqs` while it is written, so that no write copies it.
             var freqs: [Int32] = []
@@ -242,7 +260,16 @@ struct SegmentEvaluator {
                 if let allowed, !allowed[d] { continue }
                 let isExact = try cursor.hasExact(p)
                 if exactOnly && !isExact { continue }
-                add(d, freq: Double(exactOnly ? try cursor.exactCount(p) : Int(list.freqs[p])), isExact: isExact)
+                let f = Double(exactOnly ? try cursor.exactCount(p) : Int(list.freqs[p]))
+                let score = model.fieldScore(
+                    idf: idf, freq: f, length: segment.length(d, field), averageLength: average, field: field)
+                if single {
+                    scores[d] += score
+                } else {
+                    for a in alternatives { scores[a * n + d] += score }
+                }
+                held[d] |= bit
+                if isExact { exact[d] |= bit }
                 if keepsFreqs { freqs[d] = list.freqs[p] }
             }
         }
@@ -304,10 +331,11 @@ struct SegmentEvaluator {
             }
             var title = 0
             var body = 0
-            for (field, first) in cursors[pair.first] {
-                guard let second = cursors[pair.second].first(where: { $0.field == field })?.cursor else { continue }
-                let count = try phrases.count([first, second], doc: Int32(doc)).exact
-                if field == .title { title = count } else { body = count }
+            if let first = titleCursors[pair.first], let second = titleCursors[pair.second] {
+                title = try phrases.adjacent(first, second, doc: Int32(doc))
+            }
+            if let first = bodyCursors[pair.first], let second = bodyCursors[pair.second] {
+                body = try phrases.adjacent(first, second, doc: Int32(doc))
             }
             guard title + body > 0 else {
                 all = false

@@ -43,4 +43,25 @@ struct PhraseOccurrences {
         }
         return (all, exact)
     }
+
+    /// Places in `doc` where `first` is immediately followed by `second`, both spelled
+    /// exactly where that matters (the `exact` count of a two-word phrase).
+    func adjacent(_ first: TermCursor, _ second: TermCursor, doc: Int32) throws -> Int {
+        var hint = 0
+        guard let i = first.list.index(of: doc, from: &hint) else { return 0 }
+        hint = 0
+        guard let j = second.list.index(of: doc, from: &hint) else { return 0 }
+        try first.decode(i)
+        try second.decode(j)
+        var k = 0
+        var count = 0
+        let later = second.positions
+        for (p, position) in first.positions.enumerated() {
+            while k < later.count && later[k] <= position { k += 1 }
+            if k < later.count && later[k] == position + 1 && first.isExact(at: p) && second.isExact(at: k) {
+                count += 1
+            }
+        }
+        return count
+    }
 }
