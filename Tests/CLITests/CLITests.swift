@@ -143,6 +143,28 @@ struct IndexAndSearchCLITests {
         #expect((try CLI.json(words.stdout) as? [String: Any])?["query"] as? String == "sinh hoat chi bo")
     }
 
+    /// The counts line and the words a relaxed hit lacks, in text and JSON.
+    @Test func searchSaysHowArticlesHoldTheQuery() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let typed = try CLI.run(["search", "sinh hoạt chi bộ", "--index", index, "--limit", "2"])
+        #expect(typed.stdout.hasPrefix("5 articles hold every word of \"sinh hoạt chi bộ\"; "))
+        #expect(typed.stdout.contains(" hold it as typed (words together, spelled as typed); showing 2."))
+
+        let partial = try CLI.run(["search", "chi bộ xyzzy", "--index", index, "--limit", "2"])
+        #expect(partial.stdout.hasPrefix("No article holds every word of \"chi bộ xyzzy\"; 5 articles hold some"))
+        #expect(partial.stdout.contains("   lacks: xyzzy\n"))
+        let json = try CLI.run(["search", "chi bộ xyzzy", "--index", index, "--json", "--limit", "1"])
+        let result = try #require(try CLI.json(json.stdout) as? [String: Any])
+        #expect(result["relaxed"] as? Bool == true)
+        #expect(result["all_words"] as? Int == 0)
+        let hit = try #require((result["hits"] as? [[String: Any]])?.first)
+        #expect(hit["missing"] as? [String] == ["xyzzy"])
+
+        let strict = try CLI.run(["search", "chi bộ xyzzy", "--all-words", "--index", index])
+        #expect(strict.stdout.contains("No article matches"))
+    }
+
     @Test func searchWithoutAnIndexSaysHowToCreateOne() throws {
         let output = try CLI.run(["search", "chi bộ", "--index", CLI.temporaryFolder() + "/none"])
         #expect(output.status != 0)

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+import VietAnalysis
+
+@testable import VietSearchCore
+
+/// The engine skips work: it reads common words only where rarer ones are, and computes
+/// adjacency only for matches whose bound can still enter the top `limit`. Its hits and
+/// counts must be those of ranking every article by brute force, from the analyzed text,
+/// with the documented formula (`RankingModel`).
+struct ExhaustiveRankingTests {
+    static let words = [
+        "sinh", "hoạt", "chi", "bộ", "chí", "bố", "khóa", "khoa", "học", "năm", "Đảng", "viên", "có", "là",
+    ]
+    static let rare = ["hiếm", "quý", "lạ"]
+
+    /// 1,200 articles of random words, with a few rare ones and common phrases.
+    static let articles: [(id: String, title: String, text: String)] = {
+        var state: UInt64 = 2024
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        func word() -> String {
+            switch next(40) {
+            case 0: return rare[next(rare.count)]
+            case 1, 2, 3: return "sinh hoạt chi bộ"
+            case 4, 5: return next(2) == 0 ? "khóa học" : "khoa học"
+            case 6: return "có là. Chi"
+            default: return words[next(words.count)]
+            }
+        }
+        return (0..<1200).map { i in
+            let title = (0..<(1 + next(4))).map { _ in word() }.joined(separator: " ")
+            let text = (0..<(3 + next(30))).map { _ in word() }.joined(separator: " ")
+            return (id: String(format: "doc%04d", i), title: title, text: text)
+        }
+    }()
+
+    nonisolated(unsafe) static let scratch: Scratch = {
+        let scratch = Scratch()
+        scratch.writeJSONL("a.jsonl", articles)
+        _ = try! scratch.index()
+        return scratch
+    }()
+
+    /// Per article, the analyzed title and body.
+    nonisolated(unsafe) static let analyzed: [(title: [Token], body: [Token])] = {
+        let analyzer = try! Analyzer()
+        return articles.map { (analyzer.tokens($0.title), analyzer.tokens($0.text)) }
+    }()
+
+    @Test(arguments: [
+        "sinh hoạt chi bộ", "sinh hoat chi bo", "khóa học", "khoa hoc", "bộ chi", "hiếm", "quý chi bộ",
+        "khóa học OR sinh hoạt", "chi bộ -hiếm", "năm OR lạ viên", "Đảng viên có là gì?",
+        "hiếm quý lạ khoa học năm sinh",
+        "chí bố OR bộ", "có là",
+    ])
+    func hitsAndCountsAreThoseOfRankingEveryArticle(query: String) throws {
+        let searcher = try Self.scratch.searcher()
+        let parsed = QueryParser(analyzer: try Analyzer()).parse(query)
+        let statistics = try Statistics(query: parsed, reader: searcher.reader, bm25: searcher.bm25)
+        let relaxed = parsed.isQuestion || parsed.allClauses.count > QueryWords.longQuery
+        let expected = reference(parsed, relaxed: relaxed, statistics: statistics, model: searcher.model)
+        for limit in [1, 3, 10] {
+            for counts in [true, false] {
+                let options = SearchOptions(limit: limit, snippets: false, countsMatches: counts, allWords: !relaxed)
+                let result = try searcher.search(parsed, options: options)
+                #expect(result.hits.map(\.article.id) == expected.ranked.prefix(limit).map(\.id), "\(query) \(limit)")
+                #expect(
+                    zip(result.hits, expected.ranked).allSatisfy { abs($0.score - $1.score) < 1e-9 },
+                    "\(query) \(limit)")
+                #expect(result.relaxed == relaxed)
+                if counts {
+                    #expect(result.total == expected.matching, "\(query)")
+                    #expect(result.allWords == expected.allWords, "\(query)")
+                    #expect(result.asTyped == expected.asTyped, "\(query)")
+                }
+            }
+        }
+    }
+
+    /// Ranks every article of `articles` for `query` by brute force.
+    private func reference(_ query: Query, relaxed: Bool, statistics: Statistics, model: RankingModel) -> (
+        ranked: [(id: String, score: Double)], matching: Int, allWords: Int, asTyped: Int
+    ) {
+        let model = model.ordered(relaxed ? .weighted : .tiers)
+        let n = Double(Self.articles.count)
+        let averageTitle = Double(Self.analyzed.reduce(0) { $0 + $1.title.count }) / n
+        let averageBody = Double(Self.analyzed.reduce(0) { $0 + $1.body.count }) / n
+        func holds(_ token: Token, _ term: Query.Term) -> Bool { token.folded.bytes == term.folded }
+        func exactly(_ token: Token, _ term: Query.Term) -> Bool {
+            holds(token, term) && (!term.exactMatters || token.exact.bytes == term.exact)
+        }
+        func isContent(_ term: Query.Term) -> Bool {
+            !QueryWords.particles.contains(term.folded)
+                && Double(statistics.documentFrequency[term.folded] ?? 0) <= QueryWords.commonShare * n
+        }
+        var ranked: [(id: String, rank: Rank, score: Double)] = []
+        var matching = 0
+        var allWords = 0
+        var asTyped = 0
+        for (doc, article) in Self.articles.enumerated() {
+            let fields = [(Field.title, Self.analyzed[doc].title), (Field.body, Self.analyzed[doc].body)]
+            let excluded = query.excluded.contains { clause in
+                fields.contains { $0.1.contains { holds($0, clause.terms[0]) } }
+            }
+            guard !excluded else { continue }
+            var best: Rank? = nil
+            var whole = false
+            var typed = false
+            for alternative in query.alternatives {
+                let terms = alternative.map { $0.terms[0] }
+                let held = terms.map { term in fields.contains { $0.1.contains { holds($0, term) } } }
+                let content = terms.map(isContent)
+                let matches =
+                    relaxed
+                    ? (content.contains(true) ? zip(held, content).contains { $0 && $1 } : held.contains(true))
+                    : !held.contains(false)
+                guard matches else { continue }
+                var features = RankingModel.Features()
+                for term in terms {
+                    let idf = statistics.idf[term.folded] ?? 0
+                    for (field, tokens) in fields {
+                        let freq = tokens.filter { holds($0, term) }.count
+                        guard freq > 0 else { continue }
+                        features.bm25 += model.fieldScore(
+                            idf: idf, freq: Double(freq), length: tokens.count,
+                            averageLength: field == .title ? averageTitle : averageBody, field: field)
+                    }
+                    if term.exactMatters && fields.contains(where: { $0.1.contains { exactly($0, term) } }) {
+                        features.exactWords += 1
+                    }
+                }
+                var allAdjacent = true
+                for k in 0..<max(0, terms.count - 1) {
+                    let (a, b) = (terms[k], terms[k + 1])
+                    func together(_ tokens: [Token]) -> Int {
+                        tokens.filter { first in
+                            exactly(first, a)
+                                && tokens.contains { $0.position == first.position + 1 && exactly($0, b) }
+                        }.count
+                    }
+                    let (title, body) = (together(fields[0].1), together(fields[1].1))
+                    guard title + body > 0 else {
+                        allAdjacent = false
+                        continue
+                    }
+                    if !relaxed || (content[k] && content[k + 1]) { features.adjacentPairs += 1 }
+                    if body > 0 {
+                        features.pairBonus += model.pairBonus(
+                            idfs: (statistics.idf[a.folded] ?? 0) + (statistics.idf[b.folded] ?? 0), count: body,
+                            length: fields[1].1.count, averageLength: averageBody)
+                    }
+                }
+                if !held.contains(false) {
+                    whole = true
+                    if allAdjacent && features.exactWords == terms.filter(\.exactMatters).count { typed = true }
+                }
+                let rank = model.rank(features)
+                if best.map({ $0 < rank }) ?? true { best = rank }
+            }
+            guard let best else { continue }
+            matching += 1
+            if whole { allWords += 1 }
+            if typed { asTyped += 1 }
+            ranked.append((article.id, best, best.score))
+        }
+        ranked.sort { $0.rank != $1.rank ? $1.rank < $0.rank : $0.id < $1.id }
+        return (ranked.map { ($0.id, $0.score) }, matching, allWords, asTyped)
+    }
+}
