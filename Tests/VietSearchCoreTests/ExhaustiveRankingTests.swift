@@ -147,10 +147,15 @@ struct ExhaustiveRankingTests {
                         continue
                     }
                     if !relaxed || (content[k] && content[k + 1]) { features.adjacentPairs += 1 }
+                    let idfs = (statistics.idf[a.folded] ?? 0) + (statistics.idf[b.folded] ?? 0)
                     if body > 0 {
                         features.pairBonus += model.pairBonus(
-                            idfs: (statistics.idf[a.folded] ?? 0) + (statistics.idf[b.folded] ?? 0), count: body,
-                            length: fields[1].1.count, averageLength: averageBody)
+                            idfs: idfs, count: body, length: fields[1].1.count, averageLength: averageBody)
+                    }
+                    if title > 0 {
+                        features.pairBonus += model.pairBonus(
+                            idfs: idfs, count: title, length: fields[0].1.count, averageLength: averageTitle,
+                            field: .title)
                     }
                 }
                 if !held.contains(false) {

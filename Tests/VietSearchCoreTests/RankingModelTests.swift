@@ -26,15 +26,17 @@ struct RankingModelTests {
                 let most = 1 + next(50)
                 let length = 1 + next(3_000)
                 let average = 1 + Double(next(800))
+                let field = next(2) == 0 ? Field.title : .body
                 bonusBounds.append(
                     next(2) == 0
                         ? model.pairBonusBound(idfs: idfs)
-                        : model.pairBonus(idfs: idfs, count: most, length: length, averageLength: average))
+                        : model.pairBonus(
+                            idfs: idfs, count: most, length: length, averageLength: average, field: field))
                 let count = next(most + 1)
                 guard count > 0 else { continue }
                 complete.adjacentPairs += 1
                 complete.pairBonus += model.pairBonus(
-                    idfs: idfs, count: count, length: length, averageLength: average)
+                    idfs: idfs, count: count, length: length, averageLength: average, field: field)
             }
             let bound = model.upperBound(known, possiblePairs: possible, pairBonusBound: bonusBounds.reduce(0, +))
             #expect(!(bound < model.rank(complete)), "\(known) \(complete)")

@@ -11,12 +11,16 @@ enum QueryWords {
             "voi", "cho", "trong", "ve", "mot", "lam", "hay", "hoac", "tu", "den", "boi", "nhat", "nen", "rat",
         ].map { Array($0.utf8) })
 
-    /// Syllables that, standing anywhere in a query, make it a question: as spelled in a
-    /// query typed with diacritics, folded in one typed without.
+    /// Syllables that, standing anywhere in a query typed with diacritics, make it a
+    /// question.
     static let questionWords: Set<[UInt8]> = Set(
         ["gì", "nào", "sao", "nhiêu", "đâu", "ai", "mấy"].map { Array($0.utf8) })
-    static let foldedQuestionWords: Set<[UInt8]> = Set(
-        ["gi", "nao", "sao", "nhieu", "dau", "ai", "may"].map { Array($0.utf8) })
+    /// Without diacritics those syllables are common words (`dau` is also `đầu`, `may`
+    /// also `máy`), so only these pairs make a query typed without them a question.
+    static let foldedQuestionPairs: Set<[UInt8]> = Set(
+        ["bao nhieu", "o dau", "khi nao", "tai sao", "vi sao", "the nao", "la gi", "cai gi", "la ai", "bao gio"].map {
+            Array($0.utf8)
+        })
 
     /// A word held by more than this share of the archive's articles carries little: a
     /// relaxed search treats it as it treats a particle.
@@ -24,16 +28,19 @@ enum QueryWords {
     /// In an archive of fewer articles than this, shares say little: no word is common.
     static let commonShareMinimumArchive = 1000
 
-    /// Queries of more syllables than this are relaxed from the start.
+    /// Queries of more words than this (as typed: `21-KL/TW` is one) are relaxed from the
+    /// start.
     static let longQuery = 6
 
     /// Whether `text` reads as a question: it ends with a question mark or holds a question
-    /// word (`bao nhiêu`, `ở đâu`, `ai`, `gì`, `nào`, `sao`, `mấy`).
+    /// word (`bao nhiêu`, `ở đâu`, `ai`, `gì`, `nào`, `sao`, `mấy`; typed without
+    /// diacritics, one of `foldedQuestionPairs`).
     static func isQuestion(_ text: String, words: [Query.Term]) -> Bool {
-        text.trimmingSpaces.hasSuffix("?")
-            || words.contains {
-                $0.exactMatters ? questionWords.contains($0.exact) : foldedQuestionWords.contains($0.folded)
-            }
+        if text.trimmingSpaces.hasSuffix("?") { return true }
+        if words.contains(where: { $0.exactMatters && questionWords.contains($0.exact) }) { return true }
+        return zip(words, words.dropFirst()).contains { first, second in
+            foldedQuestionPairs.contains(first.folded + [0x20] + second.folded)
+        }
     }
 }
 

@@ -116,7 +116,7 @@ public final class Searcher {
             !options.allWords && query.alternatives.count == 1
             && query.alternatives[0].filter { !$0.isPhrase && $0.field == nil }.count >= 2
         if relaxable
-            && (query.isQuestion || query.alternatives[0].reduce(0) { $0 + $1.terms.count } > QueryWords.longQuery)
+            && (query.isQuestion || query.alternatives[0].count > QueryWords.longQuery)
         {
             return try evaluate(query, relaxed: true, statistics: statistics, citing: citing, options: options)
         }

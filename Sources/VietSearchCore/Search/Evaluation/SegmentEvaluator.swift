@@ -22,8 +22,9 @@ struct SegmentEvaluator {
     private var titleCursors: [TermCursor?] = []
     private var bodyCursors: [TermCursor?] = []
     private var phrases = PhraseOccurrences()
-    /// Per clause in a pair of consecutive words, its body frequency per document (empty
-    /// for other clauses): an adjacent pair occurs no more often than either word.
+    /// Per field and clause in a pair of consecutive words, its frequency per document
+    /// (empty for other clauses): an adjacent pair occurs no more often than either word.
+    private var titleFreqs: [[Int32]] = []
     private var bodyFreqs: [[Int32]] = []
     /// Per alternative and document (`alternative * docCount + doc`), the BM25 so far.
     private var scores: [Double] = []
@@ -54,6 +55,7 @@ struct SegmentEvaluator {
         bodyCursors = titleCursors
         let paired = Set(plan.alternatives.flatMap { $0.pairs.flatMap { [$0.first, $0.second] } })
         bodyFreqs = plan.clauses.indices.map { paired.contains($0) ? [Int32](repeating: 0, count: n) : [] }
+        titleFreqs = bodyFreqs
         try read(plan)
 
         let excludedDocs = try excludedWords(plan)
@@ -153,11 +155,19 @@ struct SegmentEvaluator {
         var bonusBound = 0.0
         for pair in plan.alternatives[a].pairs where bothHeld(plan, pair, doc) {
             if pair.counted { possiblePairs += 1 }
-            let most = min(bodyFreqs[pair.first][doc], bodyFreqs[pair.second][doc])
-            guard most > 0 else { continue }
-            bonusBound += model.pairBonus(
-                idfs: plan.idf[pair.first] + plan.idf[pair.second], count: Int(most),
-                length: segment.length(doc, .body), averageLength: statistics.averageBody)
+            let idfs = plan.idf[pair.first] + plan.idf[pair.second]
+            let inBody = min(bodyFreqs[pair.first][doc], bodyFreqs[pair.second][doc])
+            if inBody > 0 {
+                bonusBound += model.pairBonus(
+                    idfs: idfs, count: Int(inBody), length: segment.length(doc, .body),
+                    averageLength: statistics.averageBody)
+            }
+            let inTitle = min(titleFreqs[pair.first][doc], titleFreqs[pair.second][doc])
+            if inTitle > 0 {
+                bonusBound += model.pairBonus(
+                    idfs: idfs, count: Int(inTitle), length: segment.length(doc, .title),
+                    averageLength: statistics.averageTitle, field: .title)
+            }
         }
         return model.upperBound(known, possiblePairs: possiblePairs, pairBonusBound: bonusBound)
     }
@@ -250,10 +260,10 @@ struct SegmentEvaluator {
             let cursor = fieldCursors[0]
             if field == .title { titleCursors[i] = cursor } else { bodyCursors[i] = cursor }
             let list = cursor.list
-            // Taken out of `bodyFreqs` while it is written, so that no write copies it.
+            // Taken out of `titleFreqs`/`bodyFreqs` while it is written, so that no write copies it.
             var freqs: [Int32] = []
-            if field == .body { swap(&freqs, &bodyFreqs[i]) }
-            defer { if field == .body { swap(&freqs, &bodyFreqs[i]) } }
+            if field == .body { swap(&freqs, &bodyFreqs[i]) } else { swap(&freqs, &titleFreqs[i]) }
+            defer { if field == .body { swap(&freqs, &bodyFreqs[i]) } else { swap(&freqs, &titleFreqs[i]) } }
             let keepsFreqs = !freqs.isEmpty
             for p in 0..<list.count {
                 let d = Int(list.docs[p])
@@ -316,8 +326,8 @@ struct SegmentEvaluator {
     }
 
     /// The counted pairs of alternative `a` standing adjacent in `doc` (in title or body,
-    /// exactly spelled where that matters), the bonus of every pair adjacent in the body,
-    /// and whether every pair is adjacent.
+    /// exactly spelled where that matters), the bonus of every adjacent pair, and whether
+    /// every pair is adjacent.
     private mutating func adjacency(_ plan: EvaluationPlan, _ a: Int, doc: Int) throws -> (
         pairs: Int, bonus: Double, all: Bool
     ) {
@@ -342,10 +352,15 @@ struct SegmentEvaluator {
                 continue
             }
             if pair.counted { pairs += 1 }
+            let idfs = plan.idf[pair.first] + plan.idf[pair.second]
             if body > 0 {
                 bonus += model.pairBonus(
-                    idfs: plan.idf[pair.first] + plan.idf[pair.second], count: body,
-                    length: segment.length(doc, .body), averageLength: statistics.averageBody)
+                    idfs: idfs, count: body, length: segment.length(doc, .body), averageLength: statistics.averageBody)
+            }
+            if title > 0 {
+                bonus += model.pairBonus(
+                    idfs: idfs, count: title, length: segment.length(doc, .title),
+                    averageLength: statistics.averageTitle, field: .title)
             }
         }
         return (pairs, bonus, all)
