@@ -59,21 +59,23 @@ struct SegmentEvaluator {
         try read(plan)
 
         let excludedDocs = try excludedWords(plan)
-        var mentions = [Int](repeating: 0, count: n)
+        var mentions = [Int](repeating: 0, count: citing.isEmpty ? 0 : n)
         for (doc, count) in citing where doc < n { mentions[doc] = count }
+        func mentionsOf(_ doc: Int) -> Int { mentions.isEmpty ? 0 : mentions[doc] }
         var candidates: [(bound: Rank, doc: Int32)] = []
         var lowest = BestRanks(limit: options.limit)
         for doc in 0..<n {
             let h = held[doc]
-            guard h != 0 || mentions[doc] > 0 else { continue }
+            let cited = mentionsOf(doc)
+            guard h != 0 || cited > 0 else { continue }
             let matching = matchingAlternatives(plan, h)
-            guard matching != 0 || mentions[doc] > 0, !segment.deleted.contains(doc), !excludedDocs[doc]
+            guard matching != 0 || cited > 0, !segment.deleted.contains(doc), excludedDocs.isEmpty || !excludedDocs[doc]
             else { continue }
             if try isExcluded(plan, doc: Int32(doc)) { continue }
             counts.matching += 1
             var whole = false
             var asTyped = false
-            var bound = Rank(citations: mentions[doc], tier: 0, adjacentPairs: 0, score: 0)
+            var bound = Rank(citations: cited, tier: 0, adjacentPairs: 0, score: 0)
             var floor = bound
             var rest = matching
             while rest != 0 {
@@ -85,7 +87,7 @@ struct SegmentEvaluator {
                     if options.countsMatches && !asTyped { asTyped = try isAsTyped(plan, a, doc: doc) }
                 }
                 guard options.limit > 0 else { continue }
-                let known = features(plan, a, doc: doc, mentions: mentions[doc])
+                let known = features(plan, a, doc: doc, mentions: cited)
                 bound = max(bound, upperBound(plan, a, known, doc: doc))
                 floor = max(floor, model.rank(known))
             }
@@ -110,12 +112,12 @@ struct SegmentEvaluator {
             while rest != 0 {
                 let a = rest.trailingZeroBitCount
                 rest &= rest &- 1
-                var known = features(plan, a, doc: doc, mentions: mentions[doc])
+                var known = features(plan, a, doc: doc, mentions: mentionsOf(doc))
                 (known.adjacentPairs, known.pairBonus, _) = try adjacency(plan, a, doc: doc)
                 let rank = model.rank(known)
                 if best.map({ $0.rank < rank }) ?? true { best = (rank, known) }
             }
-            let rank = best?.rank ?? Rank(citations: mentions[doc], tier: 0, adjacentPairs: 0, score: 0)
+            let rank = best?.rank ?? Rank(citations: mentionsOf(doc), tier: 0, adjacentPairs: 0, score: 0)
             guard top.admits(rank) else { continue }
             top.add(
                 ScoredDoc(
@@ -186,7 +188,7 @@ struct SegmentEvaluator {
         let n = segment.docCount
         func bit(_ i: Int) -> UInt64 { 1 << UInt64(i) }
         guard plan.alternatives.count == 1, let alternative = plan.alternatives.first else {
-            for i in plan.clauses.indices { try accumulate(plan, clause: i, restrictedTo: nil) }
+            for i in plan.clauses.indices { try accumulate(plan, clause: i, restrictedTo: nil, test: Restriction()) }
             return
         }
         let required = plan.clauses.indices.filter { alternative.required & bit($0) != 0 }.sorted {
@@ -196,39 +198,50 @@ struct SegmentEvaluator {
             alternative.required & bit($0) == 0 && alternative.content & bit($0) != 0
         }
         let weak = plan.clauses.indices.filter { (alternative.required | alternative.content) & bit($0) == 0 }
+        // The documents later clauses are read for: those passing `test` on the clauses
+        // read so far (a test later clauses cannot change), listed for block skipping.
+        var test = Restriction()
         var restriction: [Int32]? = nil
-        func restrict(_ test: (UInt64) -> Bool) {
-            restriction = (0..<n).compactMap { test(held[$0]) ? Int32($0) : nil }
+        func restrict(_ next: Restriction) {
+            test = next
+            if let current = restriction {
+                restriction = current.filter { next.admits(held[Int($0)]) }
+            } else {
+                restriction = (0..<n).compactMap { next.admits(held[$0]) ? Int32($0) : nil }
+            }
         }
         var requiredSoFar: UInt64 = 0
         for i in required {
-            try accumulate(plan, clause: i, restrictedTo: restriction)
+            try accumulate(plan, clause: i, restrictedTo: restriction, test: test)
             requiredSoFar |= bit(i)
-            restrict { $0 & requiredSoFar == requiredSoFar }
+            restrict(Restriction(all: requiredSoFar))
         }
-        for i in content { try accumulate(plan, clause: i, restrictedTo: restriction) }
-        if !content.isEmpty {
-            restrict { $0 & alternative.required == alternative.required && $0 & alternative.content != 0 }
-        }
-        for i in weak { try accumulate(plan, clause: i, restrictedTo: restriction) }
+        for i in content { try accumulate(plan, clause: i, restrictedTo: restriction, test: test) }
+        if !content.isEmpty { restrict(Restriction(all: alternative.required, any: alternative.content)) }
+        for i in weak { try accumulate(plan, clause: i, restrictedTo: restriction, test: test) }
+    }
+
+    /// Which documents a clause is read for: those holding every clause of `all` and, unless
+    /// `any` is empty, one of `any`.
+    private struct Restriction {
+        var all: UInt64 = 0
+        var any: UInt64 = 0
+
+        @inline(__always)
+        func admits(_ held: UInt64) -> Bool { held & all == all && (any == 0 || held & any != 0) }
     }
 
     /// Reads clause `i`'s postings (with `restriction`, only the blocks that could hold
     /// those documents) and adds its BM25 to the alternatives holding it.
-    private mutating func accumulate(_ plan: EvaluationPlan, clause i: Int, restrictedTo restriction: [Int32]?)
-        throws
-    {
+    private mutating func accumulate(
+        _ plan: EvaluationPlan, clause i: Int, restrictedTo restriction: [Int32]?, test: Restriction
+    ) throws {
         let n = segment.docCount
         let clause = plan.clauses[i]
         let bit: UInt64 = 1 << UInt64(i)
         let exactOnly = options.exactOnly && clause.exactMatters
         let alternatives = plan.alternatives.indices.filter { plan.alternatives[$0].clauses & bit != 0 }
         let single = plan.alternatives.count == 1
-        var allowed: [Bool]? = nil
-        if let restriction {
-            allowed = [Bool](repeating: false, count: n)
-            for doc in restriction { allowed![Int(doc)] = true }
-        }
         for field in clause.field.map({ [$0] }) ?? [.title, .body] {
             var fieldCursors: [TermCursor] = []
             for term in clause.terms {
@@ -243,7 +256,7 @@ struct SegmentEvaluator {
             if clause.isPhrase {
                 var docs = fieldCursors[0].docs
                 for cursor in fieldCursors.dropFirst() { docs = SortedDocs.intersection(docs, cursor.docs) }
-                for doc in docs where allowed?[Int(doc)] ?? true {
+                for doc in docs where test.admits(held[Int(doc)]) {
                     let (all, exactCount) = try phrases.count(fieldCursors, doc: doc)
                     let f = exactOnly ? exactCount : all
                     guard f > 0 else { continue }
@@ -267,7 +280,7 @@ struct SegmentEvaluator {
             let keepsFreqs = !freqs.isEmpty
             for p in 0..<list.count {
                 let d = Int(list.docs[p])
-                if let allowed, !allowed[d] { continue }
+                if !test.admits(held[d]) { continue }
                 let isExact = try cursor.hasExact(p)
                 if exactOnly && !isExact { continue }
                 let f = Double(exactOnly ? try cursor.exactCount(p) : Int(list.freqs[p]))
@@ -285,8 +298,9 @@ struct SegmentEvaluator {
         }
     }
 
-    /// Per document, whether it holds an excluded word.
+    /// Per document, whether it holds an excluded word (empty when no word is excluded).
     private func excludedWords(_ plan: EvaluationPlan) throws -> [Bool] {
+        guard plan.excluded.contains(where: { !$0.isPhrase }) else { return [] }
         var excluded = [Bool](repeating: false, count: segment.docCount)
         for clause in plan.excluded where !clause.isPhrase {
             for field in clause.field.map({ [$0] }) ?? [.title, .body] {
