@@ -98,7 +98,7 @@ public final class Searcher {
     ///
     /// A query of several words is relaxed (`RelaxedEvaluator`: not every word must
     /// match; ranked by BM25 and adjacency, `RankingModel.Order.weighted`) when it reads as
-    /// a question or has more than `QueryWords.longQuery` syllables. When fewer than
+    /// a question or has more than `QueryWords.longQuery` words. When fewer than
     /// `options.limit` articles hold every word, those come first in their usual order and
     /// the relaxed hits that lack some word follow. `options.allWords` keeps it strict.
     public func search(_ query: Query, directive: DirectiveKey? = nil, options: SearchOptions = SearchOptions())

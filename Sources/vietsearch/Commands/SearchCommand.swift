@@ -15,11 +15,11 @@ struct SearchCommand: ParsableCommand {
         // No -h: a query may start with a minus ('-"Hà Nội" bóng đá'); --help still works.
         discussion: """
             Words must all match, unless the query is a question, is long (over six \
-            syllables), or fewer than --limit articles hold every word: the search is then \
-            relaxed, articles holding more of its content words rank first, and each hit says \
-            which words it lacks (--all-words keeps every word required; phrases, title: and \
-            exclusions always hold). "quoted phrases" match in order within a sentence; -word or \
-            -"phrase" excludes; OR separates alternatives, each a run of words (Đà Nẵng OR Hải \
+            words), or fewer than --limit articles hold every word: the search is then \
+            relaxed: an article needs one of its content words, hits that lack words are \
+            ranked by BM25 and adjacency, and each says which words it lacks (--all-words \
+            keeps every word required; phrases, title: and exclusions always hold). "quoted \
+            phrases" match in order within a sentence; -word or -"phrase" excludes; OR separates alternatives, each a run of words (Đà Nẵng OR Hải \
             Phòng); title:word searches titles only. A query typed without diacritics matches \
             every accented form; typed with diacritics, exact spellings rank first (--exact \
             requires them). A query that names a directive (Kết luận 21) also finds the \
@@ -145,7 +145,7 @@ extension SearchCommand {
         }
         if result.relaxed {
             let held = allWords == 0 ? "No article holds every word of" : "\(articles(allWords)) hold every word of"
-            return "\(held) \"\(query)\"; \(articles(total)) hold some of them; \(shown), most words first."
+            return "\(held) \"\(query)\"; \(articles(total)) hold some of them; \(shown), best first."
         }
         let typed = result.asTyped.map { "; \(articles($0)) hold it as typed (words together, spelled as typed)" } ?? ""
         return "\(articles(allWords)) hold every word of \"\(query)\"\(typed); \(shown)."

@@ -257,7 +257,7 @@ struct SegmentEvaluator {
                 var docs = fieldCursors[0].docs
                 for cursor in fieldCursors.dropFirst() { docs = SortedDocs.intersection(docs, cursor.docs) }
                 for doc in docs where test.admits(held[Int(doc)]) {
-                    let (all, exactCount) = try phrases.count(fieldCursors, doc: doc)
+                    let (all, exactCount) = try phrases.count(fieldCursors, doc: doc, ascending: true)
                     let f = exactOnly ? exactCount : all
                     guard f > 0 else { continue }
                     let d = Int(doc)

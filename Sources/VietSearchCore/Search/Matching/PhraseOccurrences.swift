@@ -6,12 +6,18 @@ struct PhraseOccurrences {
 
     /// Occurrences in `doc` of the terms of `cursors`, in order at consecutive positions,
     /// and how many of them use every term's exact spelling (all of them for terms whose
-    /// spelling does not matter). Zero when a term is not in `doc`.
-    mutating func count(_ cursors: [TermCursor], doc: Int32) throws -> (all: Int, exact: Int) {
+    /// spelling does not matter). Zero when a term is not in `doc`. With `ascending`, the
+    /// documents of these cursors are asked in ascending order, and each lookup starts
+    /// where the last one ended.
+    mutating func count(_ cursors: [TermCursor], doc: Int32, ascending: Bool = false) throws -> (
+        all: Int, exact: Int
+    ) {
         postings.removeAll(keepingCapacity: true)
         for cursor in cursors {
             var hint = 0
-            guard let i = cursor.list.index(of: doc, from: &hint) else { return (0, 0) }
+            guard let i = ascending ? cursor.find(doc) : cursor.list.index(of: doc, from: &hint) else {
+                return (0, 0)
+            }
             postings.append(i)
         }
         // Positions are decoded only once every term is known to be in the document.
