@@ -23,6 +23,9 @@ public struct Query: Sendable, Equatable {
         public var terms: [Term]
         /// Restricted to one field (`title:`), or nil for title and body.
         public var field: Field?
+        /// Typed in quotes: a phrase the user asked for, not a word that analyzes into
+        /// several tokens (`21-KL/TW`, `18/12/2019`). A relaxed search keeps it required.
+        public var isQuoted = false
         public var isPhrase: Bool { terms.count > 1 }
         /// The clause as analyzed (lowercase), its syllables separated by spaces.
         public var text: String { terms.map { String(decoding: $0.exact, as: UTF8.self) }.joined(separator: " ") }

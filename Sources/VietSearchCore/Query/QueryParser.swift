@@ -28,7 +28,7 @@ public struct QueryParser {
                         Query.Term(exact: $0.exact.bytes, folded: $0.folded.bytes, exactMatters: false)
                     }
                     guard !terms.isEmpty else { continue }
-                    let clause = Query.Clause(terms: terms, field: field)
+                    let clause = Query.Clause(terms: terms, field: field, isQuoted: quoted && terms.count > 1)
                     if negated {
                         if !excluded.contains(clause) { excluded.append(clause) }
                     } else if !alternatives[alternatives.count - 1].contains(clause),

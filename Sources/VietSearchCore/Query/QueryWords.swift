@@ -1,5 +1,5 @@
 /// Which words of a query carry little, and when a query is a question: what a relaxed
-/// search (`RelaxedEvaluator`) needs to know to let some words go unmatched.
+/// search (`EvaluationPlan`) needs to know to let some words go unmatched.
 enum QueryWords {
     /// Question words and particles, folded: a relaxed search never counts them among the
     /// words a document must hold or is ranked by (they still add their BM25). Folded, so
@@ -27,10 +27,6 @@ enum QueryWords {
     static let commonShare = 0.25
     /// In an archive of fewer articles than this, shares say little: no word is common.
     static let commonShareMinimumArchive = 1000
-
-    /// Queries of more words than this (as typed: `21-KL/TW` is one) are relaxed from the
-    /// start.
-    static let longQuery = 6
 
     /// Whether `text` reads as a question: it ends with a question mark or holds a question
     /// word (`bao nhiêu`, `ở đâu`, `ai`, `gì`, `nào`, `sao`, `mấy`; typed without

@@ -47,17 +47,22 @@ public struct Hit: Sendable {
 
 /// The answer to a query: how many documents match, and the best of them.
 public struct SearchResult: Sendable {
-    /// How many documents match (in a relaxed search: hold at least one content word);
-    /// nil when the search was asked not to count them.
+    /// How many documents match: hold every word (a question: at least one content
+    /// word); nil when the search was asked not to count them.
     public var total: Int?
     /// How many hold every word of the query, anywhere; nil when not counted.
     public var allWords: Int? = nil
     /// How many hold the query as typed: every word, consecutive words adjacent and in
-    /// order, words typed with diacritics in their exact spelling; nil when not counted
-    /// (queries with `OR`, searches that do not count).
+    /// order, words typed with diacritics in their exact spelling (for `OR`, one of the
+    /// alternatives); nil when not counted.
     public var asTyped: Int? = nil
-    /// Whether not every word had to match (see `Searcher.search`).
+    /// Whether hits that lack some word are shown (see `Searcher.search`).
     public var relaxed = false
+    /// When the search looked for articles holding only some words: how many hold some
+    /// of its content words but not every word; nil otherwise.
+    public var someWords: Int? = nil
+    /// The query's words (or phrases) no article of the index holds.
+    public var unknownWords: [String] = []
     public var hits: [Hit]
 }
 
@@ -96,11 +101,11 @@ public final class Searcher {
 
     /// Searches a parsed query; `directive`, when given, adds the articles citing it.
     ///
-    /// A query of several words is relaxed (`RelaxedEvaluator`: not every word must
-    /// match; ranked by BM25 and adjacency, `RankingModel.Order.weighted`) when it reads as
-    /// a question or has more than `QueryWords.longQuery` words. When fewer than
-    /// `options.limit` articles hold every word, those come first in their usual order and
-    /// the relaxed hits that lack some word follow. `options.allWords` keeps it strict.
+    /// A question (`Query.isQuestion`) of several words is relaxed (not every word must
+    /// match; ranked by BM25 and adjacency, `RankingModel.Order.weighted`). Another query
+    /// requires every word; when fewer than `options.limit` articles hold them all, the
+    /// best of those holding only some follow them. `options.allWords` keeps every word
+    /// required. Quoted phrases and `title:` clauses are always required.
     public func search(_ query: Query, directive: DirectiveKey? = nil, options: SearchOptions = SearchOptions())
         throws -> SearchResult
     {
@@ -112,23 +117,31 @@ public final class Searcher {
             }
         }
         let statistics = try Statistics(query: query, reader: reader, bm25: bm25)
+        let unknown = query.allClauses.filter { clause in
+            clause.terms.contains { (statistics.documentFrequency[$0.folded] ?? 0) == 0 }
+        }.map(\.text)
         let relaxable =
             !options.allWords && query.alternatives.count == 1
-            && query.alternatives[0].filter { !$0.isPhrase && $0.field == nil }.count >= 2
-        if relaxable
-            && (query.isQuestion || query.alternatives[0].count > QueryWords.longQuery)
-        {
-            return try evaluate(query, relaxed: true, statistics: statistics, citing: citing, options: options)
+            && query.alternatives[0].filter { !$0.isQuoted && $0.field == nil }.count >= 2
+        if relaxable && query.isQuestion {
+            var answer = try evaluate(query, relaxed: true, statistics: statistics, citing: citing, options: options)
+            answer.someWords = answer.total.map { $0 - (answer.allWords ?? 0) }
+            answer.unknownWords = unknown
+            return answer
         }
-        let found = try evaluate(query, relaxed: false, statistics: statistics, citing: citing, options: options)
+        var found = try evaluate(query, relaxed: false, statistics: statistics, citing: citing, options: options)
+        found.unknownWords = unknown
         guard relaxable && found.hits.count < options.limit else { return found }
         // The articles holding every word keep their order, first; those lacking some follow.
         var wider = options
         wider.limit += found.hits.count
-        var relaxed = try evaluate(query, relaxed: true, statistics: statistics, citing: citing, options: wider)
-        let partial = relaxed.hits.filter { !$0.missing.isEmpty }
-        relaxed.hits = Array((found.hits + partial).prefix(options.limit))
-        return relaxed
+        let relaxed = try evaluate(query, relaxed: true, statistics: statistics, citing: citing, options: wider)
+        let shown = Set(found.hits.map(\.address))
+        let partial = relaxed.hits.filter { !shown.contains($0.address) }
+        found.hits = Array((found.hits + partial).prefix(options.limit))
+        found.relaxed = !partial.isEmpty
+        found.someWords = relaxed.total.map { $0 - (relaxed.allWords ?? 0) }
+        return found
     }
 
     /// Evaluates `query` on every segment and returns the best hits.

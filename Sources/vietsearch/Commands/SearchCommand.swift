@@ -14,11 +14,11 @@ struct SearchCommand: ParsableCommand {
         abstract: "Search the index; diacritics are optional.",
         // No -h: a query may start with a minus ('-"Hà Nội" bóng đá'); --help still works.
         discussion: """
-            Words must all match, unless the query is a question, is long (over six \
-            words), or fewer than --limit articles hold every word: the search is then \
-            relaxed: an article needs one of its content words, hits that lack words are \
-            ranked by BM25 and adjacency, and each says which words it lacks (--all-words \
-            keeps every word required; phrases, title: and exclusions always hold). "quoted \
+            Words must all match. When fewer than --limit articles hold them all, the best of \
+            those holding some follow them; a question (ending with ? or holding bao nhiêu, \
+            ở đâu, ai, gì, ...) is ranked by BM25 and adjacency without needing every word. \
+            Each hit that lacks words says which (--all-words keeps every word required; \
+            quoted phrases, title: and exclusions always hold). "quoted \
             phrases" match in order within a sentence; -word or -"phrase" excludes; OR separates alternatives, each a run of words (Đà Nẵng OR Hải \
             Phòng); title:word searches titles only. A query typed without diacritics matches \
             every accented form; typed with diacritics, exact spellings rank first (--exact \
@@ -26,14 +26,16 @@ struct SearchCommand: ParsableCommand {
             articles citing it, first. A query may start with a minus: \
             vietsearch search '-"Hà Nội" bóng đá'.
 
-            Counts: total is how many articles match (in a relaxed search, hold at least one \
-            content word); all_words how many hold every word anywhere; as_typed how many \
-            hold the query as typed: every word, consecutive words adjacent and in order, \
-            words typed with diacritics in that spelling (null for OR queries). JSON hits \
-            carry id, title, date, path, score (BM25 plus proximity; the order also weighs \
-            citations, words matched, exact spellings and adjacency, given as citations, \
-            matched_words, exact_matches and adjacent_pairs), missing (the query words the \
-            hit lacks), snippet, and highlights as UTF-8 byte ranges in the snippet.
+            JSON: total is how many articles match (hold every word; for a question, at \
+            least one content word); all_words how many hold every word anywhere; as_typed \
+            how many hold the query as typed: every word, consecutive words adjacent and in \
+            order, words typed with diacritics in that spelling; some_words, when articles \
+            lacking words were looked for, how many hold some but not all; unknown_words \
+            the words no article holds. Hits carry id, title, date, path, score (BM25 plus \
+            proximity; the order also weighs citations, exact spellings and adjacency, \
+            given as citations, exact_matches and adjacent_pairs), missing (the words the \
+            hit lacks, particles left out), snippet, and highlights as UTF-8 byte ranges \
+            in the snippet.
 
             Examples:
               vietsearch search "sinh hoat chi bo"
@@ -55,7 +57,9 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "How many hits to show.")
     var limit = 10
 
-    @Flag(name: .long, help: "Print JSON: {query, total, hits: [{id, title, date, path, score, snippet}]}.")
+    @Flag(
+        name: .long,
+        help: "Print JSON: {query, total, all_words, as_typed, some_words, relaxed, unknown_words, hits: [...]}.")
     var json = false
 
     @Flag(name: .long, help: "Require the exact spelling of words typed with diacritics.")
@@ -87,7 +91,7 @@ struct SearchCommand: ParsableCommand {
                     ("date", .string(hit.article.date)),
                     ("path", .string(hit.article.source)), ("score", .double(hit.score)),
                     ("citations", .int(hit.citations)), ("exact_matches", .int(hit.exactMatches)),
-                    ("adjacent_pairs", .int(hit.adjacentPairs)), ("matched_words", .int(hit.matchedWords)),
+                    ("adjacent_pairs", .int(hit.adjacentPairs)),
                     ("missing", .array(hit.missing.map { .string($0) })),
                     ("snippet", .string(hit.snippet?.text ?? "")),
                     (
@@ -101,21 +105,19 @@ struct SearchCommand: ParsableCommand {
                 JSON.object([
                     ("query", .string(query)), ("total", .int(result.total ?? result.hits.count)),
                     ("all_words", result.allWords.map { .int($0) } ?? .null),
-                    ("as_typed", result.asTyped.map { .int($0) } ?? .null), ("relaxed", .bool(result.relaxed)),
-                    ("hits", .array(hits)),
+                    ("as_typed", result.asTyped.map { .int($0) } ?? .null),
+                    ("some_words", result.someWords.map { .int($0) } ?? .null), ("relaxed", .bool(result.relaxed)),
+                    ("unknown_words", .array(result.unknownWords.map { .string($0) })), ("hits", .array(hits)),
                 ])
                 .serialized())
             return
         }
-        let total = result.total ?? result.hits.count
-        guard total > 0 else {
-            print(
-                "No article matches \"\(query)\". Try fewer words, or type them without diacritics to match every spelling."
-            )
+        guard !result.hits.isEmpty || (result.total ?? 0) > 0 else {
+            print(Self.nothingFound(query, result, parsed))
             return
         }
         let bold = Terminal.stdoutIsTerminal
-        print(Self.countsLine(query, result) + "\n")
+        print(Self.countsLine(query, result, parsed) + "\n")
         for (rank, hit) in result.hits.enumerated() {
             let title = bold ? Terminal.bold + hit.article.title + Terminal.reset : hit.article.title
             print("\(rank + 1). \(title)")
@@ -136,19 +138,39 @@ struct SearchCommand: ParsableCommand {
 
 extension SearchCommand {
     /// The line above the hits: how many articles hold the query, and how.
-    static func countsLine(_ query: String, _ result: SearchResult) -> String {
-        func articles(_ n: Int) -> String { n == 1 ? "1 article" : "\(n) articles" }
-        let total = result.total ?? result.hits.count
+    static func countsLine(_ query: String, _ result: SearchResult, _ parsed: Query) -> String {
+        func articles(_ n: Int, _ verb: String) -> String {
+            n == 1 ? "1 article \(verb)s" : "\(n) articles \(verb)"
+        }
+        let quoted = query.contains("\"") ? query : "\"\(query)\""
         let shown = "showing \(result.hits.count)"
-        guard let allWords = result.allWords else {
-            return "\(articles(total)) match \"\(query)\"; \(shown)."
+        let total = result.total ?? result.hits.count
+        guard let allWords = result.allWords else { return "\(articles(total, "match")) \(quoted); \(shown)." }
+        let every =
+            parsed.alternatives.count > 1
+            ? "\(articles(allWords, "match")) \(quoted)"
+            : allWords == 0
+                ? "No article holds every word of \(quoted)" : "\(articles(allWords, "hold")) every word of \(quoted)"
+        let typed =
+            result.asTyped.flatMap { $0 == allWords || allWords == 0 ? nil : "; \(articles($0, "hold")) it as typed" }
+            ?? ""
+        guard let some = result.someWords else { return "\(every)\(typed); \(shown)." }
+        let part = some == 1 ? "1 more holds some of them" : "\(some) more hold some of them"
+        return "\(every)\(typed); \(part); \(shown), best first."
+    }
+
+    /// What to say when nothing matches, and why.
+    static func nothingFound(_ query: String, _ result: SearchResult, _ parsed: Query) -> String {
+        let quoted = query.contains("\"") ? query : "\"\(query)\""
+        var advice: [String] = []
+        if !result.unknownWords.isEmpty {
+            advice.append("No article holds " + result.unknownWords.map { "\"\($0)\"" }.joined(separator: ", ") + ".")
         }
-        if result.relaxed {
-            let held = allWords == 0 ? "No article holds every word of" : "\(articles(allWords)) hold every word of"
-            return "\(held) \"\(query)\"; \(articles(total)) hold some of them; \(shown), best first."
+        if !parsed.excluded.isEmpty { advice.append("Exclusions (-word) remove articles too.") }
+        if advice.isEmpty {
+            advice.append("Try fewer words, or type them without diacritics to match every spelling.")
         }
-        let typed = result.asTyped.map { "; \(articles($0)) hold it as typed (words together, spelled as typed)" } ?? ""
-        return "\(articles(allWords)) hold every word of \"\(query)\"\(typed); \(shown)."
+        return "No article matches \(quoted). " + advice.joined(separator: " ")
     }
 }
 

@@ -15,11 +15,12 @@ struct EvaluationPlan {
     struct Alternative {
         /// Its clauses.
         var clauses: UInt64
-        /// The clauses a match must hold: all of them, or in a relaxed search its phrases
-        /// and `title:` clauses, which keep their meaning.
+        /// The clauses a match must hold: all of them, or in a relaxed search its quoted
+        /// phrases and `title:` clauses, which keep their meaning.
         var required: UInt64
-        /// Content words: neither a particle nor held by most articles. In a relaxed
-        /// search a match holds at least one.
+        /// Content words: known to the index, neither a particle nor held by more than
+        /// `QueryWords.commonShare` of the archive (failing any, the known words that are
+        /// not particles, then every known word). In a relaxed search a match holds one.
         var content: UInt64
         var pairs: [Pair]
     }
@@ -30,6 +31,9 @@ struct EvaluationPlan {
     let idf: [Double]
     /// Clauses typed with diacritics, whose exact spelling ranks first.
     let exactMask: UInt64
+    /// Question words and particles (`QueryWords.particles`): a hit lacking them is not
+    /// said to lack anything.
+    let particleMask: UInt64
     let alternatives: [Alternative]
     /// Whether not every word must match (a query of one alternative only).
     let relaxed: Bool
@@ -60,20 +64,30 @@ struct EvaluationPlan {
         self.relaxed = relaxed && masks.count == 1
         idf = clauses.map { clause in clause.terms.reduce(0.0) { $0 + (statistics.idf[$1.folded] ?? 0) } }
         var exact: UInt64 = 0
-        var content: UInt64 = 0
         var required: UInt64 = 0
+        var known: UInt64 = 0
+        var particles: UInt64 = 0
+        var common: UInt64 = 0
+        let share = QueryWords.commonShare * Double(statistics.documentCount)
         for (i, clause) in clauses.enumerated() {
             let bit: UInt64 = 1 << UInt64(i)
             if clause.exactMatters { exact |= bit }
-            if clause.isPhrase || clause.field != nil { required |= bit }
-            let common =
-                statistics.documentCount >= QueryWords.commonShareMinimumArchive
-                && Double(statistics.documentFrequency[clause.terms[0].folded] ?? 0)
-                    > QueryWords.commonShare * Double(statistics.documentCount)
-            if clause.isPhrase || !(QueryWords.particles.contains(clause.terms[0].folded) || common) {
-                content |= bit
+            if clause.isQuoted || clause.field != nil { required |= bit }
+            let frequencies = clause.terms.map { statistics.documentFrequency[$0.folded] ?? 0 }
+            if !frequencies.contains(0) { known |= bit }
+            if !clause.isPhrase && QueryWords.particles.contains(clause.terms[0].folded) { particles |= bit }
+            if statistics.documentCount >= QueryWords.commonShareMinimumArchive
+                && Double(frequencies.min() ?? 0) > share
+            {
+                common |= bit
             }
         }
+        // Content words: known to the index, neither particles nor common; failing any,
+        // the known words that are not particles; failing those, every known word.
+        var content = known & ~particles & ~common
+        if content == 0 { content = known & ~particles }
+        if content == 0 { content = known }
+        particleMask = particles
         exactMask = exact
         let isRelaxed = self.relaxed
         alternatives = zip(kept, masks).map { alternative, mask in

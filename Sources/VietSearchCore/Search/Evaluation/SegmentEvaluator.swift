@@ -122,7 +122,8 @@ struct SegmentEvaluator {
             top.add(
                 ScoredDoc(
                     address: DocAddress(segment: ordinal, doc: doc), rank: rank,
-                    missing: plan.relaxed ? plan.allMask & ~held[doc] : 0, features: best?.features))
+                    missing: plan.relaxed ? plan.allMask & ~plan.particleMask & ~held[doc] : 0,
+                    features: best?.features))
         }
         return top.result
     }
