@@ -29,6 +29,11 @@ struct EvaluationPlan {
     let excluded: [Query.Clause]
     /// Per clause, its inverse document frequency (a phrase: the sum of its words').
     let idf: [Double]
+    /// Per clause, the idf its BM25 is weighted by: `idf`, but 0 for the particles and
+    /// question words of a question, which then count only through the pairs they form
+    /// (xquad-vi questions, `Benchmarks/relevance.py`: MRR@10 0.809 -> 0.822, success@10
+    /// 0.889 -> 0.900, typed with diacritics).
+    let scoringIdf: [Double]
     /// Clauses typed with diacritics, whose exact spelling ranks first.
     let exactMask: UInt64
     /// Question words and particles (`QueryWords.particles`): a hit lacking them is not
@@ -88,6 +93,8 @@ struct EvaluationPlan {
         if content == 0 { content = known & ~particles }
         if content == 0 { content = known }
         particleMask = particles
+        let (relaxedPlan, idfs) = (self.relaxed, idf)
+        scoringIdf = idfs.indices.map { relaxedPlan && particles & (1 << UInt64($0)) != 0 ? 0 : idfs[$0] }
         exactMask = exact
         let isRelaxed = self.relaxed
         alternatives = zip(kept, masks).map { alternative, mask in

@@ -253,7 +253,7 @@ struct SegmentEvaluator {
             }
             guard fieldCursors.count == clause.terms.count else { continue }
             let average = field == .title ? statistics.averageTitle : statistics.averageBody
-            let idf = plan.idf[i]
+            let idf = plan.scoringIdf[i]
             if clause.isPhrase {
                 var docs = fieldCursors[0].docs
                 for cursor in fieldCursors.dropFirst() { docs = SortedDocs.intersection(docs, cursor.docs) }
