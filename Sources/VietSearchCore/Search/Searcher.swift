@@ -4,8 +4,9 @@ import VietAnalysis
 public struct SearchOptions: Sendable {
     /// How many hits to return.
     public var limit = 10
-    /// Count every match. Without the count, a search skips the parts of the index that
-    /// cannot hold a top hit (the way Tantivy and Lucene answer a top-10 query).
+    /// Count the matches, and how many hold the query as typed (which needs positions
+    /// for every match holding every word). Without the count, `SearchResult.total` is nil
+    /// and only the matches that may enter the top `limit` have their adjacency computed.
     public var countsMatches = true
     /// Require the exact spelling of words typed with diacritics.
     public var exactOnly = false
@@ -66,20 +67,10 @@ public struct SearchResult: Sendable {
     public var hits: [Hit]
 }
 
-/// Runs queries against an `IndexReader`.
-///
-/// Ranking, in order:
-/// 0. for a query that names a directive: the articles citing it, most mentions first;
-/// 1. exact spellings: for a query typed with diacritics, documents that match more of
-///    its words in their exact spelling rank first (`chó` above `cho`; both tone
-///    placements count as exact);
-/// 2. proximity: documents where more pairs of consecutive query words stand adjacent and
-///    in order, within a sentence, in title or body (spelled exactly, for a query typed
-///    with diacritics: `khóa học` is not `khoa học`) rank first. Vietnamese words are runs of syllables, so
-///    this is what tells "sinh hoạt chi bộ" from a text that scatters the four syllables;
-/// 3. BM25 over title and body (title weighted higher), plus a bonus for how often the
-///    adjacent pairs occur;
-/// 4. ties: the document id, ascending.
+/// Runs queries against an `IndexReader`: decides which articles must hold which words
+/// (`search(_:directive:options:)`), evaluates every segment (`SegmentEvaluator`) and
+/// ranks with `RankingModel`, whose documentation gives the order; ties go to the
+/// smaller article id.
 public final class Searcher {
     public let reader: IndexReader
     let analyzer: Analyzer
