@@ -18,7 +18,7 @@ struct SearchCommand: ParsableCommand {
             those holding some follow them; a question (ending with ? or holding bao nhiêu, \
             ở đâu, ai, gì, ...) is ranked by BM25 and adjacency without needing every word. \
             Each hit that lacks words says which (--all-words keeps every word required; \
-            quoted phrases, title: and exclusions always hold). "quoted \
+            quoted phrases, codes such as 21-KL/TW, title: and exclusions always hold). "quoted \
             phrases" match in order within a sentence; -word or -"phrase" excludes; OR separates alternatives, each a run of words (Đà Nẵng OR Hải \
             Phòng); title:word searches titles only. A query typed without diacritics matches \
             every accented form; typed with diacritics, exact spellings rank first (--exact \

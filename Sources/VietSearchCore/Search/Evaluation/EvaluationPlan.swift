@@ -16,7 +16,7 @@ struct EvaluationPlan {
         /// Its clauses.
         var clauses: UInt64
         /// The clauses a match must hold: all of them, or in a relaxed search its quoted
-        /// phrases and `title:` clauses, which keep their meaning.
+        /// phrases, codes (`isCode`) and `title:` clauses, which keep their meaning.
         var required: UInt64
         /// Content words: known to the index, neither a particle nor held by more than
         /// `QueryWords.commonShare` of the archive (failing any, the known words that are
@@ -77,7 +77,7 @@ struct EvaluationPlan {
         for (i, clause) in clauses.enumerated() {
             let bit: UInt64 = 1 << UInt64(i)
             if clause.exactMatters { exact |= bit }
-            if clause.isQuoted || clause.field != nil { required |= bit }
+            if clause.isQuoted || clause.field != nil || Self.isCode(clause) { required |= bit }
             let frequencies = clause.terms.map { statistics.documentFrequency[$0.folded] ?? 0 }
             if !frequencies.contains(0) { known |= bit }
             if !clause.isPhrase && QueryWords.particles.contains(clause.terms[0].folded) { particles |= bit }
@@ -110,6 +110,16 @@ struct EvaluationPlan {
             return Alternative(
                 clauses: mask, required: isRelaxed ? mask & required : mask, content: mask & content, pairs: pairs)
         }
+    }
+}
+
+extension EvaluationPlan {
+    /// Whether an unquoted clause is a code of digits and letters (`21-KL/TW`, `COVID-19`):
+    /// the most specific thing a query names, which a relaxed search keeps required. A
+    /// date or a number (`18/12/2019`) may go unmatched like a word.
+    static func isCode(_ clause: Query.Clause) -> Bool {
+        func has(_ test: (UInt8) -> Bool) -> Bool { clause.terms.contains { $0.folded.contains(where: test) } }
+        return clause.isPhrase && has { $0 >= 0x30 && $0 <= 0x39 } && has { $0 >= 0x61 && $0 <= 0x7A }
     }
 }
 

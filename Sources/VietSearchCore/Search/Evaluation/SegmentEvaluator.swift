@@ -56,7 +56,7 @@ struct SegmentEvaluator {
         let paired = Set(plan.alternatives.flatMap { $0.pairs.flatMap { [$0.first, $0.second] } })
         bodyFreqs = plan.clauses.indices.map { paired.contains($0) ? [Int32](repeating: 0, count: n) : [] }
         titleFreqs = bodyFreqs
-        try read(plan)
+        let holders = try read(plan)
 
         let excludedDocs = try excludedWords(plan)
         var mentions = [Int](repeating: 0, count: citing.isEmpty ? 0 : n)
@@ -64,7 +64,13 @@ struct SegmentEvaluator {
         func mentionsOf(_ doc: Int) -> Int { mentions.isEmpty ? 0 : mentions[doc] }
         var candidates: [(bound: Rank, doc: Int32)] = []
         var lowest = BestRanks(limit: options.limit)
-        for doc in 0..<n {
+        var top = TopRanks(limit: options.limit)
+        // Only documents holding the required clauses (and a content word), or citing the
+        // directive, can match.
+        let citingDocs = citing.keys.filter { $0 < n }.map { Int32($0) }.sorted()
+        let docs = holders.map { SortedDocs.union($0, citingDocs) }
+        for k in 0..<(docs?.count ?? n) {
+            let doc = docs.map { Int($0[k]) } ?? k
             let h = held[doc]
             let cited = mentionsOf(doc)
             guard h != 0 || cited > 0 else { continue }
@@ -76,7 +82,8 @@ struct SegmentEvaluator {
             var whole = false
             var asTyped = false
             var bound = Rank(citations: cited, tier: 0, adjacentPairs: 0, score: 0)
-            var floor = bound
+            // The best rank without adjacency, and its features.
+            var floor = (rank: bound, features: RankingModel.Features?.none)
             var rest = matching
             while rest != 0 {
                 let a = rest.trailingZeroBitCount
@@ -89,13 +96,25 @@ struct SegmentEvaluator {
                 guard options.limit > 0 else { continue }
                 let known = features(plan, a, doc: doc, mentions: cited)
                 bound = max(bound, upperBound(plan, a, known, doc: doc))
-                floor = max(floor, model.rank(known))
+                let rank = model.rank(known)
+                if floor.rank < rank || floor.features == nil { floor = (rank, known) }
             }
             if whole { counts.allWords += 1 }
             if asTyped { counts.asTyped += 1 }
             guard options.limit > 0 else { continue }
-            candidates.append((bound, Int32(doc)))
-            lowest.add(floor)
+            if bound == floor.rank {
+                // No pair can stand adjacent: the rank is known.
+                if top.admits(bound) {
+                    top.add(
+                        ScoredDoc(
+                            address: DocAddress(segment: ordinal, doc: doc), rank: bound,
+                            missing: plan.relaxed ? plan.allMask & ~plan.particleMask & ~h : 0,
+                            features: floor.features))
+                }
+            } else {
+                candidates.append((bound, Int32(doc)))
+            }
+            lowest.add(floor.rank)
         }
         guard options.limit > 0 else { return [] }
 
@@ -103,7 +122,6 @@ struct SegmentEvaluator {
         // whose bound is below the `limit`-th best rank without adjacency can.
         if let floor = lowest.floor { candidates.removeAll { $0.bound < floor } }
         candidates.sort { $1.bound < $0.bound }
-        var top = TopRanks(limit: options.limit)
         for (bound, doc32) in candidates {
             guard top.admits(bound) else { break }
             let doc = Int(doc32)
@@ -184,13 +202,14 @@ struct SegmentEvaluator {
         return try adjacency(plan, a, doc: doc).all
     }
 
-    /// Reads every clause's postings, in the order the type's summary gives.
-    private mutating func read(_ plan: EvaluationPlan) throws {
+    /// Reads every clause's postings, in the order the type's summary gives; returns the
+    /// documents that hold what a match of the only alternative must (nil: any may).
+    private mutating func read(_ plan: EvaluationPlan) throws -> [Int32]? {
         let n = segment.docCount
         func bit(_ i: Int) -> UInt64 { 1 << UInt64(i) }
         guard plan.alternatives.count == 1, let alternative = plan.alternatives.first else {
             for i in plan.clauses.indices { try accumulate(plan, clause: i, restrictedTo: nil, test: Restriction()) }
-            return
+            return nil
         }
         let required = plan.clauses.indices.filter { alternative.required & bit($0) != 0 }.sorted {
             plan.idf[$0] > plan.idf[$1]
@@ -220,6 +239,7 @@ struct SegmentEvaluator {
         for i in content { try accumulate(plan, clause: i, restrictedTo: restriction, test: test) }
         if !content.isEmpty { restrict(Restriction(all: alternative.required, any: alternative.content)) }
         for i in weak { try accumulate(plan, clause: i, restrictedTo: restriction, test: test) }
+        return restriction
     }
 
     /// Which documents a clause is read for: those holding every clause of `all` and, unless
