@@ -191,6 +191,9 @@ struct SearchTests {
         #expect(and.unknownWords == ["and"])
         #expect(and.hits.map(\.missing) == [["and"], ["and"]])
         #expect(try scratch.searcher().search("chi bộ AND", options: SearchOptions(allWords: true)).hits.isEmpty)
+        // A quoted phrase or a title: word stays required; the unknown word beside it may go.
+        #expect(try scratch.ids("\"Hà Tĩnh\" xyzzy") == ["ht"])
+        #expect(try scratch.ids("title:Nội xyzzy") == ["hn"])
     }
 
     @Test func exactDiacriticsRankFirst() throws {

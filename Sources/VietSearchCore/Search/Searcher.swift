@@ -113,7 +113,8 @@ public final class Searcher {
         }.map(\.text)
         let relaxable =
             !options.allWords && query.alternatives.count == 1
-            && query.alternatives[0].filter { !$0.isQuoted && $0.field == nil }.count >= 2
+            && query.alternatives[0].count >= 2
+            && query.alternatives[0].contains { !$0.isQuoted && $0.field == nil && !EvaluationPlan.isCode($0) }
         if relaxable && query.isQuestion {
             var answer = try evaluate(query, relaxed: true, statistics: statistics, citing: citing, options: options)
             answer.someWords = answer.total.map { $0 - (answer.allWords ?? 0) }
