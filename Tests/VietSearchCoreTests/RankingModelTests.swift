@@ -15,7 +15,7 @@ struct RankingModelTests {
         }
         for _ in 0..<20_000 {
             let known = RankingModel.Features(
-                citations: next(3), matchedWords: next(6), exactWords: next(6), bm25: Double(next(10_000)) / 100)
+                citations: next(3), exactWords: next(6), bm25: Double(next(10_000)) / 100)
             // Pairs that could stand adjacent, at most `most` times (the rarer word's
             // frequency), and what adjacency turns out to give.
             let possible = next(5)
@@ -47,7 +47,7 @@ struct RankingModelTests {
     /// adjacent pairs, then the score. Relaxed, only citations come before the score.
     @Test func keysCompareInTheirOrder() {
         let tiers = RankingModel()
-        let base = RankingModel.Features(citations: 1, matchedWords: 3, exactWords: 2, adjacentPairs: 1, bm25: 5)
+        let base = RankingModel.Features(citations: 1, exactWords: 2, adjacentPairs: 1, bm25: 5)
         var cited = base
         cited.citations = 2
         cited.exactWords = 0
@@ -64,7 +64,6 @@ struct RankingModelTests {
 
         let weighted = tiers.ordered(.weighted)
         var fewer = base
-        fewer.matchedWords = 1
         fewer.exactWords = 0
         fewer.adjacentPairs = 0
         fewer.pairBonus = 1.5

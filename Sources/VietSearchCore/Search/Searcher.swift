@@ -38,8 +38,6 @@ public struct Hit: Sendable {
     public var adjacentPairs: Int
     /// Mentions of the directive the query names.
     public var citations: Int
-    /// In a relaxed search, how many of the query's content words the article holds.
-    public var matchedWords: Int
     /// In a relaxed search, the query's words (or phrases) the article lacks, as typed.
     public var missing: [String]
     public var article: Article
@@ -171,7 +169,7 @@ public final class Searcher {
             hits.append(
                 Hit(
                     address: match.address, score: match.score, exactMatches: match.tier,
-                    adjacentPairs: match.adjacentPairs, citations: match.citations, matchedWords: match.matchedWords,
+                    adjacentPairs: match.adjacentPairs, citations: match.citations,
                     missing: missing, article: article, snippet: snippet))
         }
         return SearchResult(

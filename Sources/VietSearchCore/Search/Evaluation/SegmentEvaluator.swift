@@ -165,7 +165,7 @@ struct SegmentEvaluator {
     private func features(_ plan: EvaluationPlan, _ a: Int, doc: Int, mentions: Int) -> RankingModel.Features {
         let alternative = plan.alternatives[a]
         return RankingModel.Features(
-            citations: mentions, matchedWords: (held[doc] & alternative.content).nonzeroBitCount,
+            citations: mentions,
             exactWords: (exact[doc] & plan.exactMask & alternative.clauses).nonzeroBitCount,
             bm25: scores[a * segment.docCount + doc])
     }

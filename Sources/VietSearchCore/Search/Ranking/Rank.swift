@@ -11,7 +11,6 @@ struct ScoredDoc {
     var tier: Int { features?.exactWords ?? rank.tier }
     var adjacentPairs: Int { features?.adjacentPairs ?? rank.adjacentPairs }
     var score: Double { rank.score }
-    var matchedWords: Int { features?.matchedWords ?? 0 }
 }
 
 /// The ranking key of a match, compared lexicographically (higher ranks first):

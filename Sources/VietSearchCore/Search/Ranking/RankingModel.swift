@@ -47,7 +47,6 @@ struct RankingModel: Sendable {
     /// What is known of one match.
     struct Features: Equatable {
         var citations = 0
-        var matchedWords = 0
         var exactWords = 0
         var adjacentPairs = 0
         var bm25 = 0.0
