@@ -130,13 +130,12 @@ struct SegmentEvaluator {
             while rest != 0 {
                 let a = rest.trailingZeroBitCount
                 rest &= rest &- 1
-                var known = features(plan, a, doc: doc, mentions: mentionsOf(doc))
-                (known.adjacentPairs, known.pairBonus, _) = try adjacency(plan, a, doc: doc)
+                let partial = features(plan, a, doc: doc, mentions: mentionsOf(doc))
+                guard let known = try complete(plan, a, doc: doc, known: partial, top: top) else { continue }
                 let rank = model.rank(known)
                 if best.map({ $0.rank < rank }) ?? true { best = (rank, known) }
             }
-            let rank = best?.rank ?? Rank(citations: mentionsOf(doc), tier: 0, adjacentPairs: 0, score: 0)
-            guard top.admits(rank) else { continue }
+            guard let rank = best?.rank, top.admits(rank) else { continue }
             top.add(
                 ScoredDoc(
                     address: DocAddress(segment: ordinal, doc: doc), rank: rank,
@@ -176,21 +175,58 @@ struct SegmentEvaluator {
         var bonusBound = 0.0
         for pair in plan.alternatives[a].pairs where bothHeld(plan, pair, doc) {
             if pair.counted { possiblePairs += 1 }
-            let idfs = plan.idf[pair.first] + plan.idf[pair.second]
-            let inBody = min(bodyFreqs[pair.first][doc], bodyFreqs[pair.second][doc])
-            if inBody > 0 {
-                bonusBound += model.pairBonus(
-                    idfs: idfs, count: Int(inBody), length: segment.length(doc, .body),
-                    averageLength: statistics.averageBody)
-            }
-            let inTitle = min(titleFreqs[pair.first][doc], titleFreqs[pair.second][doc])
-            if inTitle > 0 {
-                bonusBound += model.pairBonus(
-                    idfs: idfs, count: Int(inTitle), length: segment.length(doc, .title),
-                    averageLength: statistics.averageTitle, field: .title)
-            }
+            bonusBound += pairBonusBound(plan, pair, doc: doc)
         }
         return model.upperBound(known, possiblePairs: possiblePairs, pairBonusBound: bonusBound)
+    }
+
+    /// The most pair bonus `pair` can give `doc`: adjacent as often as its rarer word occurs.
+    private func pairBonusBound(_ plan: EvaluationPlan, _ pair: EvaluationPlan.Pair, doc: Int) -> Double {
+        let idfs = plan.idf[pair.first] + plan.idf[pair.second]
+        var bound = 0.0
+        let inBody = min(bodyFreqs[pair.first][doc], bodyFreqs[pair.second][doc])
+        if inBody > 0 {
+            bound += model.pairBonus(
+                idfs: idfs, count: Int(inBody), length: segment.length(doc, .body),
+                averageLength: statistics.averageBody)
+        }
+        let inTitle = min(titleFreqs[pair.first][doc], titleFreqs[pair.second][doc])
+        if inTitle > 0 {
+            bound += model.pairBonus(
+                idfs: idfs, count: Int(inTitle), length: segment.length(doc, .title),
+                averageLength: statistics.averageTitle, field: .title)
+        }
+        return bound
+    }
+
+    /// The features of a match of alternative `a` with its adjacency, read pair by pair;
+    /// nil as soon as the best it could still reach cannot enter `top`.
+    private mutating func complete(
+        _ plan: EvaluationPlan, _ a: Int, doc: Int, known: RankingModel.Features, top: TopRanks
+    ) throws -> RankingModel.Features? {
+        let pairs = plan.alternatives[a].pairs
+        var optimistic = known
+        for pair in pairs where bothHeld(plan, pair, doc) {
+            if pair.counted { optimistic.adjacentPairs += 1 }
+            optimistic.pairBonus += pairBonusBound(plan, pair, doc: doc)
+        }
+        var actual = known
+        for pair in pairs where bothHeld(plan, pair, doc) {
+            let (title, body) = try adjacentCounts(plan, pair, doc: doc)
+            let bonus = pairBonus(plan, pair, doc: doc, title: title, body: body)
+            optimistic.pairBonus -= pairBonusBound(plan, pair, doc: doc) - bonus
+            actual.pairBonus += bonus
+            if title + body > 0 {
+                if pair.counted { actual.adjacentPairs += 1 }
+            } else if pair.counted {
+                optimistic.adjacentPairs -= 1
+            }
+            // A little slack: the subtractions may round below the sum of the bonuses.
+            var slack = optimistic
+            slack.pairBonus += 1e-9 * (1 + abs(optimistic.pairBonus))
+            if !top.admits(model.rank(slack)) { return nil }
+        }
+        return actual
     }
 
     /// Whether `doc` holds alternative `a` as typed: all its clauses, spelled exactly where
@@ -374,30 +410,48 @@ struct SegmentEvaluator {
                 all = false
                 continue
             }
-            var title = 0
-            var body = 0
-            if let first = titleCursors[pair.first], let second = titleCursors[pair.second] {
-                title = try phrases.adjacent(first, second, doc: Int32(doc))
-            }
-            if let first = bodyCursors[pair.first], let second = bodyCursors[pair.second] {
-                body = try phrases.adjacent(first, second, doc: Int32(doc))
-            }
+            let (title, body) = try adjacentCounts(plan, pair, doc: doc)
             guard title + body > 0 else {
                 all = false
                 continue
             }
             if pair.counted { pairs += 1 }
-            let idfs = plan.idf[pair.first] + plan.idf[pair.second]
-            if body > 0 {
-                bonus += model.pairBonus(
-                    idfs: idfs, count: body, length: segment.length(doc, .body), averageLength: statistics.averageBody)
-            }
-            if title > 0 {
-                bonus += model.pairBonus(
-                    idfs: idfs, count: title, length: segment.length(doc, .title),
-                    averageLength: statistics.averageTitle, field: .title)
-            }
+            bonus += pairBonus(plan, pair, doc: doc, title: title, body: body)
         }
         return (pairs, bonus, all)
+    }
+
+    /// How often the words of `pair` stand adjacent, in order, in the title and the body
+    /// of `doc` (exactly spelled where that matters).
+    private mutating func adjacentCounts(_ plan: EvaluationPlan, _ pair: EvaluationPlan.Pair, doc: Int) throws -> (
+        title: Int, body: Int
+    ) {
+        var title = 0
+        var body = 0
+        if let first = titleCursors[pair.first], let second = titleCursors[pair.second] {
+            title = try phrases.adjacent(first, second, doc: Int32(doc))
+        }
+        if let first = bodyCursors[pair.first], let second = bodyCursors[pair.second] {
+            body = try phrases.adjacent(first, second, doc: Int32(doc))
+        }
+        return (title, body)
+    }
+
+    /// The bonus of `pair` adjacent `title` times in the title and `body` times in the body.
+    private func pairBonus(_ plan: EvaluationPlan, _ pair: EvaluationPlan.Pair, doc: Int, title: Int, body: Int)
+        -> Double
+    {
+        let idfs = plan.idf[pair.first] + plan.idf[pair.second]
+        var bonus = 0.0
+        if body > 0 {
+            bonus += model.pairBonus(
+                idfs: idfs, count: body, length: segment.length(doc, .body), averageLength: statistics.averageBody)
+        }
+        if title > 0 {
+            bonus += model.pairBonus(
+                idfs: idfs, count: title, length: segment.length(doc, .title), averageLength: statistics.averageTitle,
+                field: .title)
+        }
+        return bonus
     }
 }
