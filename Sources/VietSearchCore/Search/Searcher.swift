@@ -38,7 +38,8 @@ public struct Hit: Sendable {
     public var adjacentPairs: Int
     /// Mentions of the directive the query names.
     public var citations: Int
-    /// In a relaxed search, the query's words (or phrases) the article lacks, as typed.
+    /// When hits lacking words are shown: the query's words (or phrases) the article lacks,
+    /// as analyzed, particles and question words left out.
     public var missing: [String]
     public var article: Article
     public var snippet: Snippet?
