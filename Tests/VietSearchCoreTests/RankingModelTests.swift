@@ -28,10 +28,7 @@ struct RankingModelTests {
                 let average = 1 + Double(next(800))
                 let field = next(2) == 0 ? Field.title : .body
                 bonusBounds.append(
-                    next(2) == 0
-                        ? model.pairBonusBound(idfs: idfs)
-                        : model.pairBonus(
-                            idfs: idfs, count: most, length: length, averageLength: average, field: field))
+                    model.pairBonus(idfs: idfs, count: most, length: length, averageLength: average, field: field))
                 let count = next(most + 1)
                 guard count > 0 else { continue }
                 complete.adjacentPairs += 1

@@ -43,10 +43,4 @@ public struct Query: Sendable, Equatable {
 
     /// Every clause of every alternative.
     var allClauses: [Clause] { alternatives.flatMap { $0 } }
-
-    /// Single-term clauses of an alternative typed as separate words, in order: documents
-    /// where consecutive ones stand adjacent and in order rank higher.
-    static func proximitySequence(_ alternative: [Clause]) -> [Term] {
-        alternative.compactMap { !$0.isPhrase && $0.field == nil ? $0.terms[0] : nil }
-    }
 }

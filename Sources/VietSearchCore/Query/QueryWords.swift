@@ -2,8 +2,9 @@
 /// search (`EvaluationPlan`) needs to know to let some words go unmatched.
 enum QueryWords {
     /// Question words and particles, folded: a relaxed search never counts them among the
-    /// words a document must hold or is ranked by (they still add their BM25). Folded, so
-    /// that a query typed without diacritics treats them alike (`co` is `có` there).
+    /// words a document must hold, a hit is not said to lack them, and in a question they
+    /// add no BM25 (`EvaluationPlan.scoringIdf`). Folded, so that a query typed without
+    /// diacritics treats them alike (`co` is `có` there).
     static let particles: Set<[UInt8]> = Set(
         [
             "gi", "nao", "sao", "bao", "nhieu", "o", "dau", "co", "khong", "la", "ai", "may", "the", "nhu", "tai",

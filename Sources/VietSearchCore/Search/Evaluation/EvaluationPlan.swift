@@ -45,6 +45,10 @@ struct EvaluationPlan {
 
     var allMask: UInt64 { clauses.count == 64 ? ~0 : (1 << UInt64(clauses.count)) &- 1 }
 
+    /// The clauses a hit holding `held` is said to lack: in a relaxed search, those it does
+    /// not hold, particles and question words left out; none otherwise.
+    func missing(held: UInt64) -> UInt64 { relaxed ? allMask & ~particleMask & ~held : 0 }
+
     init(_ query: Query, statistics: Statistics, relaxed: Bool) {
         var clauses: [Query.Clause] = []
         var masks: [UInt64] = []

@@ -59,6 +59,7 @@ struct SegmentEvaluator {
         let holders = try read(plan)
 
         let excludedDocs = try excludedWords(plan)
+        let excludedPhrases = try excludedPhrases(plan)
         var mentions = [Int](repeating: 0, count: citing.isEmpty ? 0 : n)
         for (doc, count) in citing where doc < n { mentions[doc] = count }
         func mentionsOf(_ doc: Int) -> Int { mentions.isEmpty ? 0 : mentions[doc] }
@@ -77,7 +78,7 @@ struct SegmentEvaluator {
             let matching = matchingAlternatives(plan, h)
             guard matching != 0 || cited > 0, !segment.deleted.contains(doc), excludedDocs.isEmpty || !excludedDocs[doc]
             else { continue }
-            if try isExcluded(plan, doc: Int32(doc)) { continue }
+            if try isExcluded(Int32(doc), by: excludedPhrases) { continue }
             counts.matching += 1
             var whole = false
             var asTyped = false
@@ -108,8 +109,7 @@ struct SegmentEvaluator {
                     top.add(
                         ScoredDoc(
                             address: DocAddress(segment: ordinal, doc: doc), rank: bound,
-                            missing: plan.relaxed ? plan.allMask & ~plan.particleMask & ~h : 0,
-                            features: floor.features))
+                            missing: plan.missing(held: h), features: floor.features))
                 }
             } else {
                 candidates.append((bound, Int32(doc)))
@@ -138,8 +138,7 @@ struct SegmentEvaluator {
             guard let rank = best?.rank, top.admits(rank) else { continue }
             top.add(
                 ScoredDoc(
-                    address: DocAddress(segment: ordinal, doc: doc), rank: rank,
-                    missing: plan.relaxed ? plan.allMask & ~plan.particleMask & ~held[doc] : 0,
+                    address: DocAddress(segment: ordinal, doc: doc), rank: rank, missing: plan.missing(held: held[doc]),
                     features: best?.features))
         }
         return top.result
@@ -300,14 +299,7 @@ struct SegmentEvaluator {
         let alternatives = plan.alternatives.indices.filter { plan.alternatives[$0].clauses & bit != 0 }
         let single = plan.alternatives.count == 1
         for field in clause.field.map({ [$0] }) ?? [.title, .body] {
-            var fieldCursors: [TermCursor] = []
-            for term in clause.terms {
-                guard
-                    let info = try statistics.info(segment: ordinal, field: field, folded: term.folded, in: segment)
-                else { break }
-                fieldCursors.append(try TermCursor(term: term, info: info, segment: segment, restrictedTo: restriction))
-            }
-            guard fieldCursors.count == clause.terms.count else { continue }
+            guard let fieldCursors = try cursors(of: clause, in: field, restrictedTo: restriction) else { continue }
             let average = field == .title ? statistics.averageTitle : statistics.averageBody
             let idf = plan.scoringIdf[i]
             if clause.isPhrase {
@@ -371,23 +363,31 @@ struct SegmentEvaluator {
         return excluded
     }
 
-    /// Whether `doc` holds an excluded phrase.
-    private mutating func isExcluded(_ plan: EvaluationPlan, doc: Int32) throws -> Bool {
-        for clause in plan.excluded where clause.isPhrase {
-            for field in clause.field.map({ [$0] }) ?? [.title, .body] {
-                var fieldCursors: [TermCursor] = []
-                for term in clause.terms {
-                    guard
-                        let info = try statistics.info(
-                            segment: ordinal, field: field, folded: term.folded, in: segment)
-                    else { break }
-                    fieldCursors.append(try TermCursor(term: term, info: info, segment: segment))
-                }
-                guard fieldCursors.count == clause.terms.count else { continue }
-                if try phrases.count(fieldCursors, doc: doc).all > 0 { return true }
-            }
+    /// The cursors of the excluded phrases, per field that holds all of a phrase's words.
+    private func excludedPhrases(_ plan: EvaluationPlan) throws -> [[TermCursor]] {
+        try plan.excluded.filter(\.isPhrase).flatMap { clause in
+            try (clause.field.map { [$0] } ?? [.title, .body]).compactMap { try cursors(of: clause, in: $0) }
         }
+    }
+
+    /// Whether `doc` holds one of the excluded phrases `excluded`.
+    private mutating func isExcluded(_ doc: Int32, by excluded: [[TermCursor]]) throws -> Bool {
+        for phrase in excluded where try phrases.count(phrase, doc: doc).all > 0 { return true }
         return false
+    }
+
+    /// The cursors of a clause's words in one field (with `restriction`, reading only the
+    /// blocks that could hold those documents); nil when the field lacks one of them.
+    private func cursors(of clause: Query.Clause, in field: Field, restrictedTo restriction: [Int32]? = nil) throws
+        -> [TermCursor]?
+    {
+        var cursors: [TermCursor] = []
+        for term in clause.terms {
+            guard let info = try statistics.info(segment: ordinal, field: field, folded: term.folded, in: segment)
+            else { return nil }
+            cursors.append(try TermCursor(term: term, info: info, segment: segment, restrictedTo: restriction))
+        }
+        return cursors
     }
 
     /// Whether `doc` holds both words of `pair`, in their exact spelling where it matters.

@@ -33,9 +33,6 @@ final class TermCursor {
     @inline(__always)
     func find(_ doc: Int32) -> Int? { list.index(of: doc, from: &hint) }
 
-    /// Starts the walk again from the first document.
-    func rewind() { hint = 0 }
-
     @inline(__always)
     func freq(_ i: Int) -> Int { Int(list.freqs[i]) }
 
@@ -119,19 +116,6 @@ enum SortedDocs {
 }
 
 extension SortedDocs {
-    /// The documents of the ascending `docs` that lie in `window`.
-    static func slice(_ docs: [Int32], _ window: ClosedRange<Int32>) -> [Int32] {
-        var low = 0
-        _ = find(window.lowerBound, in: docs, from: &low)
-        var high = low
-        if window.upperBound < Int32.max {
-            _ = find(window.upperBound + 1, in: docs, from: &high)
-        } else {
-            high = docs.count
-        }
-        return low == 0 && high == docs.count ? docs : Array(docs[low..<high])
-    }
-
     /// The index of `doc` in the ascending `docs`, searching forward from `hint`, which
     /// moves to the first entry at or after `doc`; nil when `doc` is absent. Gallops, so
     /// that ascending lookups a few entries apart cost a few comparisons.

@@ -1,16 +1,16 @@
 /// The ranking formula, whole: what a match's features are worth, and the best rank that
-/// features not yet known could still give it. The evaluators ask this type; nothing else
-/// combines citations, words matched, exact spellings, adjacency and BM25.
+/// features not yet known could still give it. The evaluator asks this type; nothing else
+/// combines citations, exact spellings, adjacency and BM25.
 ///
 /// Two orders, chosen by measurement (`Benchmarks/relevance.py`, BENCHMARKS.md):
 ///
 /// - `.tiers`, for a search that requires every word: a directive's citing articles first,
 ///   then exact spellings, then adjacent pairs, then BM25 plus a bonus for how often the
 ///   adjacent pairs occur (`chó` above `cho`, `sinh hoạt chi bộ` together above scattered).
-/// - `.weighted`, for a relaxed search: citing articles first, then BM25 plus the pair
-///   bonus alone. On the xquad-vi questions, ranking "more words matched" or "more exact
+/// - `.weighted`, for a question: citing articles first, then BM25 plus the pair bonus
+///   alone. On the xquad-vi questions, ranking "more words matched" or "more exact
 ///   spellings" before the score put long news articles full of the question's common
-///   words above the answer: MRR@10 0.49 and 0.72 against 0.81 for the score alone.
+///   words above the answer: MRR@10 0.72 and 0.39 against 0.81 for the score alone.
 struct RankingModel: Sendable {
     enum Order: Sendable { case tiers, weighted }
 
@@ -68,7 +68,7 @@ struct RankingModel: Sendable {
     /// The best rank of a match whose adjacency is not known yet: `features` without it,
     /// `possiblePairs` pairs of words that could stand adjacent, and the largest bonus they
     /// could add: the sum over those pairs of `pairBonus` at the most adjacent occurrences
-    /// the words' frequencies allow, or of `pairBonusBound`.
+    /// the words' frequencies allow.
     func upperBound(_ features: Features, possiblePairs: Int, pairBonusBound: Double) -> Rank {
         var bound = features
         bound.adjacentPairs = max(features.adjacentPairs, possiblePairs)
@@ -94,8 +94,4 @@ struct RankingModel: Sendable {
         let weight = field == .body ? 1 : order == .tiers ? bm25.titleWeight : 0
         return pairWeight * idfs * weight * bm25.tf(Double(count), length: length, averageLength: averageLength)
     }
-
-    /// The most `pairBonus` can give for a pair in title and body: a saturated frequency
-    /// stays below 1.
-    func pairBonusBound(idfs: Double) -> Double { pairWeight * idfs * (1 + bm25.titleWeight) }
 }

@@ -1,28 +1,21 @@
 /// The best complete ranks found so far, and every match that may still be among them.
 struct TopRanks {
-    let limit: Int
-    /// At most `limit` ranks, ascending.
-    var best: [Rank] = []
-    var contenders: [ScoredDoc] = []
+    private var best: BestRanks
+    private var contenders: [ScoredDoc] = []
 
-    var isFull: Bool { best.count == limit }
+    init(limit: Int) { best = BestRanks(limit: limit) }
 
     /// Whether a match ranked `rank` could still enter the top `limit`.
-    func admits(_ rank: Rank) -> Bool { limit > 0 && (!isFull || !(rank < best[0])) }
+    func admits(_ rank: Rank) -> Bool { best.limit > 0 && !(best.floor.map { rank < $0 } ?? false) }
 
     mutating func add(_ doc: ScoredDoc) {
-        let rank = doc.rank
         contenders.append(doc)
-        if isFull {
-            if !(best[0] < rank) { return }
-            best.removeFirst()
-        }
-        best.insert(rank, at: best.firstIndex { rank < $0 } ?? best.count)
+        best.add(doc.rank)
     }
 
     /// The contenders that rank at least as high as the `limit`-th best (ties included).
     var result: [ScoredDoc] {
-        guard let cut = best.first, isFull else { return contenders }
+        guard let cut = best.floor else { return contenders }
         return contenders.filter { !($0.rank < cut) }
     }
 }
