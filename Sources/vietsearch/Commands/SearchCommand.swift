@@ -142,7 +142,7 @@ extension SearchCommand {
         func articles(_ n: Int, _ verb: String) -> String {
             n == 1 ? "1 article \(verb)s" : "\(n) articles \(verb)"
         }
-        let quoted = query.contains("\"") ? query : "\"\(query)\""
+        let quoted = echo(query)
         let shown = "showing \(result.hits.count)"
         let total = result.total ?? result.hits.count
         guard let allWords = result.allWords else { return "\(articles(total, "match")) \(quoted); \(shown)." }
@@ -159,9 +159,12 @@ extension SearchCommand {
         return "\(every)\(typed); \(part); \(shown), best first."
     }
 
+    /// The query as a message quotes it: in quotes, unless it holds some of its own.
+    static func echo(_ query: String) -> String { query.contains("\"") ? query : "\"\(query)\"" }
+
     /// What to say when nothing matches, and why.
     static func nothingFound(_ query: String, _ result: SearchResult, _ parsed: Query) -> String {
-        let quoted = query.contains("\"") ? query : "\"\(query)\""
+        let quoted = echo(query)
         var advice: [String] = []
         if !result.unknownWords.isEmpty {
             advice.append("No article holds " + result.unknownWords.map { "\"\($0)\"" }.joined(separator: ", ") + ".")
