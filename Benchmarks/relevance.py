@@ -58,7 +58,10 @@ import unicodedata
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
 PEERS = os.path.join(SHARED, "bench", "peers")
-TYPINGS = ("accented", "unaccented")
+TYPINGS = ("accented", "unaccented", "telex", "vni", "partial", "tone")
+TONES = {"\u0301": ("s", "1"), "\u0300": ("f", "2"), "\u0309": ("r", "3"), "\u0303": ("x", "4"),
+         "\u0323": ("j", "5")}
+HATS = {"\u0302": ("{0}{0}", "{0}6"), "\u0306": ("{0}w", "{0}8"), "\u031b": ("{0}w", "{0}7")}
 WORD = re.compile(r"\w+")
 NOT_WORD_EDGES = re.compile(r"^\W+|\W+$")
 QUERY_SYNTAX = re.compile(r"[^\w\s]")
@@ -73,6 +76,70 @@ def fold(s):
     """Vietnamese folding: NFD, combining marks U+0300-U+036F dropped, đ->d, Đ->D, NFC."""
     s = "".join(c for c in unicodedata.normalize("NFD", s) if not 0x300 <= ord(c) <= 0x36F)
     return unicodedata.normalize("NFC", s.replace("đ", "d").replace("Đ", "D"))
+
+
+def keystrokes(word, method):
+    """The keys a user types for `word` with the input method off: Telex (`aa aw ow dd`,
+    tone key s f r x j at the end of the word) or VNI (`a6 a8 o7 d9`, tone digit 1-5 at the end)."""
+    m = 0 if method == "telex" else 1
+    out, tone = [], ""
+    for ch in unicodedata.normalize("NFD", unicodedata.normalize("NFC", word)):
+        if ch in TONES:
+            tone = TONES[ch][m]
+        elif ch in HATS and out:
+            base = out.pop()
+            out.append(HATS[ch][m].format(base))
+        elif ch in "đĐ":
+            out.append(("dd", "d9")[m] if ch == "đ" else ("Dd", "D9")[m])
+        else:
+            out.append(ch)
+    return "".join(out) + tone
+
+
+def with_tone(word, tone):
+    """`word` with its tone mark replaced by `tone` (a combining mark, or "" for none), on
+    the vowel that carried one, else on the last vowel."""
+    chars = list(unicodedata.normalize("NFD", unicodedata.normalize("NFC", word)))
+    at = next((i for i, c in enumerate(chars) if c in TONES), None)
+    chars = [c for c in chars if c not in TONES]
+    if at is None:
+        vowels = [i for i, c in enumerate(chars) if c.lower() in "aeiouy"]
+        if not vowels:
+            return word
+        at = vowels[-1] + 1
+        while at < len(chars) and unicodedata.combining(chars[at]):
+            at += 1
+    elif at > len(chars):
+        at = len(chars)
+    if tone:
+        chars.insert(at, tone)
+    return unicodedata.normalize("NFC", "".join(chars))
+
+
+def variant(query, typing, rng):
+    """The query as typed in one of TYPINGS: `partial` folds a random half of the words
+    (rounded up), `tone` gives one random word with a vowel another tone."""
+    words = query.split()
+    if typing == "accented":
+        return query
+    if typing == "unaccented":
+        return fold(query)
+    if typing in ("telex", "vni"):
+        def keys(w):  # punctuation around the word stays where it is
+            m = re.match(r"^(\W*)(.*?)(\W*)$", w)
+            return m.group(1) + keystrokes(m.group(2), typing) + m.group(3)
+        return " ".join(keys(w) for w in words)
+    if typing == "partial":
+        for i in rng.sample(range(len(words)), (len(words) + 1) // 2):
+            words[i] = fold(words[i])
+        return " ".join(words)
+    candidates = [i for i, w in enumerate(words) if any(c.lower() in "aeiouy" for c in fold(w))
+                  and any(c.isalpha() for c in w)]
+    if candidates:
+        i = rng.choice(candidates)
+        current = next((c for c in unicodedata.normalize("NFD", words[i]) if c in TONES), "")
+        words[i] = with_tone(words[i], rng.choice([t for t in ["", *TONES] if t != current]))
+    return " ".join(words)
 
 
 def title_tokens(s):
@@ -228,8 +295,9 @@ def score(items, tops):
 def evaluate(args, bp, sets, vs_idx, tv_idx, workdir):
     results = []
     for set_name, items in sets.items():
-        for typing in TYPINGS:
-            queries = [it["query"] if typing == "accented" else fold(it["query"]) for it in items]
+        for typing in args.typings:
+            rng = random.Random("%d-%s-%s" % (args.seed, set_name, typing))
+            queries = [variant(it["query"], typing, rng) for it in items]
             for engine in args.engines:
                 log("%s / %s / %s: %d queries" % (set_name, typing, engine, len(queries)))
                 if engine == "vietsearch":
@@ -270,7 +338,10 @@ def print_table(results, args, n_docs):
     print("Method: %d documents (vinews + 80 xquad-vi paragraphs) in one index per engine; questions: "
           "relevant = the answering paragraph; known items: %d queries of 5 consecutive title words (seed %d), "
           "relevant = every vinews title holding them (folded tokens)." % (n_docs, args.known_items, args.seed))
-    print("Each query typed with and without diacritics; VietSearch gets it as typed (its bench command), "
+    print("Each query typed: accented (as written), unaccented (folded), telex and vni (the keys typed with the "
+          "input method off, tone key at the end of the word), partial (a random half of the words folded), "
+          "tone (one random word with another tone); random.Random(seed-set-typing).")
+    print("VietSearch gets it as typed (its bench command), "
           "Tantivy an OR of its terms (ascii_fold, BM25); %d timed runs per query after 1 warm-up." % args.runs)
     for r in results:
         for e in r["errors"][:5]:
@@ -296,7 +367,13 @@ def parse_args():
     ap.add_argument("--engines", default="vietsearch,tantivy")
     ap.add_argument("--out", help="JSON results")
     ap.add_argument("--limit-questions", type=int, help="ask only the first N questions")
+    ap.add_argument("--typings", default=",".join(TYPINGS),
+                    help="how each query is typed: " + ", ".join(TYPINGS))
+    ap.add_argument("--sets", default="questions,known_items")
     args = ap.parse_args()
+    args.typings = [t.strip() for t in args.typings.split(",") if t.strip()]
+    if set(args.typings) - set(TYPINGS):
+        ap.error("unknown typings: %s" % ", ".join(sorted(set(args.typings) - set(TYPINGS))))
     args.engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     unknown = set(args.engines) - {"vietsearch", "tantivy"}
     if unknown:
@@ -323,8 +400,8 @@ def main():
         titles = [(str(d["id"]), d.get("title") or "") for d in read_jsonl(corpus_files, bp)]
         sets = dict(questions=question_set(args.eval, args.limit_questions),
                     known_items=known_item_set(titles, args.known_items, args.seed))
-        log("%d vinews articles, %d questions, %d known items" % (
-            len(titles), len(sets["questions"]), len(sets["known_items"])))
+        sets = {k: v for k, v in sets.items() if k in args.sets.split(",")}
+        log("%d vinews articles; %s" % (len(titles), ", ".join("%d %s" % (len(v), k) for k, v in sets.items())))
 
         vs_idx = args.reuse_index or os.path.join(workdir, "vietsearch")
         tv_idx = args.reuse_tantivy or os.path.join(workdir, "tantivy")

@@ -451,7 +451,7 @@ public final class IndexWriter {
         case 2 where parts[1] == "manifest": return number(parts[0], after: "m")
         case 2:
             return number(parts[0], after: "s")
-                && ["terms", "post", "pos", "norms", "store", "cite"].contains(parts[1])
+                && FileFormat.Kind.segmentFiles.map(\.fileExtension).contains(String(parts[1]))
         case 3:
             return number(parts[0], after: "s") && parts[1].allSatisfy(\.isASCIIDigit) && !parts[1].isEmpty
                 && parts[2] == "del"

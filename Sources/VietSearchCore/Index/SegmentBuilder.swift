@@ -51,6 +51,10 @@ final class SegmentBuilder {
     /// syllables that complete one (empty: the term is a type on its own, `luật`).
     private var phraseSeconds: [[[UInt8]]?] = []
     private var arena = TokenArena()
+    /// Adjacent pairs of body syllables within a sentence, by term and variant.
+    let pairs = PairCounter()
+    /// Body tokens added (the syllables `pairs` was counted over).
+    private(set) var bodyTokens = 0
 
     var docCount: Int { titleLengths.count }
 
@@ -65,6 +69,7 @@ final class SegmentBuilder {
         store.add(article)
         citations.add(found)
         textBytes += article.title.utf8.count + article.body.utf8.count
+        bodyTokens += Int(bodyLengths[doc])
         return doc
     }
 
@@ -82,9 +87,19 @@ final class SegmentBuilder {
             var sawNumber = false
             var mayCite = false
             var previousSeconds: [[UInt8]]? = nil
+            // The previous body token: term id, variant, position (pairs never span a
+            // sentence break, where the analyzer skips a position).
+            var previous = (id: -1, variant: 0, position: -2)
             analyzer.forEachToken(in: bytes) { token in
                 let id = add(token, field: field, doc: doc)
                 count += 1
+                if field == .body {
+                    let variant = Int(lastVariant[id])
+                    if token.position == previous.position + 1 {
+                        pairs.add(first: previous.id, firstVariant: previous.variant, second: id, secondVariant: variant)
+                    }
+                    previous = (id, variant, token.position)
+                }
                 arena.append(token)
                 sawNumber = sawNumber || token.isNumber
                 guard !mayCite else { return }

@@ -1,7 +1,7 @@
 /// Writes a `SegmentBuilder` as the immutable files of one segment (see docs/FORMAT.md):
 /// `.terms` (term dictionary), `.post` (documents and frequencies), `.pos` (positions with
 /// exact-spelling variants), `.norms` (field lengths), `.store` (stored articles) and
-/// `.cite` (citations of directives).
+/// `.cite` (citations of directives), `.pairs` (counts of adjacent syllable pairs).
 enum SegmentWriter {
     /// Terms per dictionary block; a lookup binary-searches the block index, then scans one
     /// block.
@@ -18,6 +18,8 @@ enum SegmentWriter {
         var blockOffsets: [Int] = []
         var previousKey: ArraySlice<UInt8> = []
         var scratch = PostingScratch()
+        let followers = followerLists(of: segment, order: order)
+        var pairsFile = ByteWriter(capacity: segment.pairs.count * 5)
         for (rank, id) in order.enumerated() {
             let key = keys.key(id)
             if rank % blockSize == 0 {
@@ -33,7 +35,8 @@ enum SegmentWriter {
             let crc = postingsFile.bytes[postingsStart...].withUnsafeBytes { CRC32.checksum($0) }
             let crcBoth = positionsFile.bytes[positionsStart...].withUnsafeBytes { CRC32.checksum($0, seed: crc) }
             // Entry --> SharedPrefix, Suffix, DocFreq, PostingsStart, PostingsLength,
-            //           PositionsStart, PositionsLength, CRC32, VariantCount, Variant^VariantCount
+            //           PositionsStart, PositionsLength, CRC32, VariantCount,
+            //           <Variant, Occurrences>^VariantCount, PairsStart, PairsLength, PairsCRC32?
             let shared = zip(previousKey, key).prefix { $0 == $1 }.count
             dictionary.varint(shared)
             dictionary.lengthPrefixed(key.dropFirst(shared))
@@ -44,7 +47,17 @@ enum SegmentWriter {
             dictionary.varint(positionsFile.count - positionsStart)
             dictionary.u32(crcBoth)
             dictionary.varint(variants.count)
-            for variant in variants { dictionary.lengthPrefixed(segment.exactForm(variant, ofTerm: id)) }
+            for (v, variant) in variants.enumerated() {
+                dictionary.lengthPrefixed(segment.exactForm(variant, ofTerm: id))
+                dictionary.varint(scratch.variantCounts[v])
+            }
+            let pairsStart = pairsFile.count
+            encode(followers: followers[id], to: &pairsFile)
+            dictionary.varint(pairsStart)
+            dictionary.varint(pairsFile.count - pairsStart)
+            if pairsFile.count > pairsStart {
+                dictionary.u32(pairsFile.bytes[pairsStart...].withUnsafeBytes { CRC32.checksum($0) })
+            }
             previousKey = key
         }
         // BlockIndex --> <FirstKey, BlockOffset, BlockCRC32>^BlockCount: a lookup checks the
@@ -74,6 +87,7 @@ enum SegmentWriter {
         let files: [(FileFormat.Kind, [UInt8])] = [
             (.terms, dictionary.bytes), (.postings, postingsFile.bytes), (.positions, positionsFile.bytes),
             (.norms, norms.bytes), (.store, segment.store.body()), (.citations, segment.citations.body()),
+            (.pairs, pairsFile.bytes),
         ]
         for (kind, body) in files {
             let framed = FileFormat.frame(body, kind: kind)
@@ -81,6 +95,55 @@ enum SegmentWriter {
             sizes[kind] = framed.count
         }
         return sizes
+    }
+
+    /// A segment of at least this many body syllables keeps only the pairs seen twice or
+    /// more: at that size a pair seen once says little, and pairs seen once are half of all.
+    static let pairPruningTokens = 1_000_000
+
+    /// Per term id, the pairs it starts, each packed as `ordinal << 40 | firstVariant << 32 |
+    /// secondVariant << 24 | count` (`ordinal`: the dictionary rank of the second term), in
+    /// ascending order. Pairs with a digit in either term are left out (numbers and codes
+    /// are typed as they are written).
+    private static func followerLists(of segment: SegmentBuilder, order: [Int]) -> [[UInt64]] {
+        var rank = [Int](repeating: 0, count: segment.termCount)
+        for (r, id) in order.enumerated() { rank[id] = r }
+        let hasDigit = (0..<segment.termCount).map { id in segment.keys.key(id).contains { $0 >= 0x30 && $0 <= 0x39 } }
+        let minimum = segment.bodyTokens >= pairPruningTokens ? 2 : 1
+        var lists = [[UInt64]](repeating: [], count: segment.termCount)
+        segment.pairs.forEach { first, firstVariant, second, secondVariant, count in
+            guard count >= minimum, !hasDigit[first], !hasDigit[second] else { return }
+            lists[first].append(
+                UInt64(rank[second]) << 40 | UInt64(firstVariant) << 32 | UInt64(secondVariant) << 24
+                    | UInt64(min(count, 0xFF_FFFF)))
+        }
+        for id in lists.indices where lists[id].count > 1 { lists[id].sort() }
+        return lists
+    }
+
+    /// Followers --> <OrdinalDelta, SpellingCount (VInts), <FirstVariant, SecondVariant (u8),
+    ///               Count (VInt)>^SpellingCount>^n
+    ///
+    /// `OrdinalDelta` is the second term's dictionary rank minus the previous one's (the
+    /// first counts from −1); its spellings follow, each the variants of both terms and how
+    /// often they stood adjacent.
+    private static func encode(followers: [UInt64], to out: inout ByteWriter) {
+        var i = 0
+        var previous = -1
+        while i < followers.count {
+            let ordinal = Int(followers[i] >> 40)
+            var end = i + 1
+            while end < followers.count && Int(followers[end] >> 40) == ordinal { end += 1 }
+            out.varint(ordinal - previous)
+            out.varint(end - i)
+            for packed in followers[i..<end] {
+                out.u8(UInt8((packed >> 32) & 0xFF))
+                out.u8(UInt8((packed >> 24) & 0xFF))
+                out.varint(Int(packed & 0xFF_FFFF))
+            }
+            previous = ordinal
+            i = end
+        }
     }
 
     /// Number of low bits a position value spends on its variant.
@@ -109,6 +172,7 @@ enum SegmentWriter {
         let bits = UInt64(variantBits(variantCount))
         let lengths = segment.keys.key(id).first == Field.title.rawValue ? segment.titleLengths : segment.bodyLengths
         scratch.removeAll()
+        scratch.variantCounts = [Int](repeating: 0, count: variantCount)
         var mask: UInt8 = 0
         func finishDocument() {
             guard !scratch.docs.isEmpty else { return }
@@ -135,6 +199,7 @@ enum SegmentWriter {
             }
             let variant = entry & 0xFF
             mask |= variant < 7 ? 1 << UInt8(variant) : 0x80
+            if Int(variant) < variantCount { scratch.variantCounts[Int(variant)] += 1 }
             scratch.documentEntries.append(entry)
         }
         finishDocument()
@@ -215,6 +280,8 @@ struct PostingScratch {
     var positionEnds: [Int] = []
     /// Where the term's positions start in the positions file.
     var positionsStart = 0
+    /// Occurrences of each variant of the term.
+    var variantCounts: [Int] = []
 
     mutating func removeAll() {
         docs.removeAll(keepingCapacity: true)

@@ -60,6 +60,7 @@ public enum IndexInspector {
                 var variantPositions: [Int32] = []
                 var variants: [UInt8] = []
                 try segment.forEachTerm { _, info in
+                    _ = try segment.pairs(info, before: Int.max)
                     let bits = SegmentWriter.variantBits(info.variants.count)
                     let list = try segment.postings(info)
                     var scan = PositionScan()

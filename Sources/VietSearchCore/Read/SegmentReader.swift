@@ -12,6 +12,21 @@ struct TermInfo {
     var checksum: UInt32
     /// The exact spellings seen for this folded term, indexed by variant number.
     var variants: [[UInt8]]
+    /// How often each variant occurs in the segment (decoded with `variants`).
+    var variantCounts: [Int] = []
+    /// The term's rank in the dictionary's key order.
+    var ordinal = 0
+    /// The pairs this term starts, in the `.pairs` file, and their checksum.
+    var pairs: Range<Int> = 0..<0
+    var pairsChecksum: UInt32 = 0
+}
+
+/// How often a pair of spellings stood adjacent in a segment's body text: variant numbers
+/// of the first and second term, and the count.
+struct SpellingPair: Equatable {
+    var firstVariant: Int
+    var secondVariant: Int
+    var count: Int
 }
 
 /// Reads one segment's files, mapped into memory. Opening checks every file's frame
@@ -30,6 +45,8 @@ final class SegmentReader: @unchecked Sendable {
     private let normsBody: Range<Int>
     let store: StoredFieldsReader
     let citations: CitationStoreReader
+    private let pairsFile: MappedFile
+    private let pairsBody: Range<Int>
     private var blockKeys: [[UInt8]] = []
     private var blockOffsets: [Int] = []
     private var blockChecksums: [UInt32] = []
@@ -50,6 +67,7 @@ final class SegmentReader: @unchecked Sendable {
         (postingsFile, postingsBody) = try open(.postings)
         (positionsFile, positionsBody) = try open(.positions)
         (norms, normsBody) = try open(.norms)
+        (pairsFile, pairsBody) = try open(.pairs)
         let (storeFile, storeBody) = try open(.store)
         store = try StoredFieldsReader(file: storeFile, body: storeBody)
         let (citeFile, citeBody) = try open(.citations)
@@ -104,7 +122,7 @@ final class SegmentReader: @unchecked Sendable {
     }
 
     /// The paths of this segment's files.
-    var files: [MappedFile] { [terms, postingsFile, positionsFile, norms, store.file, citations.file] }
+    var files: [MappedFile] { [terms, postingsFile, positionsFile, norms, store.file, citations.file, pairsFile] }
 
     /// Field lengths in tokens.
     @inline(__always)
@@ -143,8 +161,11 @@ final class SegmentReader: @unchecked Sendable {
             terms.bytes, from: termsBody.lowerBound + blockOffsets[block], to: termsBody.lowerBound + end,
             file: terms.path)
         var current: [UInt8] = []
+        var ordinal = block * SegmentWriter.blockSize
         while !reader.isAtEnd {
-            let info = try readEntry(&reader, key: &current) { $0 == key }
+            var info = try readEntry(&reader, key: &current) { $0 == key }
+            info.ordinal = ordinal
+            ordinal += 1
             if current == key { return info }
             if !current.lexicographicallyPrecedes(key) { return nil }
         }
@@ -391,19 +412,69 @@ final class SegmentReader: @unchecked Sendable {
         let checksum = try reader.u32()
         let variantCount = try reader.int()
         var variants: [[UInt8]] = []
+        var counts: [Int] = []
         let decode = wantsVariants(key)
         for _ in 0..<variantCount {
             let variant = try reader.lengthPrefixed()
-            if decode { variants.append(Array(variant)) }
+            let count = try reader.int()
+            if decode {
+                variants.append(Array(variant))
+                counts.append(count)
+            }
         }
-        guard postingsStart + postingsLength <= postingsBody.count,
-            positionsStart + positionsLength <= positionsBody.count
+        let pairsStart = try reader.int()
+        let pairsLength = try reader.int()
+        let pairsChecksum = pairsLength > 0 ? try reader.u32() : 0
+        guard postingsStart <= postingsBody.count, postingsLength <= postingsBody.count - postingsStart,
+            positionsStart <= positionsBody.count, positionsLength <= positionsBody.count - positionsStart,
+            pairsStart <= pairsBody.count, pairsLength <= pairsBody.count - pairsStart
         else { throw reader.corrupt("postings range out of bounds") }
         let postings = postingsBody.lowerBound + postingsStart
         let positions = positionsBody.lowerBound + positionsStart
+        let pairs = pairsBody.lowerBound + pairsStart
         return TermInfo(
             docFreq: docFreq, postings: postings..<(postings + postingsLength),
-            positions: positions..<(positions + positionsLength), checksum: checksum, variants: variants)
+            positions: positions..<(positions + positionsLength), checksum: checksum, variants: variants,
+            variantCounts: counts, pairs: pairs..<(pairs + pairsLength), pairsChecksum: pairsChecksum)
+    }
+
+    /// Pair lists (by start in `.pairs`) whose checksum this reader has verified.
+    private var verifiedPairs = Set<Int>()
+
+    /// How often `first`'s spellings stood right before those of the term of dictionary rank
+    /// `second` (`TermInfo.ordinal`) in this segment's body text.
+    func pairs(_ first: TermInfo, before second: Int) throws -> [SpellingPair] {
+        guard !first.pairs.isEmpty else { return [] }
+        let bytes = pairsFile.bytes
+        if !(verifiedLock.withLock { verifiedPairs.contains(first.pairs.lowerBound) }) {
+            guard CRC32.checksum(UnsafeRawBufferPointer(rebasing: bytes[first.pairs])) == first.pairsChecksum else {
+                throw CorruptIndexError(
+                    file: pairsFile.path, offset: first.pairs.lowerBound,
+                    reason: "checksum mismatch in the pairs of a term")
+            }
+            verifiedLock.withLock { _ = verifiedPairs.insert(first.pairs.lowerBound) }
+        }
+        var reader = FastVarints(base: bytes.baseAddress!, offset: first.pairs.lowerBound, end: first.pairs.upperBound)
+        func corrupt() -> CorruptIndexError {
+            CorruptIndexError(file: pairsFile.path, offset: reader.offset, reason: "damaged pairs of a term")
+        }
+        var ordinal = -1
+        while reader.offset < first.pairs.upperBound {
+            guard let delta = reader.next(), let spellings = reader.next(), delta >= 1, delta <= UInt64(termCount),
+                spellings <= 256 * 256
+            else { throw corrupt() }
+            ordinal += Int(delta)
+            let found = ordinal == second
+            var result: [SpellingPair] = []
+            for _ in 0..<spellings {
+                guard let a = reader.byte(), let b = reader.byte(), let count = reader.next(), count <= 0xFF_FFFF
+                else { throw corrupt() }
+                if found { result.append(SpellingPair(firstVariant: Int(a), secondVariant: Int(b), count: Int(count))) }
+            }
+            if found { return result }
+            if ordinal > second { return [] }
+        }
+        return []
     }
 
     /// Every dictionary entry in key order (for `check` and `stats`).
@@ -414,7 +485,9 @@ final class SegmentReader: @unchecked Sendable {
         var seen = 0
         while !reader.isAtEnd {
             if blockOffsets.contains(reader.offset - termsBody.lowerBound) { current = [] }
-            try body(current, try readEntry(&reader, key: &current) { _ in true })
+            var info = try readEntry(&reader, key: &current) { _ in true }
+            info.ordinal = seen
+            try body(current, info)
             seen += 1
         }
         guard seen == termCount else { throw reader.corrupt("\(seen) terms where the dictionary says \(termCount)") }

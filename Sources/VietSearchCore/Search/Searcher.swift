@@ -14,12 +14,17 @@ public struct SearchOptions: Sendable {
     public var allWords = false
     /// Build snippets for the returned hits.
     public var snippets = true
+    /// Search exactly what was typed: no keystrokes decoded, no slip corrected, no
+    /// diacritics restored (`QueryReader`); a query typed with diacritics anywhere then
+    /// takes every syllable's spelling as typed.
+    public var asTyped = false
 
     public init(
         limit: Int = 10, exactOnly: Bool = false, snippets: Bool = true, countsMatches: Bool = true,
-        allWords: Bool = false
+        allWords: Bool = false, asTyped: Bool = false
     ) {
         self.limit = limit
+        self.asTyped = asTyped
         self.allWords = allWords
         self.countsMatches = countsMatches
         self.exactOnly = exactOnly
@@ -63,6 +68,8 @@ public struct SearchResult: Sendable {
     public var someWords: Int? = nil
     /// The query's words (or phrases) no article of the index holds.
     public var unknownWords: [String] = []
+    /// How the query was read (nil for a parsed query, or with `SearchOptions.asTyped`).
+    public var reading: QueryReading? = nil
     public var hits: [Hit]
 }
 
@@ -84,9 +91,24 @@ public final class Searcher {
 
     /// Parses `text` and searches. When the whole text names a directive (`Kết luận 21`,
     /// `KL 21`, `21-KL/TW`), the articles citing it match too, and rank first.
+    ///
+    /// Unless `options.asTyped`, each word is first read as the user most likely meant it
+    /// (`QueryReader`); the result says how (`SearchResult.reading`).
     public func search(_ text: String, options: SearchOptions = SearchOptions()) throws -> SearchResult {
         let directive = try? DirectiveQuery.parse(text, analyzer: analyzer)
-        return try search(QueryParser(analyzer: analyzer).parse(text), directive: directive, options: options)
+        var query = QueryParser(analyzer: analyzer).parse(text)
+        guard !options.asTyped, directive == nil else { return try search(query, directive: directive, options: options) }
+        let reading: QueryReading
+        (query, reading) = try read(query)
+        query.isQuestion = QueryWords.isQuestion(text, words: query.allClauses.flatMap(\.terms))
+        var result = try search(query, directive: directive, options: options)
+        result.reading = reading
+        return result
+    }
+
+    /// `query` as `QueryReader` reads it from this index's spelling statistics.
+    func read(_ query: Query) throws -> (Query, QueryReading) {
+        try QueryReader(statistics: IndexSpellings(reader: reader), analyzer: analyzer).read(query)
     }
 
     /// Searches a parsed query; `directive`, when given, adds the articles citing it.

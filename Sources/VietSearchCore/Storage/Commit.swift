@@ -58,7 +58,7 @@ struct Commit: Codable, Equatable {
         var names = [Self.fileName]
         if let manifest { names.append(manifest) }
         for segment in segments {
-            for kind in [FileFormat.Kind.terms, .postings, .positions, .norms, .store, .citations] {
+            for kind in FileFormat.Kind.segmentFiles {
                 names.append("\(segment.name).\(kind.fileExtension)")
             }
             if let deletes = segment.deletes { names.append(deletes) }

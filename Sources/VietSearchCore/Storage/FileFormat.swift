@@ -7,7 +7,7 @@
 /// Opening a file checks the header, the kind, the version, the footer magic and the
 /// length, so truncation is caught at once; `verifyChecksum` reads every byte.
 enum FileFormat {
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
     static let headerSize = 12
     static let footerSize = 16
     static let magic: [UInt8] = Array("VNSE".utf8)
@@ -21,6 +21,7 @@ enum FileFormat {
         case norms = "NORM"
         case store = "STOR"
         case citations = "CITE"
+        case pairs = "PAIR"
         case deletes = "DELS"
         case manifest = "MANI"
         case commit = "CMIT"
@@ -33,11 +34,15 @@ enum FileFormat {
             case .norms: "norms"
             case .store: "store"
             case .citations: "cite"
+            case .pairs: "pairs"
             case .deletes: "del"
             case .manifest: "manifest"
             case .commit: "commit"
             }
         }
+
+        /// The files every segment has.
+        static let segmentFiles: [Kind] = [.terms, .postings, .positions, .norms, .store, .citations, .pairs]
 
         init?(fileExtension: String) {
             guard let kind = Kind.allCases.first(where: { $0.fileExtension == fileExtension }) else { return nil }

@@ -26,12 +26,14 @@ struct SearchCommand: ParsableCommand {
             articles citing it, first. A query may start with a minus: \
             vietsearch search '-"Hà Nội" bóng đá'.
 
+            Each word is read as it was most likely meant, from the archive's own spellings:             Telex or VNI keystrokes left in are decoded (sinh hoatj chi booj, Ha2 No65i), a             rare spelling that its neighbours show to be a slip is corrected (chính phũ), a             word no article holds is corrected to the one a letter away that fits (giao             thôg), and words typed without diacritics match every spelling while the most             likely one, when clearly so, ranks first (Ha Noi ngập lụt). The first line then             says "Kết quả cho: <reading>" with up to three other readings ("cũng thử").             --as-typed searches exactly what was typed.
+
             JSON: total is how many articles match (hold every word; for a question, at \
             least one content word); all_words how many hold every word anywhere; as_typed \
             how many hold the query as typed: every word, consecutive words adjacent and in \
             order, words typed with diacritics in that spelling; some_words, when articles \
             lacking words were looked for, how many hold some but not all; unknown_words \
-            the words no article holds. Hits carry id, title, date, path, score (BM25 plus \
+            the words no article holds; interpreted_query the query as searched,             corrections [{typed, read, kind: telex|vni|tone|spelling}], alternatives other             likely readings, suggestions likely corrections not applied. Hits carry id, title, date, path, score (BM25 plus \
             proximity; the order also weighs citations, exact spellings and adjacency, \
             given as citations, exact_matches and adjacent_pairs), missing (the words the \
             hit lacks, particles left out), snippet, and highlights as UTF-8 byte ranges \
@@ -62,11 +64,16 @@ struct SearchCommand: ParsableCommand {
         help: "Print JSON: {query, total, all_words, as_typed, some_words, relaxed, unknown_words, hits: [...]}.")
     var json = false
 
-    @Flag(name: .long, help: "Require the exact spelling of words typed with diacritics.")
+    @Flag(name: .long, help: "Require the exact spelling of words typed with diacritics (or read so).")
     var exact = false
 
     @Flag(name: .long, help: "Require every word, however few articles hold them all (no relaxed search).")
     var allWords = false
+
+    @Flag(
+        name: .long,
+        help: "Search exactly what was typed: no keystrokes decoded, no slip corrected, no diacritics restored.")
+    var asTyped = false
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more.") }
@@ -83,7 +90,7 @@ struct SearchCommand: ParsableCommand {
             return
         }
         let result = try searcher.search(
-            query, options: SearchOptions(limit: limit, exactOnly: exact, allWords: allWords))
+            query, options: SearchOptions(limit: limit, exactOnly: exact, allWords: allWords, asTyped: asTyped))
         if json {
             let hits = result.hits.map { hit in
                 JSON.object([
@@ -107,7 +114,12 @@ struct SearchCommand: ParsableCommand {
                     ("all_words", result.allWords.map { .int($0) } ?? .null),
                     ("as_typed", result.asTyped.map { .int($0) } ?? .null),
                     ("some_words", result.someWords.map { .int($0) } ?? .null), ("relaxed", .bool(result.relaxed)),
-                    ("unknown_words", .array(result.unknownWords.map { .string($0) })), ("hits", .array(hits)),
+                    ("unknown_words", .array(result.unknownWords.map { .string($0) })),
+                    ("interpreted_query", .string(result.reading?.text ?? Self.analyzed(parsed))),
+                    ("corrections", .array((result.reading?.corrections ?? []).map(Self.json))),
+                    ("alternatives", .array((result.reading?.alternatives ?? []).map { .string($0) })),
+                    ("suggestions", .array((result.reading?.suggestions ?? []).map(Self.json))),
+                    ("hits", .array(hits)),
                 ])
                 .serialized())
             return
@@ -117,6 +129,7 @@ struct SearchCommand: ParsableCommand {
             return
         }
         let bold = Terminal.stdoutIsTerminal
+        if let reading = result.reading, let line = Self.readingLine(reading) { print(line) }
         print(Self.countsLine(query, result, parsed) + "\n")
         for (rank, hit) in result.hits.enumerated() {
             let title = bold ? Terminal.bold + hit.article.title + Terminal.reset : hit.article.title
@@ -142,7 +155,7 @@ extension SearchCommand {
         func articles(_ n: Int, _ verb: String) -> String {
             n == 1 ? "1 article \(verb)s" : "\(n) articles \(verb)"
         }
-        let quoted = echo(query)
+        let quoted = echo(result.reading.flatMap { $0.isReinterpreted ? $0.text : nil } ?? query)
         let shown = "showing \(result.hits.count)"
         let total = result.total ?? result.hits.count
         guard let allWords = result.allWords else { return "\(articles(total, "match")) \(quoted); \(shown)." }
@@ -159,6 +172,41 @@ extension SearchCommand {
         return "\(every)\(typed); \(part); \(shown), best first."
     }
 
+    /// What the reader understood, when it read the query otherwise than typed:
+    /// `Kết quả cho: sinh hoạt chi bộ · cũng thử: …`, then the corrections applied and how to
+    /// search exactly what was typed.
+    static func readingLine(_ reading: QueryReading) -> String? {
+        guard reading.isReinterpreted else { return nil }
+        var line = "Kết quả cho: \(reading.text)"
+        if !reading.alternatives.isEmpty { line += " · cũng thử: " + reading.alternatives.joined(separator: " | ") }
+        if !reading.corrections.isEmpty {
+            let fixes = reading.corrections.map { "\($0.typed) → \($0.read) (\(describe($0.kind)))" }
+            line += "\n(read " + fixes.joined(separator: ", ") + "; --as-typed searches what was typed)"
+        }
+        return line
+    }
+
+    private static func describe(_ kind: QueryReading.Correction.Kind) -> String {
+        switch kind {
+        case .telex: "Telex"
+        case .vni: "VNI"
+        case .tone: "tone slip"
+        case .spelling: "spelling"
+        }
+    }
+
+    private static func json(_ correction: QueryReading.Correction) -> JSON {
+        .object([
+            ("typed", .string(correction.typed)), ("read", .string(correction.read)),
+            ("kind", .string(correction.kind.rawValue)),
+        ])
+    }
+
+    /// The parsed query's words as analyzed, for `interpreted_query` of a query read as typed.
+    static func analyzed(_ query: Query) -> String {
+        query.alternatives.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " OR ")
+    }
+
     /// The query as a message quotes it: in quotes, unless it holds some of its own.
     static func echo(_ query: String) -> String { query.contains("\"") ? query : "\"\(query)\"" }
 
@@ -170,6 +218,11 @@ extension SearchCommand {
             advice.append("No article holds " + result.unknownWords.map { "\"\($0)\"" }.joined(separator: ", ") + ".")
         }
         if !parsed.excluded.isEmpty { advice.append("Exclusions (-word) remove articles too.") }
+        if let suggestions = result.reading?.suggestions, !suggestions.isEmpty {
+            advice.append(
+                "Did you mean " + suggestions.map { "\"\($0.read)\" for \"\($0.typed)\"" }.joined(separator: ", ")
+                    + "?")
+        }
         if advice.isEmpty {
             advice.append("Try fewer words, or type them without diacritics to match every spelling.")
         }

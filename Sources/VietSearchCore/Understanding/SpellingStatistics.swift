@@ -1,0 +1,70 @@
+/// What the archive knows of how syllables are spelled: which spellings a folded syllable
+/// has and how often each occurs, and how often two spellings stand adjacent. The query
+/// reader (`QueryReader`) decides from these alone; it never reads a query's postings.
+protocol SpellingStatistics {
+    /// Syllables of body text in the archive (the denominator of every frequency).
+    var syllableCount: Int { get }
+    /// The spellings (exact, NFC, lowercase) of the folded syllable `folded` with their
+    /// occurrences, most frequent first; empty when no article holds it.
+    func spellings(of folded: [UInt8]) throws -> [(exact: [UInt8], count: Int)]
+    /// How often spelling `first` (of folded `firstFolded`) stood right before `second`.
+    func pairCount(_ first: [UInt8], _ firstFolded: [UInt8], _ second: [UInt8], _ secondFolded: [UInt8]) throws -> Int
+}
+
+/// `SpellingStatistics` of an open index: the variant counts of each segment's
+/// dictionary and its `.pairs` file, summed over segments. Lookups are cached for the
+/// reader's lifetime (one query, or a `serve` process).
+final class IndexSpellings: SpellingStatistics {
+    private let reader: IndexReader
+    private var entries: [[UInt8]: [TermInfo?]] = [:]
+    /// Per segment ordinal, the spelling pairs of two folded syllables ("first second").
+    private var pairs: [Int: [[UInt8]: [SpellingPair]]] = [:]
+    let syllableCount: Int
+
+    init(reader: IndexReader) {
+        self.reader = reader
+        syllableCount = max(1, reader.commit.segments.reduce(0) { $0 + $1.bodyTokens })
+    }
+
+    /// Per segment, the body entry of `folded`.
+    private func infos(_ folded: [UInt8]) throws -> [TermInfo?] {
+        if let known = entries[folded] { return known }
+        let key = [Field.body.rawValue] + folded
+        let found = try reader.segments.map { try $0.lookup(key) }
+        entries[folded] = found
+        return found
+    }
+
+    func spellings(of folded: [UInt8]) throws -> [(exact: [UInt8], count: Int)] {
+        var counts: [[UInt8]: Int] = [:]
+        for info in try infos(folded) {
+            guard let info else { continue }
+            for (variant, count) in zip(info.variants, info.variantCounts) { counts[variant, default: 0] += count }
+        }
+        return counts.map { (exact: $0.key, count: $0.value) }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0.exact.lexicographicallyPrecedes($1.exact)
+        }
+    }
+
+    func pairCount(_ first: [UInt8], _ firstFolded: [UInt8], _ second: [UInt8], _ secondFolded: [UInt8]) throws -> Int
+    {
+        let firsts = try infos(firstFolded)
+        let seconds = try infos(secondFolded)
+        var total = 0
+        for (ordinal, segment) in reader.segments.enumerated() {
+            guard let a = firsts[ordinal], let b = seconds[ordinal],
+                let va = a.variants.firstIndex(of: first), let vb = b.variants.firstIndex(of: second)
+            else { continue }
+            let key = firstFolded + [0x20] + secondFolded
+            let found: [SpellingPair]
+            if let cached = pairs[ordinal]?[key] {
+                found = cached
+            } else {
+                found = try segment.pairs(a, before: b.ordinal)
+                pairs[ordinal, default: [:]][key] = found
+            }
+            for pair in found where pair.firstVariant == va && pair.secondVariant == vb { total += pair.count }
+        }
+        return total
+    }
+}
