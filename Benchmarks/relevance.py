@@ -104,13 +104,25 @@ def with_tone(word, tone):
     chars = [c for c in chars if c not in TONES]
     if at is None:
         vowels = [i for i, c in enumerate(chars) if c.lower() in "aeiouy"]
+        low = "".join(chars).lower()
+        if low.startswith(("qu", "gi")) and len(vowels) > 1 and vowels[0] == 1:
+            vowels = vowels[1:]  # onsets, not vowels
         if not vowels:
             return word
-        at = vowels[-1] + 1
-        while at < len(chars) and unicodedata.combining(chars[at]):
-            at += 1
-    elif at > len(chars):
-        at = len(chars)
+        marked = [i for i in vowels if i + 1 < len(chars) and chars[i + 1] in HATS]
+        nucleus = "".join(chars[i].lower() for i in vowels)
+        coda = vowels[-1] + 1 < len(chars) and not unicodedata.combining(chars[vowels[-1] + 1]) \
+            or vowels[-1] + 2 < len(chars)
+        if marked:
+            at = marked[-1]
+        elif coda or len(vowels) == 1 or nucleus in ("oa", "oe", "uy"):
+            at = vowels[-1]
+        else:
+            at = vowels[len(vowels) // 2] if len(vowels) == 3 else vowels[0]
+        at += 1
+    # after the vowel's own marks (circumflex, breve, horn): NFC composes them first
+    while at < len(chars) and unicodedata.combining(chars[at]):
+        at += 1
     if tone:
         chars.insert(at, tone)
     return unicodedata.normalize("NFC", "".join(chars))

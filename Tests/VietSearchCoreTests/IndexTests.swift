@@ -87,6 +87,35 @@ struct IndexTests {
         #expect(SegmentWriter.variantBits(18) == 5)
     }
 
+    /// The worked example of docs/FORMAT.md's `.pairs`, byte for byte, and the counts read back.
+    @Test func pairsEncodeAsTheFormatDocumentSays() throws {
+        let scratch = Scratch()
+        scratch.writeJSONL(
+            "a.jsonl",
+            [(id: "d0", title: "x", text: "Hoà bình và hòa hợp. Hoa nở."), (id: "d1", title: "y", text: "hoa hồng")])
+        try scratch.index()
+        let segment = try #require(try IndexReader(folder: scratch.indexFolder).segments.first)
+        func entry(_ folded: String) throws -> TermInfo {
+            try #require(try segment.lookup([Field.body.rawValue] + Array(folded.utf8)))
+        }
+        let hoa = try entry("hoa")
+        #expect(hoa.variantCounts == [2, 2])
+        #expect(hoa.ordinal == 3)
+        #expect(segment.encodedPairs(try entry("binh")) == [0x08, 0x01, 0x00, 0x00, 0x01])
+        #expect(
+            segment.encodedPairs(hoa) == [
+                0x03, 0x01, 0x00, 0x00, 0x01, 0x02, 0x01, 0x01, 0x00, 0x01,
+                0x01, 0x01, 0x00, 0x00, 0x01, 0x01, 0x01, 0x01, 0x00, 0x01,
+            ])
+        #expect(hoa.pairs.lowerBound - (try entry("binh")).pairs.lowerBound == 5)
+        #expect(
+            try segment.pairs(hoa, before: try entry("hop").ordinal) == [
+                SpellingPair(firstVariant: 0, secondVariant: 0, count: 1)
+            ])
+        // No pair spans the sentence break: "hợp. Hoa".
+        #expect(try segment.pairs(try entry("hop"), before: hoa.ordinal) == [])
+    }
+
     /// A term in more documents than a block holds is stored as bit-packed blocks with
     /// skip entries, then a tail of varints; every posting and its positions read back,
     /// in order or not, and each block's impacts bound every posting in it.

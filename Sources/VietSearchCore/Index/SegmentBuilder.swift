@@ -96,7 +96,8 @@ final class SegmentBuilder {
                 if field == .body {
                     let variant = Int(lastVariant[id])
                     if token.position == previous.position + 1 {
-                        pairs.add(first: previous.id, firstVariant: previous.variant, second: id, secondVariant: variant)
+                        pairs.add(
+                            first: previous.id, firstVariant: previous.variant, second: id, secondVariant: variant)
                     }
                     previous = (id, variant, token.position)
                 }

@@ -16,6 +16,17 @@ public struct Query: Sendable, Equatable {
         public var folded: [UInt8]
         /// Whether the exact spelling matters: the query was typed with diacritics.
         public var exactMatters: Bool
+        /// Whether `exact` is the spelling the query reader found most likely for a word
+        /// typed without diacritics: it matches every spelling, and ranks this one first
+        /// among matches alike in every stronger key (`Rank.preferred`).
+        public var preferred = false
+
+        public init(exact: [UInt8], folded: [UInt8], exactMatters: Bool, preferred: Bool = false) {
+            self.exact = exact
+            self.folded = folded
+            self.exactMatters = exactMatters
+            self.preferred = preferred
+        }
     }
 
     /// A term or a phrase, on one field or on all.

@@ -346,6 +346,9 @@ final class SegmentReader: @unchecked Sendable {
             impactFreqs: keptFreqs, impactLengths: keptLengths)
     }
 
+    /// The encoded pairs a term starts, as stored (for tests and inspection).
+    func encodedPairs(_ info: TermInfo) -> [UInt8] { Array(pairsFile.bytes[info.pairs]) }
+
     /// The encoded postings and positions of a term, as stored (for tests and inspection).
     func encodedBytes(_ info: TermInfo) -> (postings: [UInt8], positions: [UInt8]) {
         (Array(postingsFile.bytes[info.postings]), Array(positionsFile.bytes[info.positions]))

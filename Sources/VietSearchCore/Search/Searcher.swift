@@ -97,7 +97,9 @@ public final class Searcher {
     public func search(_ text: String, options: SearchOptions = SearchOptions()) throws -> SearchResult {
         let directive = try? DirectiveQuery.parse(text, analyzer: analyzer)
         var query = QueryParser(analyzer: analyzer).parse(text)
-        guard !options.asTyped, directive == nil else { return try search(query, directive: directive, options: options) }
+        guard !options.asTyped, directive == nil else {
+            return try search(query, directive: directive, options: options)
+        }
         let reading: QueryReading
         (query, reading) = try read(query)
         query.isQuestion = QueryWords.isQuestion(text, words: query.allClauses.flatMap(\.terms))

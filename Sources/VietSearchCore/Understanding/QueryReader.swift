@@ -1,9 +1,10 @@
+import VietAnalysis
+
 #if canImport(Glibc)
     import Glibc
 #else
     import Foundation
 #endif
-import VietAnalysis
 
 /// Reads each syllable of a query as what the user most likely meant, from the archive's
 /// own spelling statistics (`SpellingStatistics`), between the parser and the search:
@@ -15,7 +16,11 @@ import VietAnalysis
 /// - typed without diacritics (in any query): every spelling matches, and the most likely
 ///   one, when clearly so, ranks first (`Ha Noi` → `Hà Nội`, `giá vang` → `giá vàng`);
 /// - Telex or VNI keystrokes (`hoatj`, `No65i`): decoded when the archive holds no such
-///   word as typed and holds the decoding;
+///   word as typed and holds the decoding. Such a word makes the whole query one typed
+///   with keystrokes: its other words may be keystrokes too even where the archive knows
+///   them as typed (`cos` → `có`, `sex` → `sẽ`, read by the context), and its words without
+///   keystrokes are taken as typed (`chi`, `hon`: no diacritic was typed because none is
+///   meant);
 /// - a word no article holds: the word one letter away that fits its neighbours
 ///   (`giao thôg` → `giao thông`).
 ///
@@ -34,8 +39,12 @@ struct QueryReader {
     static let toneSlip = 1e-3
     /// Likelihood of typing a word one letter away from the one meant.
     static let letterSlip = 1e-4
+    /// Likelihood that a word of a query typed with keystrokes, known to the archive as
+    /// typed, is keystrokes too.
+    static let keystrokeShare = 0.5
     /// A spelling seen at least once per this many syllables of the archive (and at least
-    /// `minimumCommon` times) is a word in its own right: never corrected.
+    /// `minimumCommon` times) is a word in its own right: corrected only when its neighbours
+    /// never stand next to it (`tại nạn` → `tai nạn`, but `con chó` stays).
     static let commonPer = 50_000
     static let minimumCommon = 3
     /// A reading is "clearly the most likely" when it is this many times as likely as the
@@ -48,6 +57,14 @@ struct QueryReader {
         case asTyped, restored, telex, vni, tone, spelling
     }
 
+    /// A word's Telex or VNI decoding that the archive holds, and how often.
+    private struct Decoding {
+        var exact: [UInt8]
+        var folded: [UInt8]
+        var method: Keystrokes.Method
+        var spellings: [(exact: [UInt8], count: Int)]
+    }
+
     private struct Candidate {
         var exact: [UInt8]
         var folded: [UInt8]
@@ -55,6 +72,8 @@ struct QueryReader {
         /// ln of the likelihood of typing what was typed when this was meant.
         var channel: Double
         var kind: Kind
+        /// A slip correction of a spelling common in its own right.
+        var replacesCommon = false
     }
 
     /// A word of the query the reader may read otherwise: an unquoted one-syllable clause.
@@ -63,6 +82,8 @@ struct QueryReader {
         var clause: Int
         var term: Query.Term
         var candidates: [Candidate] = []
+        var spellings: [(exact: [UInt8], count: Int)] = []
+        var decoding: Decoding? = nil
     }
 
     /// `query` as read, and how.
@@ -82,7 +103,23 @@ struct QueryReader {
         }
         let common = max(Self.minimumCommon, statistics.syllableCount / Self.commonPer)
         for r in runs.indices {
-            for s in runs[r].indices { runs[r][s].candidates = try candidates(for: runs[r][s].term, common: common) }
+            for s in runs[r].indices {
+                runs[r][s].spellings = try statistics.spellings(of: runs[r][s].term.folded)
+                runs[r][s].decoding = try decoding(of: runs[r][s].term)
+            }
+        }
+        // Typed with keystrokes: a word the archive knows only decoded, or far more often
+        // decoded than as typed.
+        let keystrokes = runs.joined().contains { slot in
+            guard let decoding = slot.decoding else { return false }
+            let typed = slot.spellings.reduce(0) { $0 + $1.count }
+            let decoded = decoding.spellings.first { $0.exact == decoding.exact }?.count ?? 0
+            return typed == 0 || decoded >= 100 * typed
+        }
+        for r in runs.indices {
+            for s in runs[r].indices {
+                runs[r][s].candidates = candidates(for: runs[r][s], common: common, keystrokes: keystrokes)
+            }
         }
 
         var result = query
@@ -101,11 +138,20 @@ struct QueryReader {
                 let readText = String(decoding: chosen.exact, as: UTF8.self)
                 var term = slot.term
                 switch chosen.kind {
-                case .asTyped:
-                    term.exactMatters = slot.term.exact != slot.term.folded || margin >= Self.clearMargin
-                case .restored:
+                case .asTyped where slot.term.exact != slot.term.folded || keystrokes:
+                    term.exactMatters = true
+                case .asTyped, .restored:
+                    // Typed without diacritics: every spelling matches; the likely one ranks
+                    // first among matches alike, when clearly the likeliest.
                     term.exact = chosen.exact
-                    term.exactMatters = margin >= Self.clearMargin
+                    term.exactMatters = false
+                    term.preferred = margin >= Self.clearMargin
+                case .tone
+                where chosen.replacesCommon
+                    && lattice.typedFits(at: s, choice: best, typed: slot.candidates[0], model: self):
+                    // A common spelling its neighbours do not contradict stays as typed.
+                    readings[r][s] = 0
+                    term.exactMatters = true
                 case .telex, .vni, .tone:
                     term.exact = chosen.exact
                     term.folded = chosen.folded
@@ -167,10 +213,48 @@ struct QueryReader {
 
     // MARK: Candidates
 
-    private func candidates(for term: Query.Term, common: Int) throws -> [Candidate] {
+    /// The word's decoding as Telex or VNI keystrokes, when the archive holds it.
+    private func decoding(of term: Query.Term) throws -> Decoding? {
+        guard let (text, method) = Keystrokes.decode(String(decoding: term.exact, as: UTF8.self)) else { return nil }
+        let tokens = analyzer.tokens(text)
+        guard tokens.count == 1, let token = tokens.first else { return nil }
+        let spellings = try statistics.spellings(of: token.folded.bytes)
+        guard spellings.contains(where: { $0.exact == token.exact.bytes }) else { return nil }
+        return Decoding(exact: token.exact.bytes, folded: token.folded.bytes, method: method, spellings: spellings)
+    }
+
+    private func candidates(for slot: Slot, common: Int, keystrokes: Bool) -> [Candidate] {
+        let term = slot.term
         let accented = term.exact != term.folded
-        let spellings = try statistics.spellings(of: term.folded)
-        if spellings.isEmpty { return try unknownCandidates(for: term, accented: accented) }
+        let spellings = slot.spellings
+        if spellings.isEmpty {
+            if let decoding = slot.decoding {
+                return alternatives(
+                    of: decoding.exact, folded: decoding.folded, spellings: decoding.spellings,
+                    kind: decoding.method == .telex ? .telex : .vni, common: Int.max)
+            }
+            return (try? unknownCandidates(for: term, accented: accented)) ?? []
+        }
+        if keystrokes {
+            // Typed with keystrokes: the word as typed, or its decoding, as the context says.
+            var result: [Candidate]
+            if accented {
+                result = alternatives(
+                    of: term.exact, folded: term.folded, spellings: spellings, kind: .asTyped, common: common)
+            } else {
+                let count = spellings.first { $0.exact == term.exact }?.count ?? 0
+                result = [Candidate(exact: term.exact, folded: term.folded, count: count, channel: 0, kind: .asTyped)]
+            }
+            if let decoding = slot.decoding {
+                let count = decoding.spellings.first { $0.exact == decoding.exact }?.count ?? 0
+                for i in result.indices { result[i].channel += log(1 - Self.keystrokeShare) }
+                result.append(
+                    Candidate(
+                        exact: decoding.exact, folded: decoding.folded, count: count,
+                        channel: log(Self.keystrokeShare), kind: decoding.method == .telex ? .telex : .vni))
+            }
+            return result
+        }
         if !accented {
             return spellings.prefix(Self.maxCandidates).map {
                 Candidate(
@@ -188,12 +272,11 @@ struct QueryReader {
     ) -> [Candidate] {
         let count = spellings.first { $0.exact == exact }?.count ?? 0
         var result = [Candidate(exact: exact, folded: folded, count: count, channel: 0, kind: kind)]
-        guard count < common else { return result }
         for spelling in spellings where spelling.exact != exact && result.count < Self.maxCandidates {
             result.append(
                 Candidate(
                     exact: spelling.exact, folded: folded, count: spelling.count, channel: log(Self.toneSlip),
-                    kind: .tone))
+                    kind: .tone, replacesCommon: count >= common))
         }
         return result
     }
@@ -202,17 +285,6 @@ struct QueryReader {
     /// the words one letter away.
     private func unknownCandidates(for term: Query.Term, accented: Bool) throws -> [Candidate] {
         let typed = Candidate(exact: term.exact, folded: term.folded, count: 0, channel: 0, kind: .asTyped)
-        let word = String(decoding: term.exact, as: UTF8.self)
-        if let (text, method) = Keystrokes.decode(word), let token = analyzer.tokens(text).first,
-            analyzer.tokens(text).count == 1
-        {
-            let spellings = try statistics.spellings(of: token.folded.bytes)
-            if spellings.contains(where: { $0.exact == token.exact.bytes }) {
-                return alternatives(
-                    of: token.exact.bytes, folded: token.folded.bytes, spellings: spellings,
-                    kind: method == .telex ? .telex : .vni, common: Int.max)
-            }
-        }
         guard term.folded.count >= 2, term.folded.count <= 12, term.folded.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A })
         else { return [typed] }
         var found: [Candidate] = []
@@ -271,9 +343,9 @@ struct QueryReader {
     // MARK: Language model
 
     /// ln P(`second` | `first`): the pair's share of `first`'s occurrences, interpolated with
-    /// `second`'s frequency.
+    /// `second`'s frequency (a word no article holds counts as a hundredth of an occurrence).
     private func transition(_ first: Candidate?, _ second: Candidate) throws -> Double {
-        let unigram = (Double(second.count) + 0.5) / Double(statistics.syllableCount + 1)
+        let unigram = (Double(second.count) + 0.01) / Double(statistics.syllableCount + 1)
         guard let first, first.count > 0, second.count > 0 else { return log(unigram) }
         let pair = try statistics.pairCount(first.exact, first.folded, second.exact, second.folded)
         return log(Self.pairWeight * Double(pair) / Double(first.count) + (1 - Self.pairWeight) * unigram)
@@ -380,6 +452,17 @@ struct QueryReader {
             return candidates[i].indices.filter { $0 != best[i] && through(i, $0) > -.infinity }
                 .sorted { through(i, $0) > through(i, $1) }.prefix(2)
                 .map { (path(through: i, $0), top - through(i, $0)) }
+        }
+
+        /// Whether `typed`, in place of syllable i's reading, stands next to a neighbour as
+        /// read, or has no neighbour to be judged by.
+        func typedFits(at i: Int, choice: [Int], typed: Candidate, model: QueryReader) -> Bool {
+            guard candidates.count > 1 else { return true }
+            if i > 0, (try? model.pairCount(candidates[i - 1][choice[i - 1]], typed)) ?? 0 > 0 { return true }
+            if i + 1 < candidates.count, (try? model.pairCount(typed, candidates[i + 1][choice[i + 1]])) ?? 0 > 0 {
+                return true
+            }
+            return false
         }
 
         /// Whether a neighbour of syllable i stands next to it in the archive as read (a

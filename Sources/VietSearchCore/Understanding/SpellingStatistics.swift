@@ -46,8 +46,7 @@ final class IndexSpellings: SpellingStatistics {
         }
     }
 
-    func pairCount(_ first: [UInt8], _ firstFolded: [UInt8], _ second: [UInt8], _ secondFolded: [UInt8]) throws -> Int
-    {
+    func pairCount(_ first: [UInt8], _ firstFolded: [UInt8], _ second: [UInt8], _ secondFolded: [UInt8]) throws -> Int {
         let firsts = try infos(firstFolded)
         let seconds = try infos(secondFolded)
         var total = 0

@@ -36,6 +36,8 @@ struct EvaluationPlan {
     let scoringIdf: [Double]
     /// Clauses typed with diacritics, whose exact spelling ranks first.
     let exactMask: UInt64
+    /// Words typed without diacritics with a preferred spelling (`Query.Term.preferred`).
+    let preferredMask: UInt64
     /// Question words and particles (`QueryWords.particles`): a hit lacking them is not
     /// said to lack anything.
     let particleMask: UInt64
@@ -73,6 +75,7 @@ struct EvaluationPlan {
         self.relaxed = relaxed && masks.count == 1
         idf = clauses.map { clause in clause.terms.reduce(0.0) { $0 + (statistics.idf[$1.folded] ?? 0) } }
         var exact: UInt64 = 0
+        var preferred: UInt64 = 0
         var required: UInt64 = 0
         var known: UInt64 = 0
         var particles: UInt64 = 0
@@ -81,6 +84,7 @@ struct EvaluationPlan {
         for (i, clause) in clauses.enumerated() {
             let bit: UInt64 = 1 << UInt64(i)
             if clause.exactMatters { exact |= bit }
+            if !clause.isPhrase && clause.terms[0].preferred && !clause.exactMatters { preferred |= bit }
             if clause.isQuoted || clause.field != nil || Self.isCode(clause) { required |= bit }
             let frequencies = clause.terms.map { statistics.documentFrequency[$0.folded] ?? 0 }
             if !frequencies.contains(0) { known |= bit }
@@ -100,6 +104,7 @@ struct EvaluationPlan {
         let (relaxedPlan, idfs) = (self.relaxed, idf)
         scoringIdf = idfs.indices.map { relaxedPlan && particles & (1 << UInt64($0)) != 0 ? 0 : idfs[$0] }
         exactMask = exact
+        preferredMask = preferred
         let isRelaxed = self.relaxed
         alternatives = zip(kept, masks).map { alternative, mask in
             let words = alternative.compactMap { clause -> Int? in

@@ -29,6 +29,8 @@ struct SegmentEvaluator {
     /// Per alternative and document (`alternative * docCount + doc`), the BM25 so far.
     private var scores: [Double] = []
     private var held: [UInt64] = []
+    /// Per document, the clauses it holds in their exact spelling (a word with a preferred
+    /// spelling: in that spelling).
     private var exact: [UInt64] = []
 
     init(
@@ -165,6 +167,7 @@ struct SegmentEvaluator {
         return RankingModel.Features(
             citations: mentions,
             exactWords: (exact[doc] & plan.exactMask & alternative.clauses).nonzeroBitCount,
+            preferredWords: (exact[doc] & plan.preferredMask & alternative.clauses).nonzeroBitCount,
             bm25: scores[a * segment.docCount + doc])
     }
 
@@ -296,6 +299,8 @@ struct SegmentEvaluator {
         let clause = plan.clauses[i]
         let bit: UInt64 = 1 << UInt64(i)
         let exactOnly = options.exactOnly && clause.exactMatters
+        // For a word with a preferred spelling, `exact` says whether the document uses it.
+        let preferred = plan.preferredMask & bit != 0
         let alternatives = plan.alternatives.indices.filter { plan.alternatives[$0].clauses & bit != 0 }
         let single = plan.alternatives.count == 1
         for field in clause.field.map({ [$0] }) ?? [.title, .body] {
@@ -330,7 +335,7 @@ struct SegmentEvaluator {
             for p in 0..<list.count {
                 let d = Int(list.docs[p])
                 if !test.admits(held[d]) { continue }
-                let isExact = try cursor.hasExact(p)
+                let isExact = preferred ? try cursor.hasSpelling(p) : try cursor.hasExact(p)
                 if exactOnly && !isExact { continue }
                 let f = Double(exactOnly ? try cursor.exactCount(p) : Int(list.freqs[p]))
                 let score = model.fieldScore(

@@ -40,12 +40,19 @@ final class TermCursor {
     /// (positions are decoded only for variants past the mask's seven bits).
     func hasExact(_ i: Int) throws -> Bool {
         if !term.exactMatters { return true }
+        return try hasSpelling(i)
+    }
+
+    /// Whether posting `i` holds the term's spelling `term.exact` at least once, whether
+    /// or not that spelling matters.
+    func hasSpelling(_ i: Int) throws -> Bool {
         guard let exactVariant else { return false }
         if info.variants.count == 1 { return true }
         let mask = list.mask(i)
         if exactVariant < 7 { return mask & (1 << UInt8(exactVariant)) != 0 }
         guard mask & 0x80 != 0 else { return false }
-        return try exactCount(i) > 0
+        try decode(i)
+        return variants.contains { Int($0) == exactVariant }
     }
 
     /// How many occurrences in posting `i` use the exact spelling (all of them when the

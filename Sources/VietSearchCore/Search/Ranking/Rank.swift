@@ -9,6 +9,7 @@ struct ScoredDoc {
 
     var citations: Int { rank.citations }
     var tier: Int { features?.exactWords ?? rank.tier }
+    var preferred: Int { features?.preferredWords ?? rank.preferred }
     var adjacentPairs: Int { features?.adjacentPairs ?? rank.adjacentPairs }
     var score: Double { rank.score }
 }
@@ -18,7 +19,9 @@ struct ScoredDoc {
 /// 1. `citations`: mentions of the directive the query names (0 when it names none);
 /// 2. `tier`: how many clauses typed with diacritics match in their exact spelling;
 /// 3. `adjacentPairs`: pairs of consecutive query words standing adjacent, in order;
-/// 4. `score`: BM25 over title and body plus the bonus of the adjacent pairs.
+/// 4. `preferred`: how many words typed without diacritics stand in the spelling the query
+///    reader found most likely (`Query.Term.preferred`): a soft preference, below adjacency;
+/// 5. `score`: BM25 over title and body plus the bonus of the adjacent pairs.
 ///
 /// `RankingModel` fills it (a relaxed search leaves `tier` and `adjacentPairs` at 0).
 /// Ties are broken by the article id, outside this key.
@@ -26,9 +29,19 @@ struct Rank: Comparable {
     var citations: Int
     var tier: Int
     var adjacentPairs: Int
+    var preferred = 0
     var score: Double
 
+    init(citations: Int, tier: Int, adjacentPairs: Int, preferred: Int = 0, score: Double) {
+        self.citations = citations
+        self.tier = tier
+        self.adjacentPairs = adjacentPairs
+        self.preferred = preferred
+        self.score = score
+    }
+
     static func < (a: Rank, b: Rank) -> Bool {
-        (a.citations, a.tier, a.adjacentPairs, a.score) < (b.citations, b.tier, b.adjacentPairs, b.score)
+        (a.citations, a.tier, a.adjacentPairs, a.preferred, a.score)
+            < (b.citations, b.tier, b.adjacentPairs, b.preferred, b.score)
     }
 }

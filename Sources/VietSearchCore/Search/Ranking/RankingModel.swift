@@ -5,7 +5,8 @@
 /// Two orders, chosen by measurement (`Benchmarks/relevance.py`, BENCHMARKS.md):
 ///
 /// - `.tiers`, for a search that requires every word: a directive's citing articles first,
-///   then exact spellings, then adjacent pairs, then BM25 plus a bonus for how often the
+///   then exact spellings, then adjacent pairs, then the spellings the query reader
+///   preferred for words typed without diacritics, then BM25 plus a bonus for how often the
 ///   adjacent pairs occur (`chó` above `cho`, `sinh hoạt chi bộ` together above scattered).
 /// - `.weighted`, for a question: citing articles first, then BM25 plus the pair bonus
 ///   alone. On the xquad-vi questions, ranking "more words matched" or "more exact
@@ -48,6 +49,8 @@ struct RankingModel: Sendable {
     struct Features: Equatable {
         var citations = 0
         var exactWords = 0
+        /// Words typed without diacritics that stand in the reader's preferred spelling.
+        var preferredWords = 0
         var adjacentPairs = 0
         var bm25 = 0.0
         var pairBonus = 0.0
@@ -59,7 +62,7 @@ struct RankingModel: Sendable {
         case .tiers:
             return Rank(
                 citations: features.citations, tier: features.exactWords, adjacentPairs: features.adjacentPairs,
-                score: score)
+                preferred: features.preferredWords, score: score)
         case .weighted:
             return Rank(citations: features.citations, tier: 0, adjacentPairs: 0, score: score)
         }
