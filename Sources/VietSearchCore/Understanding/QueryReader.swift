@@ -43,10 +43,13 @@ struct QueryReader {
     /// typed, is keystrokes too.
     static let keystrokeShare = 0.5
     /// A spelling seen at least once per this many syllables of the archive (and at least
-    /// `minimumCommon` times) is a word in its own right: corrected only when its neighbours
-    /// never stand next to it (`tại nạn` → `tai nạn`, but `con chó` stays).
+    /// `minimumCommon` times) is a word in its own right: corrected only when a neighbour
+    /// contradicts it, standing `contradiction` times as often next to the correction
+    /// (`tại nạn` → `tai nạn`, `kết quá` → `kết quả`; `con chó` stays).
     static let commonPer = 50_000
     static let minimumCommon = 3
+    static let contradiction = 100
+    static let minimumContradiction = 3
     /// A reading is "clearly the most likely" when it is this many times as likely as the
     /// best reading that differs at that syllable (ln 20).
     static let clearMargin = log(20.0)
@@ -148,7 +151,7 @@ struct QueryReader {
                     term.preferred = margin >= Self.clearMargin
                 case .tone
                 where chosen.replacesCommon
-                    && lattice.typedFits(at: s, choice: best, typed: slot.candidates[0], model: self):
+                    && !lattice.contradicts(at: s, choice: best, typed: slot.candidates[0], model: self):
                     // A common spelling its neighbours do not contradict stays as typed.
                     readings[r][s] = 0
                     term.exactMatters = true
@@ -454,13 +457,29 @@ struct QueryReader {
                 .map { (path(through: i, $0), top - through(i, $0)) }
         }
 
-        /// Whether `typed`, in place of syllable i's reading, stands next to a neighbour as
-        /// read, or has no neighbour to be judged by.
-        func typedFits(at i: Int, choice: [Int], typed: Candidate, model: QueryReader) -> Bool {
-            guard candidates.count > 1 else { return true }
-            if i > 0, (try? model.pairCount(candidates[i - 1][choice[i - 1]], typed)) ?? 0 > 0 { return true }
-            if i + 1 < candidates.count, (try? model.pairCount(typed, candidates[i + 1][choice[i + 1]])) ?? 0 > 0 {
-                return true
+        /// Whether a neighbour of syllable i, as read, stands next to the reading of i at
+        /// least `contradiction` times as often as next to `typed` (and at least
+        /// `minimumContradiction` times): the context contradicts what was typed.
+        func contradicts(at i: Int, choice: [Int], typed: Candidate, model: QueryReader) -> Bool {
+            let chosen = candidates[i][choice[i]]
+            func against(_ typedCount: Int, _ chosenCount: Int) -> Bool {
+                chosenCount >= QueryReader.minimumContradiction && chosenCount >= QueryReader.contradiction * typedCount
+            }
+            if i > 0 {
+                let before = candidates[i - 1][choice[i - 1]]
+                if let t = try? model.pairCount(before, typed), let c = try? model.pairCount(before, chosen),
+                    against(t, c)
+                {
+                    return true
+                }
+            }
+            if i + 1 < candidates.count {
+                let after = candidates[i + 1][choice[i + 1]]
+                if let t = try? model.pairCount(typed, after), let c = try? model.pairCount(chosen, after),
+                    against(t, c)
+                {
+                    return true
+                }
             }
             return false
         }
