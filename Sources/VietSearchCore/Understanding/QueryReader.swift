@@ -11,8 +11,9 @@ import VietAnalysis
 ///
 /// - typed with diacritics: as typed, unless the spelling is rare and its neighbours say it
 ///   is a slip of tone or mark (`chính phũ` → `chính phủ`, `sôt xuât huyêt` → `sốt xuất
-///   huyết`). A spelling common in its own right (`chó`, `lợn`, `bão`, `khóa`) is never
-///   corrected;
+///   huyết`). A spelling common in its own right (`chó`, `lợn`, `bão`, `khóa`) is
+///   corrected only when a neighbour stands beside another spelling of it at least 100
+///   times as often (`tại nạn` → `tai nạn`; `con chó` stays);
 /// - typed without diacritics (in any query): every spelling matches, and the most likely
 ///   one, when clearly so, ranks first (`Ha Noi` → `Hà Nội`, `giá vang` → `giá vàng`);
 /// - Telex or VNI keystrokes (`hoatj`, `No65i`): decoded when the archive holds no such
@@ -129,6 +130,9 @@ struct QueryReader {
         var corrections: [QueryReading.Correction] = []
         var suggestions: [QueryReading.Correction] = []
         var readings: [[Int]] = []
+        // Words typed bare whose restored spelling is not clearly the likeliest: the reading
+        // shows them as typed, since every spelling of them ranks alike.
+        var unsure: [(alternative: Int, clause: Int, text: String)] = []
         var others: [(run: Int, choice: [Int], loss: Double)] = []
         for (r, run) in runs.enumerated() {
             let lattice = try Lattice(run.map(\.candidates), model: self)
@@ -141,20 +145,30 @@ struct QueryReader {
                 let readText = String(decoding: chosen.exact, as: UTF8.self)
                 var term = slot.term
                 switch chosen.kind {
-                case .asTyped where slot.term.exact != slot.term.folded || keystrokes:
+                case .asTyped where keystrokes:
                     term.exactMatters = true
+                case .asTyped where slot.term.exact != slot.term.folded, .tone where chosen.replacesCommon:
+                    // Typed with diacritics, as a spelling common in its own right: read
+                    // otherwise when the model prefers another spelling and a neighbour
+                    // contradicts the typed one; merely contradicted, it matches every
+                    // spelling and ranks first only among matches alike.
+                    let contradicted = lattice.contradiction(at: s, choice: best, model: self)
+                    if chosen.kind == .tone, contradicted != nil {
+                        term.exact = chosen.exact
+                        term.exactMatters = true
+                        corrections.append(.init(typed: typedText, read: readText, kind: .tone))
+                    } else {
+                        readings[r][s] = 0
+                        term.exactMatters = contradicted == nil
+                        term.preferred = contradicted != nil
+                    }
                 case .asTyped, .restored:
                     // Typed without diacritics: every spelling matches; the likely one ranks
                     // first among matches alike, when clearly the likeliest.
                     term.exact = chosen.exact
                     term.exactMatters = false
                     term.preferred = margin >= Self.clearMargin
-                case .tone
-                where chosen.replacesCommon
-                    && !lattice.contradicts(at: s, choice: best, typed: slot.candidates[0], model: self):
-                    // A common spelling its neighbours do not contradict stays as typed.
-                    readings[r][s] = 0
-                    term.exactMatters = true
+                    if !term.preferred { unsure.append((slot.alternative, slot.clause, typedText)) }
                 case .telex, .vni, .tone:
                     term.exact = chosen.exact
                     term.folded = chosen.folded
@@ -181,7 +195,9 @@ struct QueryReader {
             }
         }
         let typed = Self.text(query.alternatives.map { $0.map(\.text) })
-        let text = Self.text(result.alternatives.map { $0.map(\.text) })
+        var shown = result.alternatives.map { $0.map(\.text) }
+        for word in unsure { shown[word.alternative][word.clause] = word.text }
+        let text = Self.text(shown)
         // Other readings: one run read otherwise, the rest as searched; least loss first.
         var alternatives: [String] = []
         for other in others.sorted(by: { $0.loss < $1.loss }) where other.loss < log(1000.0) {
@@ -349,8 +365,9 @@ struct QueryReader {
     /// `second`'s frequency (a word no article holds counts as a hundredth of an occurrence).
     private func transition(_ first: Candidate?, _ second: Candidate) throws -> Double {
         let unigram = (Double(second.count) + 0.01) / Double(statistics.syllableCount + 1)
-        guard let first, first.count > 0, second.count > 0 else { return log(unigram) }
-        let pair = try statistics.pairCount(first.exact, first.folded, second.exact, second.folded)
+        guard let first, first.count > 0 else { return log(unigram) }
+        let pair =
+            second.count > 0 ? try statistics.pairCount(first.exact, first.folded, second.exact, second.folded) : 0
         return log(Self.pairWeight * Double(pair) / Double(first.count) + (1 - Self.pairWeight) * unigram)
     }
 
@@ -457,35 +474,34 @@ struct QueryReader {
                 .map { (path(through: i, $0), top - through(i, $0)) }
         }
 
-        /// Whether a neighbour of syllable i, as read, stands next to the reading of i at
-        /// least `contradiction` times as often as next to `typed` (and at least
-        /// `minimumContradiction` times): the context contradicts what was typed.
-        func contradicts(at i: Int, choice: [Int], typed: Candidate, model: QueryReader) -> Bool {
-            let chosen = candidates[i][choice[i]]
-            func against(_ typedCount: Int, _ chosenCount: Int) -> Bool {
-                chosenCount >= QueryReader.minimumContradiction && chosenCount >= QueryReader.contradiction * typedCount
-            }
-            if i > 0 {
-                let before = candidates[i - 1][choice[i - 1]]
-                if let t = try? model.pairCount(before, typed), let c = try? model.pairCount(before, chosen),
-                    against(t, c)
+        /// The other spelling of syllable i (candidate 0 being as typed) that a neighbour,
+        /// as read, stands beside at least `contradiction` times as often as beside the
+        /// typed one, and at least `minimumContradiction` times: the best supported, or nil.
+        func contradiction(at i: Int, choice: [Int], model: QueryReader) -> Int? {
+            let typed = candidates[i][0]
+            var found: (index: Int, count: Int)? = nil
+            for (c, candidate) in candidates[i].enumerated() where c > 0 && candidate.kind == .tone {
+                var counts: [(typed: Int, other: Int)] = []
+                if i > 0 {
+                    let before = candidates[i - 1][choice[i - 1]]
+                    counts.append(
+                        ((try? model.pairCount(before, typed)) ?? 0, (try? model.pairCount(before, candidate)) ?? 0))
+                }
+                if i + 1 < candidates.count {
+                    let after = candidates[i + 1][choice[i + 1]]
+                    counts.append(
+                        ((try? model.pairCount(typed, after)) ?? 0, (try? model.pairCount(candidate, after)) ?? 0))
+                }
+                for count in counts
+                where count.other >= QueryReader.minimumContradiction
+                    && count.other >= QueryReader.contradiction * count.typed && count.other > found?.count ?? 0
                 {
-                    return true
+                    found = (c, count.other)
                 }
             }
-            if i + 1 < candidates.count {
-                let after = candidates[i + 1][choice[i + 1]]
-                if let t = try? model.pairCount(typed, after), let c = try? model.pairCount(chosen, after),
-                    against(t, c)
-                {
-                    return true
-                }
-            }
-            return false
+            return found?.index
         }
 
-        /// Whether a neighbour of syllable i stands next to it in the archive as read (a
-        /// one-syllable query always is).
         func isSupported(at i: Int, choice: [Int], model: QueryReader) -> Bool {
             guard candidates.count > 1 else { return true }
             let chosen = candidates[i][choice[i]]

@@ -20,7 +20,8 @@ public struct QueryReading: Sendable, Equatable {
 
     /// What was typed, as analyzed (lowercase), words separated by spaces.
     public var typed: String
-    /// The query as searched: each word as read (`sinh hoạt chi bộ`).
+    /// The query as searched: each word as read (`sinh hoạt chi bộ`); a word typed without
+    /// diacritics shows its restored spelling only when that spelling ranks first.
     public var text: String
     /// The words read otherwise than typed, in query order.
     public var corrections: [Correction] = []
