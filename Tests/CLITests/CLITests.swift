@@ -228,3 +228,56 @@ let cliTestRoot = NSTemporaryDirectory() + "vietsearch-cli-tests-\(getpid())"
 private let removeTestFoldersAtExit: Void = {
     atexit { try? FileManager.default.removeItem(atPath: cliTestRoot) }
 }()
+
+struct QueryReadingCLITests {
+    /// An index where `sinh hoạt chi bộ` and `giao thông` are the archive's own words.
+    static func archive() throws -> String {
+        let folder = CLI.temporaryFolder()
+        var lines = [
+            #"{"id":"chibo","title":"Sinh hoạt chi bộ tháng 5","text":"Chi bộ thôn tổ chức sinh hoạt chi bộ."}"#
+        ]
+        for i in 0..<20 {
+            lines.append(#"{"id":"news\#(i)","title":"Tin \#(i)","text":"An toàn giao thông tại Hà Nội."}"#)
+        }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/a.jsonl"))
+        try CLI.run(["index", folder + "/a.jsonl", "--index", folder + "/idx"])
+        return folder + "/idx"
+    }
+
+    @Test func searchSaysHowItReadTheQueryAndAsTypedSearchesWhatWasTyped() throws {
+        let index = try Self.archive()
+        let read = try CLI.run(["search", "sinh hoatj chi booj", "--index", index, "--limit", "1"])
+        #expect(
+            read.stdout.hasPrefix(
+                """
+                Kết quả cho: sinh hoạt chi bộ
+                (read hoatj → hoạt (Telex), booj → bộ (Telex); --as-typed searches what was typed)
+                1 article holds every word of "sinh hoạt chi bộ"; showing 1.
+
+                1. Sinh hoạt chi bộ tháng 5
+                """))
+        let typed = try CLI.run(["search", "sinh hoatj chi booj", "--as-typed", "--index", index, "--limit", "1"])
+        #expect(typed.stdout.hasPrefix("No article holds every word of \"sinh hoatj chi booj\""))
+
+        let json = try CLI.run(["search", "sinh hoatj chi booj", "--json", "--index", index])
+        let result = try #require(try CLI.json(json.stdout) as? [String: Any])
+        #expect(result["interpreted_query"] as? String == "sinh hoạt chi bộ")
+        let corrections = try #require(result["corrections"] as? [[String: String]])
+        #expect(
+            corrections == [
+                ["typed": "hoatj", "read": "hoạt", "kind": "telex"], ["typed": "booj", "read": "bộ", "kind": "telex"],
+            ])
+        #expect(result["alternatives"] is [String])
+    }
+
+    @Test func nothingFoundSuggestsTheLikelyCorrection() throws {
+        let index = try Self.archive()
+        let output = try CLI.run(["search", "tin thôg", "--all-words", "--index", index])
+        #expect(
+            output.stdout
+                == "No article matches \"tin thôg\". No article holds \"thôg\". Did you mean \"thông\" for \"thôg\"?\n")
+        // Beside `giao`, the correction is applied.
+        let corrected = try CLI.run(["search", "giao thôg", "--index", index, "--limit", "1"])
+        #expect(corrected.stdout.contains("(read thôg → thông (spelling); --as-typed searches what was typed)"))
+    }
+}

@@ -15,6 +15,8 @@ import VietAnalysis
 public struct QueryTiming: Sendable {
     public var query: String
     public var samplesNanoseconds: [UInt64]
+    /// Time of reading the query alone (`QueryReader`), per run; empty when searched as typed.
+    public var readingNanoseconds: [UInt64] = []
     public var hits: Int
     public var top10: [String]
     public var error: String?
@@ -22,6 +24,7 @@ public struct QueryTiming: Sendable {
     public var p50: Double { Benchmark.percentile(samplesNanoseconds, 0.50) }
     public var p95: Double { Benchmark.percentile(samplesNanoseconds, 0.95) }
     public var p99: Double { Benchmark.percentile(samplesNanoseconds, 0.99) }
+    public var readingP50: Double { Benchmark.percentile(readingNanoseconds, 0.50) }
 }
 
 /// The measurements behind `vietsearch bench`.
@@ -52,11 +55,16 @@ public enum Benchmark {
     /// Runs every query `warmup` times untimed, then `runs` times timed. A timed run parses
     /// the query, finds the top 10 and reads their stored ids, as a user's search would; it
     /// does not count every match, as the peers' harness asks of Tantivy and Lucene. One
-    /// more, untimed run counts the hits, and must find the same top 10.
-    public static func timeQueries(_ queries: [String], index: String, runs: Int, warmup: Int) throws -> [QueryTiming] {
-        let searcher = Searcher(reader: try IndexReader(folder: index), analyzer: try Analyzer())
-        let timed = SearchOptions(limit: 10, snippets: false, countsMatches: false)
-        let counted = SearchOptions(limit: 10, snippets: false)
+    /// more, untimed run counts the hits, and must find the same top 10. Unless `asTyped`,
+    /// the reading of each query (`QueryReader`, included in the timed runs) is also timed
+    /// alone, `runs` times.
+    public static func timeQueries(
+        _ queries: [String], index: String, runs: Int, warmup: Int, asTyped: Bool = false
+    ) throws -> [QueryTiming] {
+        let analyzer = try Analyzer()
+        let searcher = Searcher(reader: try IndexReader(folder: index), analyzer: analyzer)
+        let timed = SearchOptions(limit: 10, snippets: false, countsMatches: false, asTyped: asTyped)
+        let counted = SearchOptions(limit: 10, snippets: false, asTyped: asTyped)
         for _ in 0..<warmup {
             for query in queries { _ = try? searcher.search(query, options: timed) }
         }
@@ -70,6 +78,11 @@ public enum Benchmark {
                     let ids = result.hits.map(\.article.id)
                     timing.samplesNanoseconds.append(DispatchTime.now().uptimeNanoseconds - start)
                     timing.top10 = ids
+                }
+                for _ in 0..<(asTyped ? 0 : max(1, runs)) {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    _ = try searcher.read(QueryParser(analyzer: analyzer).parse(query))
+                    timing.readingNanoseconds.append(DispatchTime.now().uptimeNanoseconds - start)
                 }
                 let all = try searcher.search(query, options: counted)
                 timing.hits = all.total ?? 0

@@ -56,6 +56,8 @@ struct QueryReader {
     static let clearMargin = log(20.0)
     /// Spellings considered per syllable.
     static let maxCandidates = 8
+    /// See `transition`.
+    static let unknownScale = 1e6
 
     private enum Kind: Equatable {
         case asTyped, restored, telex, vni, tone, spelling
@@ -78,6 +80,8 @@ struct QueryReader {
         var kind: Kind
         /// A slip correction of a spelling common in its own right.
         var replacesCommon = false
+        /// No article holds these letters in any spelling.
+        var isNovel = false
     }
 
     /// A word of the query the reader may read otherwise: an unquoted one-syllable clause.
@@ -185,6 +189,15 @@ struct QueryReader {
                         suggestions.append(.init(typed: typedText, read: readText, kind: .spelling))
                         readings[r][s] = slot.candidates.firstIndex { $0.kind == .asTyped } ?? best[s]
                     }
+                }
+                if chosen.kind == .asTyped, slot.spellings.isEmpty,
+                    let c = slot.candidates.indices.filter({ slot.candidates[$0].kind == .spelling })
+                        .max(by: { lattice.through(s, $0) < lattice.through(s, $1) })
+                {
+                    // A word no article holds, kept as typed: its likeliest correction is
+                    // still what a search that finds nothing suggests.
+                    let read = String(decoding: slot.candidates[c].exact, as: UTF8.self)
+                    suggestions.append(.init(typed: typedText, read: read, kind: .spelling))
                 }
                 result.alternatives[slot.alternative][slot.clause].terms[0] = term
             }
@@ -303,7 +316,8 @@ struct QueryReader {
     /// A word no article holds: its Telex or VNI decoding when the archive knows that, else
     /// the words one letter away.
     private func unknownCandidates(for term: Query.Term, accented: Bool) throws -> [Candidate] {
-        let typed = Candidate(exact: term.exact, folded: term.folded, count: 0, channel: 0, kind: .asTyped)
+        let typed = Candidate(
+            exact: term.exact, folded: term.folded, count: 0, channel: 0, kind: .asTyped, isNovel: true)
         guard term.folded.count >= 2, term.folded.count <= 12, term.folded.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A })
         else { return [typed] }
         var found: [Candidate] = []
@@ -362,9 +376,14 @@ struct QueryReader {
     // MARK: Language model
 
     /// ln P(`second` | `first`): the pair's share of `first`'s occurrences, interpolated with
-    /// `second`'s frequency (a word no article holds counts as a hundredth of an occurrence).
+    /// `second`'s frequency. A spelling no article holds counts as a hundredth of an
+    /// occurrence; letters no article holds in any spelling, as a hundredth in an archive of
+    /// at least `unknownScale` syllables: a small archive does not make them likely.
     private func transition(_ first: Candidate?, _ second: Candidate) throws -> Double {
-        let unigram = (Double(second.count) + 0.01) / Double(statistics.syllableCount + 1)
+        let syllables = Double(statistics.syllableCount + 1)
+        let unigram =
+            second.count > 0
+            ? Double(second.count) / syllables : 0.01 / (second.isNovel ? max(syllables, Self.unknownScale) : syllables)
         guard let first, first.count > 0 else { return log(unigram) }
         let pair =
             second.count > 0 ? try statistics.pairCount(first.exact, first.folded, second.exact, second.folded) : 0

@@ -17,8 +17,10 @@ struct BenchCommand: ParsableCommand {
             file (default: Benchmarks/queries.txt of the repository) --runs times after \
             --warmup passes. A timed search finds the top 10 without counting every match, as \
             the peers' harness times Tantivy and Lucene; the hit counts come from one more, \
-            counting search, which must find the same top 10. --analyzer measures the \
-            analyzer alone on one thread.
+            counting search, which must find the same top 10. Each query is read as search \
+            reads it (Telex, VNI, slips, diacritics: see search --help), and that reading is \
+            also timed alone (read_us); --as-typed times searches of the queries as typed. \
+            --analyzer measures the analyzer alone on one thread.
 
             Examples:
               vietsearch bench --corpus ../shared/corpus/vinews-baomoi --runs 20
@@ -40,6 +42,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(name: .long, help: "Untimed passes over all queries first.")
     var warmup = 1
+
+    @Flag(name: .long, help: "Search the queries as typed, without reading them first.")
+    var asTyped = false
 
     @Flag(name: .long, help: "Measure the analyzer alone (needs --corpus).")
     var analyzer = false
@@ -97,13 +102,15 @@ struct BenchCommand: ParsableCommand {
         let queryList = try Benchmark.queries(file: try queryFile())
         let timings: [QueryTiming]
         do {
-            timings = try Benchmark.timeQueries(queryList, index: folder, runs: runs, warmup: warmup)
+            timings = try Benchmark.timeQueries(queryList, index: folder, runs: runs, warmup: warmup, asTyped: asTyped)
         } catch {
             throw CleanError("\(error)")
         }
         let all = timings.flatMap(\.samplesNanoseconds)
         let medians = timings.map(\.p50).sorted()
         let medianOfMedians = medians.isEmpty ? 0 : medians[medians.count / 2]
+        let readings = timings.map(\.readingP50).sorted()
+        let readingMedian = asTyped || readings.isEmpty ? nil : readings[readings.count / 2]
         members.append(
             (
                 "queries",
@@ -112,6 +119,7 @@ struct BenchCommand: ParsableCommand {
                         var object: [(String, JSON)] = [
                             ("query", .string(t.query)), ("p50_us", .double(t.p50)), ("p95_us", .double(t.p95)),
                             ("p99_us", .double(t.p99)), ("hits", .int(t.hits)),
+                            ("read_us", asTyped ? .null : .double(t.readingP50)),
                             ("top10", .array(t.top10.map { .string($0) })),
                         ]
                         if let error = t.error { object.append(("error", .string(error))) }
@@ -124,22 +132,31 @@ struct BenchCommand: ParsableCommand {
                 .object([
                     ("p50_us", .double(medianOfMedians)), ("p95_us", .double(Benchmark.percentile(all, 0.95))),
                     ("p99_us", .double(Benchmark.percentile(all, 0.99))), ("queries", .int(timings.count)),
-                    ("runs", .int(runs)),
+                    ("runs", .int(runs)), ("as_typed", .bool(asTyped)),
+                    ("read_p50_us", readingMedian.map { .double($0) } ?? .null),
                 ])
             ))
         if json {
             print(JSON.object(members).serialized())
             return
         }
-        print("\n\(Terminal.pad("query", 34)) \(Terminal.pad("hits", 7)) p50 µs   p95 µs   p99 µs")
+        print(
+            "\n\(Terminal.pad("query", 34)) \(Terminal.pad("hits", 7)) p50 µs   p95 µs   p99 µs"
+                + (asTyped ? "" : "   read µs"))
         for t in timings {
             let row = "\(Terminal.pad(String(t.query.prefix(33)), 34)) \(Terminal.pad(String(t.hits), 7)) "
             print(
-                row + [t.p50, t.p95, t.p99].map { Terminal.pad(Decimals.fixed($0, 0), 8) }.joined(separator: " ")
+                row
+                    + ([t.p50, t.p95, t.p99] + (asTyped ? [] : [t.readingP50])).map {
+                        Terminal.pad(Decimals.fixed($0, 0), 8)
+                    }
+                    .joined(separator: " ")
                     + (t.error.map { "  error: \($0)" } ?? ""))
         }
         print(
             "\nall queries: median of per-query p50 \(Decimals.fixed(medianOfMedians, 0)) µs; p95 \(Decimals.fixed(Benchmark.percentile(all, 0.95), 0)) µs; p99 \(Decimals.fixed(Benchmark.percentile(all, 0.99), 0)) µs (\(timings.count) queries × \(runs) runs)"
+                + (readingMedian.map { "; reading alone: median of per-query p50 \(Decimals.fixed($0, 0)) µs" } ?? "")
+                + (asTyped ? "; searched as typed" : "")
         )
     }
 

@@ -167,7 +167,7 @@ extension SearchCommand {
         let typed =
             result.asTyped.flatMap { $0 == allWords || allWords == 0 ? nil : "; \(articles($0, "hold")) it as typed" }
             ?? ""
-        guard let some = result.someWords else { return "\(every)\(typed); \(shown)." }
+        guard let some = result.someWords, some > 0 else { return "\(every)\(typed); \(shown)." }
         let part = some == 1 ? "1 more holds some of them" : "\(some) more hold some of them"
         return "\(every)\(typed); \(part); \(shown), best first."
     }
