@@ -36,12 +36,12 @@ let package = Package(
                 .linkedLibrary("stdc++"),
             ]
         ),
-        // glibc allocator tuning for the command-line program.
+        // glibc allocator tuning for the command-line program; a cache prefetch hint.
         .target(name: "CMemory"),
         // Text -> tokens with exact and folded terms. The only Swift code that calls CICU.
         .target(name: "VietAnalysis", dependencies: ["CICU"], swiftSettings: hotPath),
         // Documents, index, search, citations.
-        .target(name: "VietSearchCore", dependencies: ["VietAnalysis", "CZstd"], swiftSettings: hotPath),
+        .target(name: "VietSearchCore", dependencies: ["VietAnalysis", "CZstd", "CMemory"], swiftSettings: hotPath),
         // The command-line program. A release build links the Swift runtime in: a whole
         // search process then starts in about 5 ms instead of 8 (no dynamic symbol lookup).
         // `-static-stdlib` alone leaves out two support libraries of FoundationEssentials

@@ -402,3 +402,23 @@ struct IndexTests {
         }
     }
 }
+
+/// The pair counter counts every pair exactly, across its growth and its one-pair delay.
+@Test func pairCounterCountsEveryPairAcrossGrowth() {
+    let counter = PairCounter(capacity: 16)
+    var expected: [[Int]: Int] = [:]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+        let pair = [
+            Int.random(in: 0..<300, using: &rng), Int.random(in: 0..<3, using: &rng),
+            Int.random(in: 0..<300, using: &rng) | (1 << 20), Int.random(in: 0..<3, using: &rng),
+        ]
+        counter.add(first: pair[0], firstVariant: pair[1], second: pair[2], secondVariant: pair[3])
+        expected[pair, default: 0] += 1
+    }
+    counter.add(first: PairCounter.maxTerm, firstVariant: 0, second: 1, secondVariant: 0)  // not counted
+    var counted: [[Int]: Int] = [:]
+    counter.forEach { counted[[$0, $1, $2, $3]] = $4 }
+    #expect(counted == expected)
+    #expect(counter.distinctPairs == expected.count)
+}

@@ -19,7 +19,7 @@ enum SegmentWriter {
         var previousKey: ArraySlice<UInt8> = []
         var scratch = PostingScratch()
         let followers = followerLists(of: segment, order: order)
-        var pairsFile = ByteWriter(capacity: segment.pairs.count * 5)
+        var pairsFile = ByteWriter(capacity: segment.pairs.distinctPairs * 5)
         for (rank, id) in order.enumerated() {
             let key = keys.key(id)
             if rank % blockSize == 0 {
