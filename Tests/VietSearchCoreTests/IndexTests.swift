@@ -55,9 +55,9 @@ struct IndexTests {
         let segment = try #require(try IndexReader(folder: scratch.indexFolder).segments.first)
         let store = try #require(scratch.files(withExtension: "store").first)
         let bytes = try #require(FileManager.default.contents(atPath: store))
-        // The body starts after the 12-byte header with the dictionary's length.
+        // The body starts after the header with the dictionary's length.
         let dictionaryLength = try bytes.withUnsafeBytes { raw in
-            var header = ByteReader(raw, from: 12, file: store)
+            var header = ByteReader(raw, from: FileFormat.headerSize, file: store)
             return try header.int()
         }
         #expect(dictionaryLength > 1000)

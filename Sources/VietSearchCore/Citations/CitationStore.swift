@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A citation as stored with its document: which field it is in, and the citation.
 public struct StoredCitation: Sendable, Equatable {
     public var field: Field
@@ -35,17 +37,24 @@ struct CitationStoreWriter {
     func body() -> [UInt8] { records.body() }
 }
 
-/// Reads a segment's `.cite` file.
-struct CitationStoreReader {
+/// Reads a segment's `.cite` file. The whole file is checksummed before the first record
+/// is read (it is small: 0.4 MB for 35,000 articles), once per reader.
+final class CitationStoreReader: Sendable {
     private let records: RecordFileReader
     var file: MappedFile { records.file }
     var docCount: Int { records.docCount }
+    private let verified = Mutex(false)
 
     init(file: MappedFile, body: Range<Int>) throws {
         records = try RecordFileReader(file: file, body: body)
     }
 
     func citations(_ doc: Int) throws -> [StoredCitation] {
+        try verified.withLock { verified in
+            guard !verified else { return }
+            try FileFormat.verifyChecksum(of: file.bytes, file: file.path)
+            verified = true
+        }
         let range = try records.record(doc)
         var reader = ByteReader(file.bytes, from: range.lowerBound, to: range.upperBound, file: file.path)
         var result: [StoredCitation] = []

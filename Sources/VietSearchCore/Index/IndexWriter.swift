@@ -103,6 +103,7 @@ public final class IndexWriter {
     }
 
     private struct SegmentTotals {
+        var id: FileID
         var docs: Int
         var titleTokens: Int
         var bodyTokens: Int
@@ -143,7 +144,8 @@ public final class IndexWriter {
             throw IndexError.analyzerChanged(path: folder)
         }
         let old = rebuild ? nil : existing
-        let manifest = try old?.manifest.map { try Manifest.read(path: self.folder + "/" + $0) } ?? Manifest()
+        let manifest =
+            try old?.manifest.map { try Manifest.read(path: self.folder + "/" + $0, id: old?.manifestID) } ?? Manifest()
         var summary = IndexSummary()
         let scan = SourceScanner.scan(paths)
         summary.problems = scan.problems
@@ -247,9 +249,11 @@ public final class IndexWriter {
         for var segment in old?.segments ?? [] {
             if let docs = deletions[segment.name], !docs.isEmpty {
                 var deleted =
-                    try segment.deletes.map { try DeletedDocs.read(path: folder + "/" + $0, docCount: segment.docs) }
+                    try segment.deletes.map {
+                        try DeletedDocs.read(path: folder + "/" + $0, docCount: segment.docs, id: segment.deletesID)
+                    }
                     ?? DeletedDocs(docCount: segment.docs)
-                let reader = try SegmentReader(folder: folder, name: segment.name, deleted: deleted)
+                let reader = try SegmentReader(folder: folder, name: segment.name, id: segment.id, deleted: deleted)
                 for doc in docs where !deleted.contains(doc) {
                     deleted.insert(doc)
                     segment.titleTokens -= reader.length(doc, .title)
@@ -258,8 +262,10 @@ public final class IndexWriter {
                 segment.deletedCount = deleted.count
                 if deleted.count == segment.docs { continue }
                 let name = "\(segment.name).\(generation).del"
-                try FileIO.write(deleted.encoded(docCount: segment.docs), to: folder + "/" + name)
+                let id = FileID.random()
+                try FileIO.write(deleted.encoded(docCount: segment.docs, id: id), to: folder + "/" + name)
                 segment.deletes = name
+                segment.deletesID = id
             }
             segments.append(segment)
         }
@@ -267,14 +273,15 @@ public final class IndexWriter {
             let totals = shared.sizes[name]!
             segments.append(
                 Commit.Segment(
-                    name: name, docs: totals.docs, deletes: nil, deletedCount: 0, titleTokens: totals.titleTokens,
-                    bodyTokens: totals.bodyTokens))
+                    name: name, id: totals.id, docs: totals.docs, deletes: nil, deletesID: nil, deletedCount: 0,
+                    titleTokens: totals.titleTokens, bodyTokens: totals.bodyTokens))
         }
         let manifestName = "m\(generation).manifest"
-        try FileIO.write(newManifest.encoded(), to: folder + "/" + manifestName)
+        let manifestID = FileID.random()
+        try FileIO.write(newManifest.encoded(id: manifestID), to: folder + "/" + manifestName)
         let commit = Commit(
             analyzerVersion: Analyzer.version, generation: generation, nextSegment: shared.nextSegment,
-            segments: segments, manifest: manifestName)
+            segments: segments, manifest: manifestName, manifestID: manifestID)
         if commit.liveDocs == 0 && summary.documents == 0 && !summary.problems.isEmpty {
             throw IndexError.nothingIndexed(problems: summary.problems)
         }
@@ -353,9 +360,10 @@ public final class IndexWriter {
                 defer { s.nextSegment += 1 }
                 return "s\(s.nextSegment)"
             }
-            _ = try SegmentWriter.write(builder, name: name, folder: folder)
+            let id = FileID.random()
+            _ = try SegmentWriter.write(builder, name: name, id: id, folder: folder)
             let totals = SegmentTotals(
-                docs: builder.docCount, titleTokens: builder.titleLengths.reduce(0) { $0 + Int($1) },
+                id: id, docs: builder.docCount, titleTokens: builder.titleLengths.reduce(0) { $0 + Int($1) },
                 bodyTokens: builder.bodyLengths.reduce(0) { $0 + Int($1) })
             state.withLock {
                 $0.builderSegments[builderID] = name

@@ -8,7 +8,10 @@ enum SegmentWriter {
     static let blockSize = 32
 
     /// Writes the files of segment `name` into `folder`; returns the bytes written per kind.
-    static func write(_ segment: SegmentBuilder, name: String, folder: String) throws -> [FileFormat.Kind: Int] {
+    /// Writes the files of segment `name`, each carrying `id`; returns their sizes.
+    static func write(_ segment: SegmentBuilder, name: String, id: FileID, folder: String) throws -> [FileFormat.Kind:
+        Int]
+    {
         let keys = segment.keys
         let order = (0..<segment.termCount).sorted { keys.key($0).lexicographicallyPrecedes(keys.key($1)) }
         var dictionary = ByteWriter(capacity: keys.count * 24)
@@ -90,7 +93,7 @@ enum SegmentWriter {
             (.pairs, pairsFile.bytes),
         ]
         for (kind, body) in files {
-            let framed = FileFormat.frame(body, kind: kind)
+            let framed = FileFormat.frame(body, kind: kind, id: id)
             try FileIO.write(framed, to: "\(folder)/\(name).\(kind.fileExtension)")
             sizes[kind] = framed.count
         }

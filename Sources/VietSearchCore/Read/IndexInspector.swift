@@ -47,7 +47,7 @@ public enum IndexInspector {
             guard let kind = FileFormat.Kind(fileExtension: ext) else { continue }
             do {
                 let file = try MappedFile(path: path)
-                _ = try FileFormat.body(of: file.bytes, kind: kind, file: path)
+                _ = try FileFormat.body(of: file.bytes, kind: kind, file: path, id: current.id(of: name))
                 try FileFormat.verifyChecksum(of: file.bytes, file: path)
             } catch {
                 problems.append("\(error)")

@@ -25,10 +25,11 @@ public final class IndexReader: @unchecked Sendable {
                 for segment in commit.segments {
                     let deleted =
                         try segment.deletes.map {
-                            try DeletedDocs.read(path: folder + "/" + $0, docCount: segment.docs)
+                            try DeletedDocs.read(path: folder + "/" + $0, docCount: segment.docs, id: segment.deletesID)
                         }
                         ?? DeletedDocs(docCount: segment.docs)
-                    segments.append(try SegmentReader(folder: folder, name: segment.name, deleted: deleted))
+                    segments.append(
+                        try SegmentReader(folder: folder, name: segment.name, id: segment.id, deleted: deleted))
                 }
                 self.commit = commit
                 self.segments = segments

@@ -56,12 +56,13 @@ final class SegmentReader: @unchecked Sendable {
     private var blockIndexStart = 0
     let termCount: Int
 
-    init(folder: String, name: String, deleted: DeletedDocs) throws {
+    /// Opens segment `name` of the index at `folder`; every file must carry `id`.
+    init(folder: String, name: String, id: FileID, deleted: DeletedDocs) throws {
         self.name = name
         self.deleted = deleted
         func open(_ kind: FileFormat.Kind) throws -> (MappedFile, Range<Int>) {
             let file = try MappedFile(path: "\(folder)/\(name).\(kind.fileExtension)")
-            return (file, try FileFormat.body(of: file.bytes, kind: kind, file: file.path))
+            return (file, try FileFormat.body(of: file.bytes, kind: kind, file: file.path, id: id))
         }
         (terms, termsBody) = try open(.terms)
         (postingsFile, postingsBody) = try open(.postings)
@@ -82,7 +83,7 @@ final class SegmentReader: @unchecked Sendable {
         try FileFormat.verifyChecksum(of: norms.bytes, file: norms.path)
         var normsReader = ByteReader(
             norms.bytes, from: normsBody.lowerBound, to: normsBody.upperBound, file: norms.path)
-        docCount = Int(try normsReader.u64())
+        docCount = try normsReader.u64Int()
         guard normsBody.count == 8 + docCount * 8 else {
             throw normsReader.corrupt("field lengths do not match the document count")
         }
@@ -96,9 +97,9 @@ final class SegmentReader: @unchecked Sendable {
             throw CorruptIndexError(file: terms.path, reason: "the term dictionary is too short")
         }
         var trailer = ByteReader(terms.bytes, from: trailerStart, to: termsBody.upperBound, file: terms.path)
-        let indexStart = Int(try trailer.u64())
-        let blocks = Int(try trailer.u64())
-        termCount = Int(try trailer.u64())
+        let indexStart = try trailer.u64Int()
+        let blocks = try trailer.u64Int()
+        termCount = try trailer.u64Int()
         let indexChecksum = try trailer.u32()
         guard indexStart <= trailerStart - termsBody.lowerBound else {
             throw trailer.corrupt("block index offset out of range")

@@ -10,9 +10,12 @@
 struct Commit: Codable, Equatable {
     struct Segment: Codable, Equatable {
         var name: String
+        /// The id every file of the segment carries in its header.
+        var id: FileID
         var docs: Int
-        /// Name of the deletions file, when some of its documents were removed.
+        /// Name of the deletions file, when some of its documents were removed, and its id.
         var deletes: String?
+        var deletesID: FileID?
         var deletedCount: Int
         /// Sums of field lengths over live documents, for BM25's average lengths.
         var titleTokens: Int
@@ -25,6 +28,7 @@ struct Commit: Codable, Equatable {
     var nextSegment: Int
     var segments: [Segment]
     var manifest: String?
+    var manifestID: FileID?
 
     static let fileName = "COMMIT"
 
@@ -37,11 +41,69 @@ struct Commit: Codable, Equatable {
         let file = try MappedFile(path: path)
         let body = try FileFormat.body(of: file.bytes, kind: .commit, file: path)
         try FileFormat.verifyChecksum(of: file.bytes, file: path)
+        let commit: Commit
         do {
-            return try JSONDecoder().decode(Commit.self, from: Data(file.bytes[body]))
+            commit = try JSONDecoder().decode(Commit.self, from: Data(file.bytes[body]))
         } catch {
             throw CorruptIndexError(file: path, reason: "unreadable commit: \(error)")
         }
+        if let problem = commit.problem {
+            throw CorruptIndexError(file: path, reason: "invalid commit: \(problem)")
+        }
+        return commit
+    }
+
+    /// Numbers beyond this are damage (or crafted): no index reaches them, and arithmetic
+    /// on them cannot overflow.
+    static let largest = 1 << 40
+
+    /// What makes this commit impossible, if anything: names that are not the index's own
+    /// plain file names, numbers out of range, counts that disagree.
+    var problem: String? {
+        guard formatVersion == Int(FileFormat.version) else { return "format version \(formatVersion)" }
+        guard (1...Self.largest).contains(generation), (1...Self.largest).contains(nextSegment),
+            (0...Self.largest).contains(analyzerVersion)
+        else { return "generation, next segment or analyzer version out of range" }
+        if let manifest, Self.number(in: manifest, prefix: "m", suffix: ".manifest") == nil || manifestID == nil {
+            return "bad manifest name '\(manifest)'"
+        }
+        var names = Set<String>()
+        for segment in segments {
+            guard let number = Self.number(in: segment.name, prefix: "s", suffix: ""), number < nextSegment,
+                names.insert(segment.name).inserted
+            else { return "bad segment name '\(segment.name)'" }
+            guard (1...Int(Int32.max)).contains(segment.docs), (0..<segment.docs).contains(segment.deletedCount),
+                (0...Self.largest).contains(segment.titleTokens), (0...Self.largest).contains(segment.bodyTokens)
+            else { return "counts of segment '\(segment.name)' out of range" }
+            if let deletes = segment.deletes {
+                guard let generation = Self.number(in: deletes, prefix: segment.name + ".", suffix: ".del"),
+                    generation <= self.generation, segment.deletesID != nil, segment.deletedCount > 0
+                else { return "bad deletions name '\(deletes)'" }
+            } else if segment.deletedCount != 0 {
+                return "segment '\(segment.name)' has deletions but no deletions file"
+            }
+        }
+        return nil
+    }
+
+    /// The number in `name` between `prefix` and `suffix` (decimal digits only, at most 12).
+    static func number(in name: String, prefix: String, suffix: String) -> Int? {
+        guard name.hasPrefix(prefix), name.hasSuffix(suffix), name.count > prefix.count + suffix.count else {
+            return nil
+        }
+        let digits = name.dropFirst(prefix.count).dropLast(suffix.count)
+        guard digits.count <= 12, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+        return Int(digits)
+    }
+
+    /// The id a file of this commit must carry (nil for `COMMIT` and unknown names).
+    func id(of name: String) -> FileID? {
+        if name == manifest { return manifestID }
+        for segment in segments {
+            if name == segment.deletes { return segment.deletesID }
+            if name.hasPrefix(segment.name + "."), !name.hasSuffix(".del") { return segment.id }
+        }
+        return nil
     }
 
     /// Writes this commit atomically. `beforeRename` is a test hook for interrupted commits.
@@ -50,7 +112,8 @@ struct Commit: Codable, Equatable {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         let body = Array(try encoder.encode(self))
         try FileIO.atomicWrite(
-            FileFormat.frame(body, kind: .commit), to: folder + "/" + Self.fileName, beforeRename: beforeRename)
+            FileFormat.frame(body, kind: .commit, id: .none), to: folder + "/" + Self.fileName,
+            beforeRename: beforeRename)
     }
 
     /// Every file this commit needs.

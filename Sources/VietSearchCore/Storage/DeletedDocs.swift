@@ -23,19 +23,19 @@ struct DeletedDocs: Sendable {
         count += 1
     }
 
-    func encoded(docCount: Int) -> [UInt8] {
+    func encoded(docCount: Int, id: FileID) -> [UInt8] {
         var writer = ByteWriter()
         writer.u64(UInt64(docCount))
         writer.append(bits)
-        return FileFormat.frame(writer.bytes, kind: .deletes)
+        return FileFormat.frame(writer.bytes, kind: .deletes, id: id)
     }
 
-    static func read(path: String, docCount: Int) throws -> DeletedDocs {
+    static func read(path: String, docCount: Int, id: FileID?) throws -> DeletedDocs {
         let file = try MappedFile(path: path)
-        let body = try FileFormat.body(of: file.bytes, kind: .deletes, file: path)
+        let body = try FileFormat.body(of: file.bytes, kind: .deletes, file: path, id: id)
         try FileFormat.verifyChecksum(of: file.bytes, file: path)
         var reader = ByteReader(file.bytes, from: body.lowerBound, to: body.upperBound, file: path)
-        guard Int(try reader.u64()) == docCount, body.count - 8 == (docCount + 7) / 8 else {
+        guard try reader.u64Int() == docCount, body.count - 8 == (docCount + 7) / 8 else {
             throw reader.corrupt("deletions do not match the segment's \(docCount) documents")
         }
         var deleted = DeletedDocs(docCount: docCount)

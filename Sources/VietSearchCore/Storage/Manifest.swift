@@ -22,7 +22,7 @@ struct Manifest: Equatable {
 
     var entries: [String: Entry] = [:]
 
-    func encoded() -> [UInt8] {
+    func encoded(id: FileID) -> [UInt8] {
         var writer = ByteWriter()
         writer.varint(entries.count)
         for path in entries.keys.sorted() {
@@ -38,12 +38,12 @@ struct Manifest: Equatable {
                 writer.varint(range.count)
             }
         }
-        return FileFormat.frame(writer.bytes, kind: .manifest)
+        return FileFormat.frame(writer.bytes, kind: .manifest, id: id)
     }
 
-    static func read(path: String) throws -> Manifest {
+    static func read(path: String, id: FileID?) throws -> Manifest {
         let file = try MappedFile(path: path)
-        let body = try FileFormat.body(of: file.bytes, kind: .manifest, file: path)
+        let body = try FileFormat.body(of: file.bytes, kind: .manifest, file: path, id: id)
         try FileFormat.verifyChecksum(of: file.bytes, file: path)
         var reader = ByteReader(file.bytes, from: body.lowerBound, to: body.upperBound, file: path)
         var manifest = Manifest()

@@ -33,7 +33,7 @@ struct RecordFileReader {
         self.body = body
         guard body.count >= 8 else { throw CorruptIndexError(file: file.path, reason: "too short for a record file") }
         var reader = ByteReader(file.bytes, from: body.upperBound - 8, to: body.upperBound, file: file.path)
-        let count = Int(try reader.u64())
+        let count = try reader.u64Int()
         guard count <= (body.count - 8) / 8 else {
             throw reader.corrupt("document count \(count) does not fit the file")
         }
@@ -48,8 +48,8 @@ struct RecordFileReader {
         }
         var offsets = ByteReader(
             file.bytes, from: offsetsStart + doc * 8, to: offsetsStart + doc * 8 + 16, file: file.path)
-        let start = body.lowerBound + Int(try offsets.u64())
-        let end = doc + 1 < docCount ? body.lowerBound + Int(try offsets.u64()) : offsetsStart
+        let start = try body.lowerBound + offsets.u64Int()
+        let end = try doc + 1 < docCount ? body.lowerBound + offsets.u64Int() : offsetsStart
         guard start <= end, end <= offsetsStart else {
             throw CorruptIndexError(file: file.path, offset: start, reason: "bad record bounds for document \(doc)")
         }

@@ -39,6 +39,17 @@ struct ByteReader {
         return UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
+    /// A u64 field holding a count or an offset: damage when larger than any real file
+    /// could need (2^43), so that no conversion or arithmetic on it can trap.
+    mutating func u64Int() throws(CorruptIndexError) -> Int {
+        let value = try u64()
+        guard value <= Self.largest else { throw corrupt("number out of range") }
+        return Int(value)
+    }
+
+    /// The largest count or offset a field may hold.
+    static let largest = UInt64(Int32.max) * 4096
+
     @inline(__always)
     mutating func varint() throws(CorruptIndexError) -> UInt64 {
         var result: UInt64 = 0
@@ -57,7 +68,7 @@ struct ByteReader {
     @inline(__always)
     mutating func int() throws(CorruptIndexError) -> Int {
         let value = try varint()
-        guard value <= UInt64(Int32.max) * 4096 else { throw corrupt("number out of range") }
+        guard value <= Self.largest else { throw corrupt("number out of range") }
         return Int(value)
     }
 

@@ -103,7 +103,10 @@ final class Decompressor: @unchecked Sendable {
 
     /// Decompresses `input` into exactly `length` bytes; nil when the data is damaged.
     func decompress(_ input: UnsafeRawBufferPointer, length: Int) -> [UInt8]? {
-        guard length >= 0, length < 1 << 31 else { return nil }
+        // The frame says how long its content is: a damaged length allocates nothing.
+        guard length >= 0, length < 1 << 31,
+            ZSTD_getFrameContentSize(input.baseAddress, input.count) == UInt64(length)
+        else { return nil }
         var output = [UInt8](repeating: 0, count: max(length, 1))
         let produced = output.withUnsafeMutableBytes { out in
             lock.withLock {
