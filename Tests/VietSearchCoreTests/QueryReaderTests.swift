@@ -67,16 +67,40 @@ let readerArchive: [(String, Int)] = [
         #expect(try read("Ha2 No65i").1.text == "hà nội")
         #expect(corrections(try read("Ha2 No65i").1) == ["ha2→hà vni", "no65i→nội vni"])
         #expect(try read("gia1o du5c").1.text == "giáo dục")
-        // In a query typed with keystrokes, a word without any is meant without diacritics.
+        // In a query typed with keystrokes, a word without any is most likely meant without
+        // diacritics (`chi`, ranked first among matches alike), unless its neighbour says
+        // otherwise (`duc` beside `giáo`).
         let (cell, _) = try read("sinh hoatj chi booj")
         #expect(cell.alternatives[0][2].terms[0].exact == Array("chi".utf8))
-        #expect(cell.alternatives[0][2].terms[0].exactMatters)
+        #expect(cell.alternatives[0][2].terms[0].preferred && !cell.alternatives[0][2].terms[0].exactMatters)
+        #expect(try read("giaos duc").1.text == "giáo dục")
     }
 
-    @Test func aCommonSpellingItsNeighboursNeverStandBesideIsASlipToo() throws {
-        // `tại` is common, but never stands before `nạn`; `con chó` does occur.
-        #expect(try read("tại nạn giao thông").1.text == "tai nạn giao thông")
+    @Test func aCommonSpellingANeighbourDoubtsMatchesEveryToneButIsNeverReplaced() throws {
+        // `tại` is common, but never stands before `nạn`: it matches `tai` too, and stays.
+        let (query, reading) = try read("tại nạn giao thông")
+        #expect(reading.text == "tại nạn giao thông" && reading.corrections.isEmpty)
+        #expect(reading.loosened == ["tại"])
+        #expect(!query.alternatives[0][0].terms[0].exactMatters && query.alternatives[0][0].terms[0].preferred)
+        // `lớn` beside `thịt` is doubted (`thịt lợn`), never replaced: both are words.
+        let (_, big) = try read("thịt lớn")
+        #expect(big.corrections.isEmpty && big.loosened == ["lớn"])
         #expect(try read("con chó").1.corrections.isEmpty)
+        #expect(try read("con chó").1.loosened.isEmpty)
+    }
+
+    /// A slip is read from its neighbours only: a rare spelling alone stays as typed.
+    @Test func aRareSpellingAloneStaysAsTyped() throws {
+        let (query, reading) = try read("phũ")
+        #expect(reading.corrections.isEmpty && reading.text == "phũ")
+        #expect(query.alternatives[0][0].terms[0].exactMatters)
+    }
+
+    /// Exclusions are part of what is searched, as typed.
+    @Test func theReadingShowsTheExclusions() throws {
+        let (_, reading) = try read("chính phũ -\"tai nạn\" -xuất")
+        #expect(reading.text == "chính phủ -\"tai nạn\" -xuất")
+        #expect(reading.typed == "chính phũ -\"tai nạn\" -xuất")
     }
 
     @Test func wordsTheArchiveKnowsAreNeverDecoded() throws {

@@ -43,6 +43,9 @@ struct QueryReader {
     /// Likelihood that a word of a query typed with keystrokes, known to the archive as
     /// typed, is keystrokes too.
     static let keystrokeShare = 0.5
+    /// Likelihood that a word typed bare in a query typed with keystrokes was meant with
+    /// diacritics nonetheless (its keys forgotten).
+    static let accentDroppedBesideKeystrokes = 0.05
     /// A spelling seen at least once per this many syllables of the archive (and at least
     /// `minimumCommon` times) is a word in its own right: corrected only when a neighbour
     /// contradicts it, standing `contradiction` times as often next to the correction
@@ -137,6 +140,8 @@ struct QueryReader {
         // Words typed bare whose restored spelling is not clearly the likeliest: the reading
         // shows them as typed, since every spelling of them ranks alike.
         var unsure: [(alternative: Int, clause: Int, text: String)] = []
+        // Words typed with diacritics that a neighbour doubts: matched in every spelling.
+        var loosened: [String] = []
         var others: [(run: Int, choice: [Int], loss: Double)] = []
         for (r, run) in runs.enumerated() {
             let lattice = try Lattice(run.map(\.candidates), model: self)
@@ -148,38 +153,48 @@ struct QueryReader {
                 let typedText = String(decoding: slot.term.exact, as: UTF8.self)
                 let readText = String(decoding: chosen.exact, as: UTF8.self)
                 var term = slot.term
+                let accented = slot.term.exact != slot.term.folded
                 switch chosen.kind {
-                case .asTyped where keystrokes:
+                case .asTyped where keystrokes && accented:
                     term.exactMatters = true
-                case .asTyped where slot.term.exact != slot.term.folded, .tone where chosen.replacesCommon:
-                    // Typed with diacritics, as a spelling common in its own right: read
-                    // otherwise when the model prefers another spelling and a neighbour
-                    // contradicts the typed one; merely contradicted, it matches every
+                case .asTyped where accented, .tone where chosen.replacesCommon:
+                    // Typed with diacritics, as a spelling common in its own right (or one
+                    // the model keeps): never read otherwise (`bão`/`báo`, `chó`/`cho` are
+                    // both words); when a neighbour contradicts it, it matches every
                     // spelling and ranks first only among matches alike.
-                    let contradicted = lattice.contradiction(at: s, choice: best, model: self)
-                    if chosen.kind == .tone, contradicted != nil {
-                        term.exact = chosen.exact
-                        term.exactMatters = true
-                        corrections.append(.init(typed: typedText, read: readText, kind: .tone))
+                    readings[r][s] = 0
+                    if lattice.contradiction(at: s, choice: best, model: self) != nil {
+                        term.exactMatters = false
+                        term.preferred = true
+                        loosened.append(typedText)
                     } else {
-                        readings[r][s] = 0
-                        term.exactMatters = contradicted == nil
-                        term.preferred = contradicted != nil
+                        term.exactMatters = true
                     }
                 case .asTyped, .restored:
                     // Typed without diacritics: every spelling matches; the likely one ranks
-                    // first among matches alike, when clearly the likeliest.
+                    // first among matches alike, when clearly the likeliest and the archive
+                    // shows it often or beside a neighbour.
                     term.exact = chosen.exact
                     term.exactMatters = false
-                    term.preferred = margin >= Self.clearMargin
+                    term.preferred =
+                        margin >= Self.clearMargin
+                        && (chosen.count >= Self.minimumCommon
+                            || lattice.isSupported(at: s, choice: best, model: self, alone: false))
                     if !term.preferred { unsure.append((slot.alternative, slot.clause, typedText)) }
+                case .tone
+                where !lattice.isSupported(
+                    at: s, choice: best, model: self, alone: false, times: Self.minimumContradiction):
+                    // A slip is read only from its neighbours: alone, or beside words it
+                    // stands next to fewer than 3 times, the word stays as typed.
+                    readings[r][s] = 0
+                    term.exactMatters = true
                 case .telex, .vni, .tone:
                     term.exact = chosen.exact
                     term.folded = chosen.folded
                     term.exactMatters = true
                     corrections.append(.init(typed: typedText, read: readText, kind: Self.correctionKind(chosen.kind)))
                 case .spelling:
-                    let supported = lattice.isSupported(at: s, choice: best, model: self)
+                    let supported = lattice.isSupported(at: s, choice: best, model: self, alone: true)
                     if margin >= Self.clearMargin && supported {
                         term.exact = chosen.exact
                         term.folded = chosen.folded
@@ -191,8 +206,11 @@ struct QueryReader {
                     }
                 }
                 if chosen.kind == .asTyped, slot.spellings.isEmpty,
-                    let c = slot.candidates.indices.filter({ slot.candidates[$0].kind == .spelling })
-                        .max(by: { lattice.through(s, $0) < lattice.through(s, $1) })
+                    let c = slot.candidates.indices.filter({
+                        // Marks as typed: a letter slip, not a different vowel.
+                        slot.candidates[$0].kind == .spelling && slot.candidates[$0].channel >= log(Self.letterSlip)
+                    })
+                    .max(by: { lattice.through(s, $0) < lattice.through(s, $1) })
                 {
                     // A word no article holds, kept as typed: its likeliest correction is
                     // still what a search that finds nothing suggests.
@@ -207,10 +225,12 @@ struct QueryReader {
                 }
             }
         }
-        let typed = Self.text(query.alternatives.map { $0.map(\.text) })
+        // Exclusions are read as typed; they are part of what was searched.
+        let exclusions = query.excluded.map { " -" + ($0.isPhrase ? "\"\($0.text)\"" : $0.text) }.joined()
+        let typed = Self.text(query.alternatives.map { $0.map(\.text) }) + exclusions
         var shown = result.alternatives.map { $0.map(\.text) }
         for word in unsure { shown[word.alternative][word.clause] = word.text }
-        let text = Self.text(shown)
+        let text = Self.text(shown) + exclusions
         // Other readings: one run read otherwise, the rest as searched; least loss first.
         var alternatives: [String] = []
         for other in others.sorted(by: { $0.loss < $1.loss }) where other.loss < log(1000.0) {
@@ -219,14 +239,15 @@ struct QueryReader {
                 texts[slot.alternative][slot.clause] = String(
                     decoding: slot.candidates[other.choice[s]].exact, as: UTF8.self)
             }
-            let alternative = Self.text(texts)
+            let alternative = Self.text(texts) + exclusions
             if alternative != text && alternative != typed && !alternatives.contains(alternative) {
                 alternatives.append(alternative)
             }
             if alternatives.count == 3 { break }
         }
         let reading = QueryReading(
-            typed: typed, text: text, corrections: corrections, alternatives: alternatives, suggestions: suggestions)
+            typed: typed, text: text, corrections: corrections, loosened: loosened, alternatives: alternatives,
+            suggestions: suggestions)
         return (result, reading)
     }
 
@@ -274,8 +295,14 @@ struct QueryReader {
                 result = alternatives(
                     of: term.exact, folded: term.folded, spellings: spellings, kind: .asTyped, common: common)
             } else {
-                let count = spellings.first { $0.exact == term.exact }?.count ?? 0
-                result = [Candidate(exact: term.exact, folded: term.folded, count: count, channel: 0, kind: .asTyped)]
+                // Typed bare beside keystrokes: most likely meant bare, unless its
+                // neighbours say otherwise (`giaos duc` → `giáo dục`, `sinh hoatj chi` keeps `chi`).
+                result = spellings.prefix(Self.maxCandidates).map {
+                    Candidate(
+                        exact: $0.exact, folded: term.folded, count: $0.count,
+                        channel: $0.exact == term.exact ? 0 : log(Self.accentDroppedBesideKeystrokes),
+                        kind: $0.exact == term.exact ? .asTyped : .restored)
+                }
             }
             if let decoding = slot.decoding {
                 let count = decoding.spellings.first { $0.exact == decoding.exact }?.count ?? 0
@@ -521,11 +548,16 @@ struct QueryReader {
             return found?.index
         }
 
-        func isSupported(at i: Int, choice: [Int], model: QueryReader) -> Bool {
-            guard candidates.count > 1 else { return true }
+        /// Whether the reading of syllable i stands next to a neighbour as read, at least
+        /// `times` times in the archive; a syllable without neighbours is supported when
+        /// `alone`.
+        func isSupported(at i: Int, choice: [Int], model: QueryReader, alone: Bool, times: Int = 1) -> Bool {
+            guard candidates.count > 1 else { return alone }
             let chosen = candidates[i][choice[i]]
-            if i > 0, (try? model.pairCount(candidates[i - 1][choice[i - 1]], chosen)) ?? 0 > 0 { return true }
-            if i + 1 < candidates.count, (try? model.pairCount(chosen, candidates[i + 1][choice[i + 1]])) ?? 0 > 0 {
+            if i > 0, (try? model.pairCount(candidates[i - 1][choice[i - 1]], chosen)) ?? 0 >= times { return true }
+            if i + 1 < candidates.count,
+                (try? model.pairCount(chosen, candidates[i + 1][choice[i + 1]])) ?? 0 >= times
+            {
                 return true
             }
             return false

@@ -25,6 +25,10 @@ public struct QueryReading: Sendable, Equatable {
     public var text: String
     /// The words read otherwise than typed, in query order.
     public var corrections: [Correction] = []
+    /// Words typed with diacritics that a neighbour doubts (it stands beside another
+    /// spelling of them at least 100 times as often): matched in every spelling, the typed
+    /// one first among matches alike (`tại` in `tại nạn giao thông`).
+    public var loosened: [String] = []
     /// Up to three other likely readings, most likely first.
     public var alternatives: [String] = []
     /// Likely corrections of words no article holds, not applied because the context did

@@ -33,7 +33,7 @@ struct SearchCommand: ParsableCommand {
             how many hold the query as typed: every word, consecutive words adjacent and in \
             order, words typed with diacritics in that spelling; some_words, when articles \
             lacking words were looked for, how many hold some but not all; unknown_words \
-            the words no article holds; interpreted_query the query as searched,             corrections [{typed, read, kind: telex|vni|tone|spelling}], alternatives other             likely readings, suggestions likely corrections not applied. Hits carry id, title, date, path, score (BM25 plus \
+            the words no article holds; interpreted_query the query as searched,             corrections [{typed, read, kind: telex|vni|tone|spelling}], loosened words matched in every tone, alternatives other             likely readings, suggestions likely corrections not applied. Hits carry id, title, date, path, score (BM25 plus \
             proximity; the order also weighs citations, exact spellings and adjacency, \
             given as citations, exact_matches and adjacent_pairs), missing (the words the \
             hit lacks, particles left out), snippet, and highlights as UTF-8 byte ranges \
@@ -117,6 +117,7 @@ struct SearchCommand: ParsableCommand {
                     ("unknown_words", .array(result.unknownWords.map { .string($0) })),
                     ("interpreted_query", .string(result.reading?.text ?? Self.analyzed(parsed))),
                     ("corrections", .array((result.reading?.corrections ?? []).map(Self.json))),
+                    ("loosened", .array((result.reading?.loosened ?? []).map { .string($0) })),
                     ("alternatives", .array((result.reading?.alternatives ?? []).map { .string($0) })),
                     ("suggestions", .array((result.reading?.suggestions ?? []).map(Self.json))),
                     ("hits", .array(hits)),
@@ -176,14 +177,26 @@ extension SearchCommand {
     /// `Kết quả cho: sinh hoạt chi bộ · cũng thử: …`, then the corrections applied and how to
     /// search exactly what was typed.
     static func readingLine(_ reading: QueryReading) -> String? {
-        guard reading.isReinterpreted else { return nil }
-        var line = "Kết quả cho: \(reading.text)"
-        if !reading.alternatives.isEmpty { line += " · cũng thử: " + reading.alternatives.joined(separator: " | ") }
-        if !reading.corrections.isEmpty {
-            let fixes = reading.corrections.map { "\($0.typed) → \($0.read) (\(describe($0.kind)))" }
-            line += "\n(read " + fixes.joined(separator: ", ") + "; --as-typed searches what was typed)"
+        var lines: [String] = []
+        if reading.isReinterpreted {
+            var line = "Kết quả cho: \(reading.text)"
+            if !reading.alternatives.isEmpty { line += " · cũng thử: " + reading.alternatives.joined(separator: " | ") }
+            lines.append(line)
         }
-        return line
+        var notes: [String] = []
+        if !reading.corrections.isEmpty {
+            notes.append(
+                "read "
+                    + reading.corrections.map { "\($0.typed) → \($0.read) (\(describe($0.kind)))" }
+                    .joined(separator: ", "))
+        }
+        if !reading.loosened.isEmpty {
+            notes.append("matched in every tone: " + reading.loosened.joined(separator: ", "))
+        }
+        if !notes.isEmpty {
+            lines.append("(" + notes.joined(separator: "; ") + "; --as-typed searches what was typed)")
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
 
     private static func describe(_ kind: QueryReading.Correction.Kind) -> String {
