@@ -281,3 +281,49 @@ struct QueryReadingCLITests {
         #expect(corrected.stdout.contains("(read thôg → thông (spelling); --as-typed searches what was typed)"))
     }
 }
+
+/// Text arguments that start with a minus, and options a command does not know.
+struct ArgumentCLITests {
+    @Test func citeAndAnalyzeReadAMinusAndTextAsTheirTextNotAsHelp() throws {
+        let cite = try CLI.run(["cite", "-hôm", "--index", CLI.temporaryFolder() + "/none"])
+        #expect(!cite.stdout.contains("USAGE"))
+        #expect(cite.status != 0)
+        #expect(cite.stderr.contains("“-hôm” is not a directive citation"))
+
+        let analyze = try CLI.run(["analyze", "-hôm", "nay"])
+        #expect(analyze.status == 0)
+        #expect(!analyze.stdout.contains("USAGE"))
+        #expect(analyze.stdout.contains("hôm   hôm    hom"))
+        let json = try CLI.run(["analyze", "--json", "-hôm", "nay"])
+        let tokens = try #require(try CLI.json(json.stdout) as? [[String: Any]])
+        #expect(tokens.map { $0["text"] as? String } == ["hôm", "nay"])
+    }
+
+    @Test func severalWordsMakeOneDirective() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let output = try CLI.run(["cite", "Kết", "luận", "21", "--index", index, "--json"])
+        #expect(output.status == 0)
+        let result = try #require(try CLI.json(output.stdout) as? [String: Any])
+        #expect(result["total"] as? Int == 1)
+    }
+
+    @Test func anUnknownOptionIsAnErrorNotWordsOfTheText() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        for (arguments, option) in [
+            (["search", "chi", "--limt", "3", "--index", index], "--limt"),
+            (["search", "--jsn", "chi bộ", "--index", index], "--jsn"),
+            (["cite", "KL 21", "--limt=1", "--index", index], "--limt"), (["analyze", "chi bộ", "--jsn"], "--jsn"),
+        ] {
+            let output = try CLI.run(arguments)
+            #expect(output.status != 0, "\(arguments)")
+            #expect(output.stdout.isEmpty, "\(arguments)")
+            #expect(output.stderr.contains("Unknown option '\(option)'"), "\(arguments)")
+        }
+        // After `--`, words that start with `--` are text.
+        let text = try CLI.run(["search", "--index", index, "--json", "--", "chi", "--bộ"])
+        #expect(text.status == 0)
+        #expect((try CLI.json(text.stdout) as? [String: Any])?["query"] as? String == "chi --bộ")
+    }
+}

@@ -16,12 +16,21 @@ struct CiteCommand: ParsableCommand {
             DIRECTIVE may be written as "Kết luận 21", "21-KL/TW", "KL 21", "ket luan 21" or \
             "Nghị định 67/2014/NĐ-CP". A partial key matches every fuller one: "Kết luận 21" \
             finds 21-KL/TW of any issuer and year; "21-KL/TW" does not find 21-KL/TU. Articles \
-            with the most mentions come first, then the newest.
-            """
+            with the most mentions come first, then the newest. The directive may be given \
+            as several arguments (vietsearch cite Kết luận 21) and may start with a minus.
+            """,
+        // No -h: the directive may start with a minus; --help still works.
+        helpNames: [.long]
     )
 
-    @Argument(help: "The directive, e.g. \"Kết luận 21\".")
-    var directive: String
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp(
+            "The directive, e.g. \"Kết luận 21\"; one argument or several words.", valueName: "directive"))
+    var words: [String] = []
+
+    /// The directive as the user typed it (several arguments are joined with spaces).
+    var directive: String { (try? TextArguments.text(words)) ?? "" }
 
     @OptionGroup var location: IndexLocation
 
@@ -33,6 +42,9 @@ struct CiteCommand: ParsableCommand {
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more.") }
+        if try TextArguments.text(words).isEmpty {
+            throw ValidationError("Give a directive, e.g. vietsearch cite \"Kết luận 21\".")
+        }
     }
 
     func run() throws {

@@ -52,7 +52,7 @@ struct SearchCommand: ParsableCommand {
     var words: [String] = []
 
     /// The query as the user typed it (several arguments are joined with spaces).
-    var query: String { words.joined(separator: " ") }
+    var query: String { (try? TextArguments.text(words)) ?? "" }
 
     @OptionGroup var location: IndexLocation
 
@@ -77,7 +77,9 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more.") }
-        if words.isEmpty { throw ValidationError("Give a query, e.g. vietsearch search \"sinh hoạt chi bộ\".") }
+        if try TextArguments.text(words).isEmpty {
+            throw ValidationError("Give a query, e.g. vietsearch search \"sinh hoạt chi bộ\".")
+        }
     }
 
     func run() throws {
