@@ -71,11 +71,11 @@ struct AnalyzeCommand: ParsableCommand {
                         ("exact", .string($0.exact.description)), ("folded", .string($0.folded.description)),
                     ])
                 })
-            print(array.serialized())
+            Terminal.print(json: array)
             return
         }
         if tokens.isEmpty {
-            print("No tokens: the text has no letters or digits.")
+            Terminal.print("No tokens: the text has no letters or digits.")
             return
         }
         let header = ["pos", "bytes", "text", "exact", "folded"]
@@ -84,10 +84,12 @@ struct AnalyzeCommand: ParsableCommand {
                 "\($0.position)", "\($0.byteRange.lowerBound)..<\($0.byteRange.upperBound)", $0.text,
                 $0.exact.description, $0.folded.description,
             ]
+            .map(TerminalText.escaping)
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max()! }
         for row in [header] + rows {
-            print(zip(row, widths).map { Terminal.pad($0, $1) }.joined(separator: "  ").trimmingTrailingSpaces())
+            Terminal.print(
+                "\(zip(row, widths).map { Terminal.pad($0, $1) }.joined(separator: "  ").trimmingTrailingSpaces())")
         }
     }
 

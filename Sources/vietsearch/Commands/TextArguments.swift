@@ -19,7 +19,8 @@ enum TextArguments {
             } else if !optionsEnded && word.hasPrefix("--") {
                 let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
                 throw ValidationError(
-                    "Unknown option '\(name)'. (Text that starts with '--' goes after a '--' argument.)")
+                    "Unknown option '\(TerminalText.escaping(name))'. (Text that starts with '--' goes after a '--' argument.)"
+                )
             } else {
                 text.append(word)
             }
