@@ -431,3 +431,16 @@ struct HostileTextCLITests {
         Self.expectInert(output.stdout + output.stderr, "bench")
     }
 }
+
+struct HelpCLITests {
+    /// The prose of every command's help reads as sentences: no run of spaces inside a line.
+    @Test func helpProseHasNoGapsInsideLines() throws {
+        for command in ["search", "cite", "directives", "analyze", "index", "stats", "check", "bench"] {
+            let help = try CLI.run([command, "--help"])
+            #expect(help.status == 0)
+            let prose = help.stdout.components(separatedBy: "USAGE:")[0]
+            let gaps = prose.split(separator: "\n").filter { $0.drop { $0 == " " }.contains("   ") }
+            #expect(gaps.isEmpty, "\(command): \(gaps)")
+        }
+    }
+}

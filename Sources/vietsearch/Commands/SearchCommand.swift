@@ -26,14 +26,23 @@ struct SearchCommand: ParsableCommand {
             articles citing it, first. A query may start with a minus: \
             vietsearch search '-"Hà Nội" bóng đá'.
 
-            Each word is read as it was most likely meant, from the archive's own spellings:             Telex or VNI keystrokes left in are decoded (sinh hoatj chi booj, Ha2 No65i), a             rare spelling that its neighbours show to be a slip is corrected (chính phũ), a             word no article holds is corrected to the one a letter away that fits (giao             thôg), and words typed without diacritics match every spelling while the most             likely one, when clearly so, ranks first (Ha Noi ngập lụt). The first line then             says "Kết quả cho: <reading>" with up to three other readings ("cũng thử").             --as-typed searches exactly what was typed.
+            Each word is read as it was most likely meant, from the archive's own spellings: \
+            Telex or VNI keystrokes left in are decoded (sinh hoatj chi booj, Ha2 No65i), a \
+            rare spelling that its neighbours show to be a slip is corrected (chính phũ), a \
+            word no article holds is corrected to the one a letter away that fits (giao \
+            thôg), and words typed without diacritics match every spelling while the most \
+            likely one, when clearly so, ranks first (Ha Noi ngập lụt). The first line then \
+            says "Kết quả cho: <reading>" with up to three other readings ("cũng thử"). \
+            --as-typed searches exactly what was typed.
 
             JSON: total is how many articles match (hold every word; for a question, at \
             least one content word); all_words how many hold every word anywhere; as_typed \
             how many hold the query as typed: every word, consecutive words adjacent and in \
             order, words typed with diacritics in that spelling; some_words, when articles \
             lacking words were looked for, how many hold some but not all; unknown_words \
-            the words no article holds; interpreted_query the query as searched,             corrections [{typed, read, kind: telex|vni|tone|spelling}], alternatives other             likely readings, suggestions likely corrections not applied. Hits carry id, title, date, path, score (BM25 plus \
+            the words no article holds; interpreted_query the query as searched, \
+            corrections [{typed, read, kind: telex|vni|tone|spelling}], alternatives other \
+            likely readings, suggestions likely corrections not applied. Hits carry id, title, date, path, score (BM25 plus \
             proximity; the order also weighs citations, exact spellings and adjacency, \
             given as citations, exact_matches and adjacent_pairs), missing (the words the \
             hit lacks, particles left out), snippet, and highlights as UTF-8 byte ranges \
