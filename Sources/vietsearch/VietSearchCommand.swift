@@ -13,8 +13,19 @@ struct VietSearchCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            exit(withError: error)
+            exit(showing: error)
         }
+    }
+
+    /// As `exit(withError:)`, with the message escaped: a usage error may quote what was
+    /// typed, a `CleanError` quotes file names (escaped when it was made).
+    static func exit(showing error: Error) -> Never {
+        let message = TerminalText.escapingLines(fullMessage(for: error))
+        let code = exitCode(for: error)
+        if !message.isEmpty {
+            if code == .success { print(message) } else { Terminal.write(message + "\n", to: 2) }
+        }
+        exit(withError: ExitCode(code.rawValue))
     }
 
     static let configuration = CommandConfiguration(

@@ -281,3 +281,166 @@ struct QueryReadingCLITests {
         #expect(corrected.stdout.contains("(read thôg → thông (spelling); --as-typed searches what was typed)"))
     }
 }
+
+/// Text arguments that start with a minus, and options a command does not know.
+struct ArgumentCLITests {
+    @Test func citeAndAnalyzeReadAMinusAndTextAsTheirTextNotAsHelp() throws {
+        let cite = try CLI.run(["cite", "-hôm", "--index", CLI.temporaryFolder() + "/none"])
+        #expect(!cite.stdout.contains("USAGE"))
+        #expect(cite.status != 0)
+        #expect(cite.stderr.contains("“-hôm” is not a directive citation"))
+
+        let analyze = try CLI.run(["analyze", "-hôm", "nay"])
+        #expect(analyze.status == 0)
+        #expect(!analyze.stdout.contains("USAGE"))
+        #expect(analyze.stdout.contains("hôm   hôm    hom"))
+        let json = try CLI.run(["analyze", "--json", "-hôm", "nay"])
+        let tokens = try #require(try CLI.json(json.stdout) as? [[String: Any]])
+        #expect(tokens.map { $0["text"] as? String } == ["hôm", "nay"])
+    }
+
+    @Test func severalWordsMakeOneDirective() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let output = try CLI.run(["cite", "Kết", "luận", "21", "--index", index, "--json"])
+        #expect(output.status == 0)
+        let result = try #require(try CLI.json(output.stdout) as? [String: Any])
+        #expect(result["total"] as? Int == 1)
+    }
+
+    @Test func anUnknownOptionIsAnErrorNotWordsOfTheText() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        for (arguments, option) in [
+            (["search", "chi", "--limt", "3", "--index", index], "--limt"),
+            (["search", "--jsn", "chi bộ", "--index", index], "--jsn"),
+            (["cite", "KL 21", "--limt=1", "--index", index], "--limt"), (["analyze", "chi bộ", "--jsn"], "--jsn"),
+        ] {
+            let output = try CLI.run(arguments)
+            #expect(output.status != 0, "\(arguments)")
+            #expect(output.stdout.isEmpty, "\(arguments)")
+            #expect(output.stderr.contains("Unknown option '\(option)'"), "\(arguments)")
+        }
+        // After `--`, words that start with `--` are text.
+        let text = try CLI.run(["search", "--index", index, "--json", "--", "chi", "--bộ"])
+        #expect(text.status == 0)
+        #expect((try CLI.json(text.stdout) as? [String: Any])?["query"] as? String == "chi --bộ")
+    }
+}
+
+/// Articles, file names and arguments holding terminal escapes: every command shows them as
+/// inert text (`\u{1b}`), on the lines where they belong.
+struct HostileTextCLITests {
+    /// A folder of articles whose titles, ids, text and file names hold OSC, CSI, C1 and NUL
+    /// characters and newlines that would start a line `FORGED`.
+    static func hostileArchive() throws -> String {
+        let folder = CLI.temporaryFolder()
+        let text =
+            "Tin \u{1B}]0;PWNED\u{7} chi bộ \u{1B}[2J \u{9B}2J\n\n"
+            + "Nội dung chi bộ \u{1B}]52;c;cHduZWQ=\u{7} theo Kết luận 21-KL/TW hết.\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/bad\nFORGED \u{1B}[2J.txt"))
+        let line =
+            #"{"id":"x\u001b[31m\nFORGED","title":"NUL\u0000 C1\u009b2J chi bộ","#
+            + #""text":"chi bộ \u0085 next \u009d0;T\u009c theo Kết luận 21-KL/TW"}"#
+        try Data((line + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/j.jsonl"))
+        try Data(#"{"id": broken"#.utf8).write(to: URL(fileURLWithPath: folder + "/evil\nFORGED\u{1B}]0;x\u{7}.jsonl"))
+        return folder
+    }
+
+    /// No raw ESC, BEL, NUL or C1 control, and no line forged by a newline in a name.
+    static func expectInert(_ output: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let controls = output.unicodeScalars.filter {
+            $0.value == 0x1B || $0.value == 0x07 || $0.value == 0 || (0x80...0x9F).contains($0.value)
+        }
+        #expect(
+            controls.isEmpty, "\(what): \(controls.map { String($0.value, radix: 16) })", sourceLocation: sourceLocation
+        )
+        let forged = output.split(separator: "\n").filter { $0.hasPrefix("FORGED") }
+        #expect(forged.isEmpty, "\(what): \(forged)", sourceLocation: sourceLocation)
+    }
+
+    @Test func indexSearchCiteAndDirectivesShowEscapesAsText() throws {
+        let folder = try Self.hostileArchive()
+        let index = folder + "/idx"
+        let built = try CLI.run(["index", folder, "--index", index])
+        #expect(built.status == 0)
+        #expect(built.stderr.contains(#"evil\nFORGED\u{1b}]0;x\u{7}.jsonl:1: not valid JSON"#))
+        Self.expectInert(built.stdout + built.stderr, "index")
+
+        let search = try CLI.run(["search", "chi bộ", "--index", index])
+        #expect(search.status == 0)
+        #expect(search.stdout.contains(#"Tin \u{1b}]0;PWNED\u{7} chi bộ \u{1b}[2J \u{9b}2J"#))
+        #expect(search.stdout.contains(#"bad\nFORGED \u{1b}[2J.txt"#))
+        #expect(search.stdout.contains(#"x\u{1b}[31m\nFORGED"#))
+        #expect(search.stdout.contains(#"NUL\u{0} C1\u{9b}2J chi bộ"#))
+        #expect(search.stdout.contains(#"\u{1b}]52;c;cHduZWQ=\u{7}"#))
+        #expect(search.stdout.contains(#"\u{85} next \u{9d}0;T\u{9c}"#))
+        Self.expectInert(search.stdout + search.stderr, "search")
+
+        let cite = try CLI.run(["cite", "Kết luận 21", "--index", index])
+        #expect(cite.stdout.hasPrefix("2 articles cite"))
+        Self.expectInert(cite.stdout + cite.stderr, "cite")
+        let directives = try CLI.run(["directives", "--index", index])
+        Self.expectInert(directives.stdout + directives.stderr, "directives")
+    }
+
+    @Test func jsonEscapesC1ControlsToo() throws {
+        let folder = try Self.hostileArchive()
+        try CLI.run(["index", folder, "--index", folder + "/idx"])
+        for arguments in [["search", "chi bộ"], ["cite", "Kết luận 21"]] {
+            let output = try CLI.run(arguments + ["--index", folder + "/idx", "--json"])
+            Self.expectInert(output.stdout, arguments[0])
+            #expect(output.stdout.contains(#"C1\u009b2J"#))
+            let result = try #require(try CLI.json(output.stdout) as? [String: Any])
+            let titles = (result["hits"] as? [[String: Any]])?.compactMap { $0["title"] as? String }
+            #expect(titles?.contains("NUL\u{0} C1\u{9B}2J chi bộ") == true)
+        }
+    }
+
+    @Test func messagesQuotingFileNamesAndArgumentsShowEscapesAsText() throws {
+        let folder = try Self.hostileArchive()
+        let hostile = folder + "/idx\nFORGED\u{1B}]0;x\u{7}"
+        let built = try CLI.run(["index", folder, "--index", hostile])
+        #expect(built.stdout.contains(#"idx\nFORGED\u{1b}]0;x\u{7} holds 2 articles"#))
+        Self.expectInert(built.stdout + built.stderr, "index")
+        for arguments in [["stats"], ["check"], ["search", "xyzzy \u{1B}[2J"]] {
+            let output = try CLI.run(arguments + ["--index", hostile])
+            #expect(output.status == 0, "\(arguments)")
+            Self.expectInert(output.stdout + output.stderr, arguments[0])
+        }
+        let missing = try CLI.run(["search", "chi", "--index", folder + "/none\nFORGED\u{9B}2J"])
+        #expect(missing.stderr.contains(#"none\nFORGED\u{9b}2J"#))
+        Self.expectInert(missing.stderr, "search without an index")
+        let unreadable = try CLI.run(["analyze", "--file", folder + "/no\nFORGED\u{1B}[2J.txt"])
+        #expect(unreadable.status != 0)
+        Self.expectInert(unreadable.stderr, "analyze --file")
+        let option = try CLI.run(["search", "chi", "--x\u{1B}[2J", "--index", hostile])
+        #expect(option.stderr.contains(#"Unknown option '--x\u{1b}[2J'"#))
+        Self.expectInert(option.stderr, "unknown option")
+    }
+
+    @Test func benchShowsHostileQueriesAsText() throws {
+        let folder = try Self.hostileArchive()
+        try CLI.run(["index", folder, "--index", folder + "/idx"])
+        try Data("chi bộ \u{1B}]0;PWNED\u{7}\u{9B}\n".utf8).write(to: URL(fileURLWithPath: folder + "/queries.txt"))
+        let output = try CLI.run([
+            "bench", "--index", folder + "/idx", "--queries", folder + "/queries.txt", "--runs", "1", "--warmup", "0",
+        ])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains(#"chi bộ \u{1b}]0;PWNED\u{7}\u{9b}"#))
+        Self.expectInert(output.stdout + output.stderr, "bench")
+    }
+}
+
+struct HelpCLITests {
+    /// The prose of every command's help reads as sentences: no run of spaces inside a line.
+    @Test func helpProseHasNoGapsInsideLines() throws {
+        for command in ["search", "cite", "directives", "analyze", "index", "stats", "check", "bench"] {
+            let help = try CLI.run([command, "--help"])
+            #expect(help.status == 0)
+            let prose = help.stdout.components(separatedBy: "USAGE:")[0]
+            let gaps = prose.split(separator: "\n").filter { $0.drop { $0 == " " }.contains("   ") }
+            #expect(gaps.isEmpty, "\(command): \(gaps)")
+        }
+    }
+}

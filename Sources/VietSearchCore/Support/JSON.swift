@@ -1,5 +1,6 @@
 /// A JSON value whose objects keep their keys in the order they were built, so that
-/// command output reads in the documented order.
+/// command output reads in the documented order. Strings escape every C0 control, DEL and
+/// every C1 control (`\u009b`), so that JSON shown on a terminal cannot drive it.
 public indirect enum JSON: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
     case null
     case bool(Bool)
@@ -66,7 +67,9 @@ public indirect enum JSON: Sendable, Equatable, ExpressibleByStringLiteral, Expr
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            // C0 controls, as JSON requires, and DEL and the C1 controls (U+0080–U+009F, such
+            // as the 8-bit CSI U+009B), which a terminal would act on when the JSON is shown.
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

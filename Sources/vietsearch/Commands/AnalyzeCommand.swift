@@ -24,11 +24,25 @@ struct AnalyzeCommand: ParsableCommand {
               vietsearch analyze "Đảng uỷ hoà"
               echo "Kết luận số 21-KL/TW" | vietsearch analyze --json -
               vietsearch analyze --file article.txt
-            """
+              vietsearch analyze -hôm nay
+
+            TEXT may be given as several arguments (joined with spaces) and may start with a \
+            minus.
+            """,
+        // No -h: the text may start with a minus; --help still works.
+        helpNames: [.long]
     )
 
-    @Argument(help: "The text to analyze; '-' reads standard input.")
-    var text: String?
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp("The text to analyze; '-' reads standard input.", valueName: "text"))
+    var words: [String] = []
+
+    /// The text as the user typed it (several arguments are joined with spaces), if any.
+    var text: String? {
+        let text = (try? TextArguments.text(words)) ?? ""
+        return text.isEmpty ? nil : text
+    }
 
     @Option(name: .long, help: "Read the text from this file instead.")
     var file: String?
@@ -37,6 +51,7 @@ struct AnalyzeCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
+        _ = try TextArguments.text(words)
         if text == nil && file == nil {
             throw ValidationError("Give a TEXT to analyze, '-' for standard input, or --file PATH.")
         }
@@ -56,11 +71,11 @@ struct AnalyzeCommand: ParsableCommand {
                         ("exact", .string($0.exact.description)), ("folded", .string($0.folded.description)),
                     ])
                 })
-            print(array.serialized())
+            Terminal.print(json: array)
             return
         }
         if tokens.isEmpty {
-            print("No tokens: the text has no letters or digits.")
+            Terminal.print("No tokens: the text has no letters or digits.")
             return
         }
         let header = ["pos", "bytes", "text", "exact", "folded"]
@@ -69,10 +84,12 @@ struct AnalyzeCommand: ParsableCommand {
                 "\($0.position)", "\($0.byteRange.lowerBound)..<\($0.byteRange.upperBound)", $0.text,
                 $0.exact.description, $0.folded.description,
             ]
+            .map(TerminalText.escaping)
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max()! }
         for row in [header] + rows {
-            print(zip(row, widths).map { Terminal.pad($0, $1) }.joined(separator: "  ").trimmingTrailingSpaces())
+            Terminal.print(
+                "\(zip(row, widths).map { Terminal.pad($0, $1) }.joined(separator: "  ").trimmingTrailingSpaces())")
         }
     }
 

@@ -86,14 +86,14 @@ struct BenchCommand: ParsableCommand {
             ]
             members.append(("build", .object(build)))
             if !json {
-                print(
+                Terminal.print(
                     "build: \(summary.documents) articles, \(format(mb)) MB of text in \(format(summary.seconds)) s = \(format(mb / summary.seconds)) MB/s; peak RSS \(format(Benchmark.peakResidentMegabytes)) MB"
                 )
-                print(
+                Terminal.print(
                     "index: \(stats.totalBytes) bytes = \(Decimals.fixed(Double(stats.totalBytes) / Double(max(1, summary.textBytes)), 3)) × the text"
                 )
                 for (kind, bytes) in stats.bytesByKind.sorted(by: { $0.value > $1.value }) {
-                    print(
+                    Terminal.print(
                         "  .\(Terminal.pad(kind, 9)) \(bytes) (\(Decimals.fixed(Double(bytes) / Double(max(1, summary.textBytes)), 3)))"
                     )
                 }
@@ -137,26 +137,24 @@ struct BenchCommand: ParsableCommand {
                 ])
             ))
         if json {
-            print(JSON.object(members).serialized())
+            Terminal.print(json: JSON.object(members))
             return
         }
-        print(
-            "\n\(Terminal.pad("query", 34)) \(Terminal.pad("hits", 7)) p50 µs   p95 µs   p99 µs"
-                + (asTyped ? "" : "   read µs"))
+        Terminal.print(
+            "\n\("query", pad: 34) \("hits", pad: 7) p50 µs   p95 µs   p99 µs" + (asTyped ? "" : "   read µs"))
         for t in timings {
-            let row = "\(Terminal.pad(String(t.query.prefix(33)), 34)) \(Terminal.pad(String(t.hits), 7)) "
-            print(
-                row
-                    + ([t.p50, t.p95, t.p99] + (asTyped ? [] : [t.readingP50])).map {
-                        Terminal.pad(Decimals.fixed($0, 0), 8)
-                    }
-                    .joined(separator: " ")
-                    + (t.error.map { "  error: \($0)" } ?? ""))
+            let times = ([t.p50, t.p95, t.p99] + (asTyped ? [] : [t.readingP50])).map {
+                "\(Decimals.fixed($0, 0), pad: 8)" as TerminalText
+            }
+            let error: TerminalText = t.error.map { "  error: \($0)" } ?? ""
+            Terminal.print(
+                "\(String(t.query.prefix(33)), pad: 34) \(t.hits, pad: 7) \(times.joined(separator: " "))\(error)")
         }
-        print(
+        let reading: TerminalText =
+            readingMedian.map { "; reading alone: median of per-query p50 \(Decimals.fixed($0, 0)) µs" } ?? ""
+        Terminal.print(
             "\nall queries: median of per-query p50 \(Decimals.fixed(medianOfMedians, 0)) µs; p95 \(Decimals.fixed(Benchmark.percentile(all, 0.95), 0)) µs; p99 \(Decimals.fixed(Benchmark.percentile(all, 0.99), 0)) µs (\(timings.count) queries × \(runs) runs)"
-                + (readingMedian.map { "; reading alone: median of per-query p50 \(Decimals.fixed($0, 0)) µs" } ?? "")
-                + (asTyped ? "; searched as typed" : "")
+                + reading + (asTyped ? "; searched as typed" : "")
         )
     }
 
@@ -189,16 +187,17 @@ struct BenchCommand: ParsableCommand {
         let sorted = result.megabytesPerSecond.sorted()
         let median = sorted[sorted.count / 2]
         if json {
-            print(
-                JSON.object([
-                    ("text_bytes", .int(result.bytes)), ("tokens", .int(result.tokens)), ("runs", .int(runs)),
-                    ("mb_per_s_median", .double(median)),
-                    ("mb_per_s", .array(result.megabytesPerSecond.map { .double($0) })),
-                ]
-                ).serialized())
+            Terminal.print(
+                json:
+                    JSON.object([
+                        ("text_bytes", .int(result.bytes)), ("tokens", .int(result.tokens)), ("runs", .int(runs)),
+                        ("mb_per_s_median", .double(median)),
+                        ("mb_per_s", .array(result.megabytesPerSecond.map { .double($0) })),
+                    ]
+                    ))
             return
         }
-        print(
+        Terminal.print(
             "analyzer, one thread: \(format(Double(result.bytes) / 1e6)) MB, \(result.tokens) tokens; median \(format(median)) MB/s over \(runs) runs (\(sorted.map { format($0) }.joined(separator: ", ")))"
         )
     }

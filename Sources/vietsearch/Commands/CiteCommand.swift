@@ -16,12 +16,21 @@ struct CiteCommand: ParsableCommand {
             DIRECTIVE may be written as "Kết luận 21", "21-KL/TW", "KL 21", "ket luan 21" or \
             "Nghị định 67/2014/NĐ-CP". A partial key matches every fuller one: "Kết luận 21" \
             finds 21-KL/TW of any issuer and year; "21-KL/TW" does not find 21-KL/TU. Articles \
-            with the most mentions come first, then the newest.
-            """
+            with the most mentions come first, then the newest. The directive may be given \
+            as several arguments (vietsearch cite Kết luận 21) and may start with a minus.
+            """,
+        // No -h: the directive may start with a minus; --help still works.
+        helpNames: [.long]
     )
 
-    @Argument(help: "The directive, e.g. \"Kết luận 21\".")
-    var directive: String
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp(
+            "The directive, e.g. \"Kết luận 21\"; one argument or several words.", valueName: "directive"))
+    var words: [String] = []
+
+    /// The directive as the user typed it (several arguments are joined with spaces).
+    var directive: String { (try? TextArguments.text(words)) ?? "" }
 
     @OptionGroup var location: IndexLocation
 
@@ -33,6 +42,9 @@ struct CiteCommand: ParsableCommand {
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more.") }
+        if try TextArguments.text(words).isEmpty {
+            throw ValidationError("Give a directive, e.g. vietsearch cite \"Kết luận 21\".")
+        }
     }
 
     func run() throws {
@@ -40,7 +52,7 @@ struct CiteCommand: ParsableCommand {
         do {
             key = try DirectiveQuery.parse(directive, analyzer: try Analyzer())
         } catch let error as DirectiveQuery.Error {
-            throw CleanError(error.description)
+            throw CleanError("\(error)")
         }
         let reader = try openIndex(location.folder)
         let citing: [CitingArticle]
@@ -73,30 +85,32 @@ struct CiteCommand: ParsableCommand {
                     ),
                 ])
             }
-            print(
-                JSON.object([
-                    ("directive", directiveJSON), ("total", .int(citing.count)), ("hits", .array(Array(hits))),
-                ])
-                .serialized())
+            Terminal.print(
+                json:
+                    JSON.object([
+                        ("directive", directiveJSON), ("total", .int(citing.count)), ("hits", .array(Array(hits))),
+                    ])
+            )
             return
         }
         guard !citing.isEmpty else {
-            print("No article cites \(key).")
+            Terminal.print("No article cites \(key).")
             return
         }
-        print(
+        Terminal.print(
             "\(plural(citing.count, "article")) \(citing.count == 1 ? "cites" : "cite") \(key); showing \(shown.count).\n"
         )
         let bold = Terminal.stdoutIsTerminal
         for (rank, hit) in shown.enumerated() {
-            print("\(rank + 1). \(bold ? Terminal.bold + hit.article.title + Terminal.reset : hit.article.title)")
+            Terminal.print("\(rank + 1). \(hit.article.title, bold: bold)")
             let count = hit.mentions.count
-            print("   \(hit.article.date ?? "no date") · \(hit.article.id) · \(count) mention\(count == 1 ? "" : "s")")
+            Terminal.print(
+                "   \(hit.article.date ?? "no date") · \(hit.article.id) · \(count) mention\(count == 1 ? "" : "s")")
             for mention in hit.mentions {
                 let context = Snippet(text: mention.context, highlights: [mention.highlight])
-                print("   - " + (bold ? context.marked(open: Terminal.bold, close: Terminal.reset) : context.text))
+                Terminal.print("   - \(context, bold: bold)")
             }
-            print("")
+            Terminal.print("")
         }
     }
 }
@@ -144,8 +158,8 @@ struct DirectivesCommand: ParsableCommand {
             }
             guard !types.isEmpty else {
                 throw CleanError(
-                    "unknown directive type '\(type)'; known: "
-                        + DirectiveType.allCases.map(\.displayName).joined(separator: ", "))
+                    "unknown directive type '\(type)'; known: \(DirectiveType.allCases.map(\.displayName).joined(separator: ", "))"
+                )
             }
             counts = counts.filter { count in
                 types.contains { $0.matches(count.key.type) || count.key.type.matches($0) }
@@ -165,17 +179,18 @@ struct DirectivesCommand: ParsableCommand {
                     ("articles", .int($0.articles)), ("mentions", .int($0.mentions)),
                 ])
             }
-            print(JSON.object([("total", .int(counts.count)), ("directives", .array(Array(rows)))]).serialized())
+            Terminal.print(json: JSON.object([("total", .int(counts.count)), ("directives", .array(Array(rows)))]))
             return
         }
         guard !counts.isEmpty else {
-            print("No cited directive found.")
+            Terminal.print("No cited directive found.")
             return
         }
-        print("\(counts.count) directive\(counts.count == 1 ? "" : "s") cited; showing \(shown.count).\n")
-        print("articles  mentions  directive")
+        Terminal.print("\(counts.count) directive\(counts.count == 1 ? "" : "s") cited; showing \(shown.count).\n")
+        Terminal.print("articles  mentions  directive")
         for count in shown {
-            print("\(Terminal.pad(String(count.articles), 9)) \(Terminal.pad(String(count.mentions), 9)) \(count.key)")
+            Terminal.print(
+                "\(Terminal.pad(String(count.articles), 9)) \(Terminal.pad(String(count.mentions), 9)) \(count.key)")
         }
     }
 

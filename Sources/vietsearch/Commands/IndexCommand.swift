@@ -42,7 +42,7 @@ struct IndexCommand: ParsableCommand {
             summary = try writer.update(paths: paths, rebuild: rebuild, progress: progress)
         } catch let error as IndexError {
             bar?.finish()
-            throw CleanError(error.description)
+            throw CleanError(error.message)
         }
         bar?.finish()
         for problem in summary.problems { Terminal.warn("warning: \(problem)") }
@@ -57,10 +57,10 @@ struct IndexCommand: ParsableCommand {
                 ("total_documents", .int(summary.totalDocuments)), ("segments", .int(summary.segments)),
                 ("problems", .array(summary.problems.map { .string($0.description) })),
             ])
-            print(object.serialized())
+            Terminal.print(json: object)
             return
         }
-        print(
+        Terminal.print(
             "\(summary.added) added, \(summary.updated) updated, \(summary.removed) removed, \(summary.unchanged) unchanged files; "
                 + "\(plural(summary.documents, "article")) (\(format(megabytes)) MB) analyzed in \(format(summary.seconds)) s (\(format(rate)) MB/s). "
                 + "The index at \(location.folder) holds \(plural(summary.totalDocuments, "article"))."
@@ -104,8 +104,17 @@ final class ProgressBar: @unchecked Sendable {
     }
 }
 
+extension IndexError {
+    /// The description, each path and problem in it escaped.
+    var message: TerminalText {
+        guard case .nothingIndexed(let problems) = self else { return "\(self)" }
+        return "nothing could be indexed:\n" + problems.map { "  \($0)" as TerminalText }.joined(separator: "\n")
+    }
+}
+
 /// An error whose message is shown as is, with exit code 1.
 struct CleanError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+    let message: TerminalText
+    init(_ message: TerminalText) { self.message = message }
+    var description: String { message.description }
 }

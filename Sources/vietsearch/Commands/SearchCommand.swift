@@ -26,14 +26,24 @@ struct SearchCommand: ParsableCommand {
             articles citing it, first. A query may start with a minus: \
             vietsearch search '-"Hà Nội" bóng đá'.
 
-            Each word is read as it was most likely meant, from the archive's own spellings:             Telex or VNI keystrokes left in are decoded (sinh hoatj chi booj, Ha2 No65i), a             rare spelling that its neighbours show to be a slip is corrected (chính phũ), a             word no article holds is corrected to the one a letter away that fits (giao             thôg), and words typed without diacritics match every spelling while the most             likely one, when clearly so, ranks first (Ha Noi ngập lụt). The first line then             says "Kết quả cho: <reading>" with up to three other readings ("cũng thử").             --as-typed searches exactly what was typed.
+            Each word is read as it was most likely meant, from the archive's own spellings: \
+            Telex or VNI keystrokes left in are decoded (sinh hoatj chi booj, Ha2 No65i), a \
+            rare spelling that its neighbours show to be a slip is corrected (chính phũ), a \
+            word no article holds is corrected to the one a letter away that fits (giao \
+            thôg), and words typed without diacritics match every spelling while the most \
+            likely one, when clearly so, ranks first (Ha Noi ngập lụt). The first line then \
+            says "Kết quả cho: <reading>" with up to three other readings ("cũng thử"). \
+            --as-typed searches exactly what was typed.
 
             JSON: total is how many articles match (hold every word; for a question, at \
             least one content word); all_words how many hold every word anywhere; as_typed \
             how many hold the query as typed: every word, consecutive words adjacent and in \
             order, words typed with diacritics in that spelling; some_words, when articles \
             lacking words were looked for, how many hold some but not all; unknown_words \
-            the words no article holds; interpreted_query the query as searched,             corrections [{typed, read, kind: telex|vni|tone|spelling}], loosened words matched in every tone, alternatives other             likely readings, suggestions likely corrections not applied. Hits carry id, title, date, path, score (BM25 plus \
+            the words no article holds; interpreted_query the query as searched, \
+            corrections [{typed, read, kind: telex|vni|tone|spelling}], loosened (words \
+            matched in every tone), alternatives other likely readings, suggestions \
+            likely corrections not applied. Hits carry id, title, date, path, score (BM25 plus \
             proximity; the order also weighs citations, exact spellings and adjacency, \
             given as citations, exact_matches and adjacent_pairs), missing (the words the \
             hit lacks, particles left out), snippet, and highlights as UTF-8 byte ranges \
@@ -52,7 +62,7 @@ struct SearchCommand: ParsableCommand {
     var words: [String] = []
 
     /// The query as the user typed it (several arguments are joined with spaces).
-    var query: String { words.joined(separator: " ") }
+    var query: String { (try? TextArguments.text(words)) ?? "" }
 
     @OptionGroup var location: IndexLocation
 
@@ -77,7 +87,9 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more.") }
-        if words.isEmpty { throw ValidationError("Give a query, e.g. vietsearch search \"sinh hoạt chi bộ\".") }
+        if try TextArguments.text(words).isEmpty {
+            throw ValidationError("Give a query, e.g. vietsearch search \"sinh hoạt chi bộ\".")
+        }
     }
 
     func run() throws {
@@ -85,7 +97,7 @@ struct SearchCommand: ParsableCommand {
         let searcher = Searcher(reader: reader, analyzer: try Analyzer())
         let parsed = QueryParser(analyzer: try Analyzer()).parse(query)
         if parsed.isEmpty && !json {
-            print(
+            Terminal.print(
                 "Nothing to search for: \"\(query)\" has no word to find (only exclusions or punctuation). Add a word.")
             return
         }
@@ -108,93 +120,94 @@ struct SearchCommand: ParsableCommand {
                     ),
                 ])
             }
-            print(
-                JSON.object([
-                    ("query", .string(query)), ("total", .int(result.total ?? result.hits.count)),
-                    ("all_words", result.allWords.map { .int($0) } ?? .null),
-                    ("as_typed", result.asTyped.map { .int($0) } ?? .null),
-                    ("some_words", result.someWords.map { .int($0) } ?? .null), ("relaxed", .bool(result.relaxed)),
-                    ("unknown_words", .array(result.unknownWords.map { .string($0) })),
-                    ("interpreted_query", .string(result.reading?.text ?? Self.analyzed(parsed))),
-                    ("corrections", .array((result.reading?.corrections ?? []).map(Self.json))),
-                    ("loosened", .array((result.reading?.loosened ?? []).map { .string($0) })),
-                    ("alternatives", .array((result.reading?.alternatives ?? []).map { .string($0) })),
-                    ("suggestions", .array((result.reading?.suggestions ?? []).map(Self.json))),
-                    ("hits", .array(hits)),
-                ])
-                .serialized())
+            Terminal.print(
+                json:
+                    JSON.object([
+                        ("query", .string(query)), ("total", .int(result.total ?? result.hits.count)),
+                        ("all_words", result.allWords.map { .int($0) } ?? .null),
+                        ("as_typed", result.asTyped.map { .int($0) } ?? .null),
+                        ("some_words", result.someWords.map { .int($0) } ?? .null), ("relaxed", .bool(result.relaxed)),
+                        ("unknown_words", .array(result.unknownWords.map { .string($0) })),
+                        ("interpreted_query", .string(result.reading?.text ?? Self.analyzed(parsed))),
+                        ("corrections", .array((result.reading?.corrections ?? []).map(Self.json))),
+                        ("loosened", .array((result.reading?.loosened ?? []).map { .string($0) })),
+                        ("alternatives", .array((result.reading?.alternatives ?? []).map { .string($0) })),
+                        ("suggestions", .array((result.reading?.suggestions ?? []).map(Self.json))),
+                        ("hits", .array(hits)),
+                    ])
+            )
             return
         }
         guard !result.hits.isEmpty || (result.total ?? 0) > 0 else {
-            print(Self.nothingFound(query, result, parsed))
+            Terminal.print(Self.nothingFound(query, result, parsed))
             return
         }
         let bold = Terminal.stdoutIsTerminal
-        if let reading = result.reading, let line = Self.readingLine(reading) { print(line) }
-        print(Self.countsLine(query, result, parsed) + "\n")
+        if let reading = result.reading, let line = Self.readingLine(reading) { Terminal.print(line) }
+        Terminal.print(Self.countsLine(query, result, parsed) + "\n")
         for (rank, hit) in result.hits.enumerated() {
-            let title = bold ? Terminal.bold + hit.article.title + Terminal.reset : hit.article.title
-            print("\(rank + 1). \(title)")
-            var why: [String] = []
+            Terminal.print("\(rank + 1). \(hit.article.title, bold: bold)")
+            var why: [TerminalText] = []
             if hit.citations > 0 { why.append("cites it \(hit.citations)×") }
             if hit.exactMatches > 0 { why.append("\(hit.exactMatches) exact") }
             if hit.adjacentPairs > 0 { why.append("\(hit.adjacentPairs) adjacent") }
             why.append("score \(Decimals.fixed(hit.score, 2))")
-            print("   \(hit.article.date ?? "no date") · \(hit.article.id) · " + why.joined(separator: ", "))
-            if !hit.missing.isEmpty { print("   lacks: " + hit.missing.joined(separator: ", ")) }
-            if let snippet = hit.snippet {
-                print("   " + (bold ? snippet.marked(open: Terminal.bold, close: Terminal.reset) : snippet.text))
+            Terminal.print("   \(hit.article.date ?? "no date") · \(hit.article.id) · \(why.joined(separator: ", "))")
+            if !hit.missing.isEmpty {
+                Terminal.print("   lacks: \(hit.missing.map { "\($0)" as TerminalText }.joined(separator: ", "))")
             }
-            print("")
+            if let snippet = hit.snippet { Terminal.print("   \(snippet, bold: bold)") }
+            Terminal.print("")
         }
     }
 }
 
 extension SearchCommand {
     /// The line above the hits: how many articles hold the query, and how.
-    static func countsLine(_ query: String, _ result: SearchResult, _ parsed: Query) -> String {
-        func articles(_ n: Int, _ verb: String) -> String {
+    static func countsLine(_ query: String, _ result: SearchResult, _ parsed: Query) -> TerminalText {
+        func articles(_ n: Int, _ verb: TerminalText) -> TerminalText {
             n == 1 ? "1 article \(verb)s" : "\(n) articles \(verb)"
         }
         let quoted = echo(result.reading.flatMap { $0.isReinterpreted ? $0.text : nil } ?? query)
-        let shown = "showing \(result.hits.count)"
+        let shown: TerminalText = "showing \(result.hits.count)"
         let total = result.total ?? result.hits.count
         guard let allWords = result.allWords else { return "\(articles(total, "match")) \(quoted); \(shown)." }
-        let every =
+        let every: TerminalText =
             parsed.alternatives.count > 1
             ? "\(articles(allWords, "match")) \(quoted)"
             : allWords == 0
                 ? "No article holds every word of \(quoted)" : "\(articles(allWords, "hold")) every word of \(quoted)"
-        let typed =
+        let typed: TerminalText =
             result.asTyped.flatMap { $0 == allWords || allWords == 0 ? nil : "; \(articles($0, "hold")) it as typed" }
             ?? ""
         guard let some = result.someWords, some > 0 else { return "\(every)\(typed); \(shown)." }
-        let part = some == 1 ? "1 more holds some of them" : "\(some) more hold some of them"
+        let part: TerminalText = some == 1 ? "1 more holds some of them" : "\(some) more hold some of them"
         return "\(every)\(typed); \(part); \(shown), best first."
     }
 
     /// What the reader understood, when it read the query otherwise than typed:
     /// `Kết quả cho: sinh hoạt chi bộ · cũng thử: …`, then the corrections applied and how to
     /// search exactly what was typed.
-    static func readingLine(_ reading: QueryReading) -> String? {
-        var lines: [String] = []
+    static func readingLine(_ reading: QueryReading) -> TerminalText? {
+        var lines: [TerminalText] = []
         if reading.isReinterpreted {
-            var line = "Kết quả cho: \(reading.text)"
-            if !reading.alternatives.isEmpty { line += " · cũng thử: " + reading.alternatives.joined(separator: " | ") }
+            var line: TerminalText = "Kết quả cho: \(reading.text)"
+            if !reading.alternatives.isEmpty {
+                line += " · cũng thử: \(reading.alternatives.map { "\($0)" as TerminalText }.joined(separator: " | "))"
+            }
             lines.append(line)
         }
-        var notes: [String] = []
+        var notes: [TerminalText] = []
         if !reading.corrections.isEmpty {
-            notes.append(
-                "read "
-                    + reading.corrections.map { "\($0.typed) → \($0.read) (\(describe($0.kind)))" }
-                    .joined(separator: ", "))
+            let fixes = reading.corrections.map { "\($0.typed) → \($0.read) (\(describe($0.kind)))" as TerminalText }
+            notes.append("read \(fixes.joined(separator: ", "))")
         }
         if !reading.loosened.isEmpty {
-            notes.append("matched in every tone: " + reading.loosened.joined(separator: ", "))
+            notes.append(
+                "matched in every tone: \(reading.loosened.map { "\($0)" as TerminalText }.joined(separator: ", "))")
         }
         if !notes.isEmpty {
-            lines.append("(" + notes.joined(separator: "; ") + "; --as-typed searches what was typed)")
+            lines.append("(\(notes.joined(separator: "; ")); --as-typed searches what was typed)")
         }
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
     }
@@ -221,25 +234,25 @@ extension SearchCommand {
     }
 
     /// The query as a message quotes it: in quotes, unless it holds some of its own.
-    static func echo(_ query: String) -> String { query.contains("\"") ? query : "\"\(query)\"" }
+    static func echo(_ query: String) -> TerminalText { query.contains("\"") ? "\(query)" : "\"\(query)\"" }
 
     /// What to say when nothing matches, and why.
-    static func nothingFound(_ query: String, _ result: SearchResult, _ parsed: Query) -> String {
+    static func nothingFound(_ query: String, _ result: SearchResult, _ parsed: Query) -> TerminalText {
         let quoted = echo(query)
-        var advice: [String] = []
+        var advice: [TerminalText] = []
         if !result.unknownWords.isEmpty {
-            advice.append("No article holds " + result.unknownWords.map { "\"\($0)\"" }.joined(separator: ", ") + ".")
+            let words = result.unknownWords.map { "\"\($0)\"" as TerminalText }
+            advice.append("No article holds \(words.joined(separator: ", ")).")
         }
         if !parsed.excluded.isEmpty { advice.append("Exclusions (-word) remove articles too.") }
         if let suggestions = result.reading?.suggestions, !suggestions.isEmpty {
-            advice.append(
-                "Did you mean " + suggestions.map { "\"\($0.read)\" for \"\($0.typed)\"" }.joined(separator: ", ")
-                    + "?")
+            let fixes = suggestions.map { "\"\($0.read)\" for \"\($0.typed)\"" as TerminalText }
+            advice.append("Did you mean \(fixes.joined(separator: ", "))?")
         }
         if advice.isEmpty {
             advice.append("Try fewer words, or type them without diacritics to match every spelling.")
         }
-        return "No article matches \(quoted). " + advice.joined(separator: " ")
+        return "No article matches \(quoted). \(advice.joined(separator: " "))"
     }
 }
 
@@ -248,8 +261,8 @@ func openIndex(_ folder: String) throws -> IndexReader {
     do {
         return try IndexReader(folder: folder)
     } catch let error as IndexError {
-        throw CleanError(error.description)
+        throw CleanError(error.message)
     } catch let error as CorruptIndexError {
-        throw CleanError(error.description)
+        throw CleanError("\(error)")
     }
 }

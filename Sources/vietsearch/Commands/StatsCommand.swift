@@ -19,24 +19,25 @@ struct StatsCommand: ParsableCommand {
         }
         if json {
             let kinds = stats.bytesByKind.sorted { $0.key < $1.key }.map { ($0.key, JSON.int($0.value)) }
-            print(
-                JSON.object([
-                    ("documents", .int(stats.documents)), ("deleted_documents", .int(stats.deletedDocuments)),
-                    ("terms", .int(stats.terms)), ("segments", .int(stats.segments)),
-                    ("bytes", .object(kinds)), ("total_bytes", .int(stats.totalBytes)),
-                ]
-                ).serialized())
+            Terminal.print(
+                json:
+                    JSON.object([
+                        ("documents", .int(stats.documents)), ("deleted_documents", .int(stats.deletedDocuments)),
+                        ("terms", .int(stats.terms)), ("segments", .int(stats.segments)),
+                        ("bytes", .object(kinds)), ("total_bytes", .int(stats.totalBytes)),
+                    ]
+                    ))
             return
         }
-        print("index      \(location.folder)")
-        print(
+        Terminal.print("index      \(location.folder)")
+        Terminal.print(
             "documents  \(stats.documents)"
                 + (stats.deletedDocuments > 0 ? " (+\(stats.deletedDocuments) deleted, not yet merged)" : ""))
-        print("terms      \(stats.terms) dictionary entries (field × folded term, per segment)")
-        print("segments   \(stats.segments)")
-        print("size       \(stats.totalBytes) bytes")
+        Terminal.print("terms      \(stats.terms) dictionary entries (field × folded term, per segment)")
+        Terminal.print("segments   \(stats.segments)")
+        Terminal.print("size       \(stats.totalBytes) bytes")
         for (kind, bytes) in stats.bytesByKind.sorted(by: { $0.value > $1.value }) {
-            print("  .\(Terminal.pad(kind, 9)) \(bytes)")
+            Terminal.print("  .\(Terminal.pad(kind, 9)) \(bytes)")
         }
     }
 }
@@ -55,7 +56,7 @@ struct CheckCommand: ParsableCommand {
             throw CleanError("\(error)")
         }
         if problems.isEmpty {
-            print("ok: every file of the index at \(location.folder) is sound.")
+            Terminal.print("ok: every file of the index at \(location.folder) is sound.")
             return
         }
         for problem in problems { Terminal.warn("damaged: \(problem)") }

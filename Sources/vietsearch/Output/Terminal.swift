@@ -1,3 +1,5 @@
+import VietSearchCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -9,10 +11,18 @@ enum Terminal {
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
-    /// Writes a line to standard error.
-    static func warn(_ message: String) { write(message + "\n", to: 2) }
+    /// Writes a line to standard output (buffered, like `Swift.print`).
+    static func print(_ line: TerminalText) { Swift.print(line.description) }
 
-    /// Writes text to a file descriptor, unbuffered.
+    /// Writes a JSON document and a line feed to standard output. JSON escapes every
+    /// control character, C1 included.
+    static func print(json: JSON) { Swift.print(json.serialized()) }
+
+    /// Writes a line to standard error.
+    static func warn(_ message: TerminalText) { write(message.description + "\n", to: 2) }
+
+    /// Writes the program's own text (no article text, file name or user input: see
+    /// ``TerminalText``) to a file descriptor, unbuffered.
     static func write(_ text: String, to fd: Int32) {
         _ = text.withCString { Glibc.write(fd, $0, strlen($0)) }
     }
