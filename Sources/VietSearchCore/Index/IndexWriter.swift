@@ -114,6 +114,7 @@ public final class IndexWriter {
         paths: [String], rebuild: Bool = false, progress: (@Sendable (IndexProgress) -> Void)? = nil
     ) throws -> IndexSummary {
         let start = Date()
+        var recovered: String? = nil
         // Missing paths are a usage error: say so before touching anything.
         let missing = paths.filter { !FileIO.exists($0) }
         if !missing.isEmpty {
@@ -121,25 +122,50 @@ public final class IndexWriter {
                 problems: missing.map { InputProblem(file: $0, message: "no such file or folder") })
         }
         let created = !FileIO.exists(folder)
-        if !created && !FileIO.exists(folder + "/" + Commit.fileName) {
-            let foreign = FileIO.list(folder).filter { $0 != "LOCK" && !Self.isIndexFile($0) }
+        let hadCommit = FileIO.exists(folder + "/" + Commit.fileName)
+        if !created && !hadCommit {
+            // Without a commit, a folder may hold only what an interrupted first run left:
+            // the lock and files that carry an index file's header. Anything else is the
+            // user's, and is never taken for an index.
+            let foreign = FileIO.list(folder).filter {
+                $0 != "LOCK" && $0 != Commit.fileName + ".damaged" && !isOwnFile($0)
+            }
             guard foreign.isEmpty else { throw IndexError.notAnIndex(path: folder) }
         }
         try FileIO.makeDirectory(folder)
         let lock = try WriterLock(folder: folder)
         defer { withExtendedLifetime(lock) {} }
         var committed = false
+        // The commit whose files a failed run keeps; nothing is removed until the current
+        // commit is known (an unreadable one leaves every file as it is).
+        var kept: Commit? = nil
+        var mayClean = false
         defer {
-            // A first run that failed leaves no empty index folder behind.
-            if created && !committed {
-                for name in FileIO.list(folder) where name == "LOCK" || Self.isIndexFile(name) {
-                    FileIO.remove(folder + "/" + name)
+            // A failed run removes the files it wrote (a full disk stays usable); a failed
+            // first run leaves no index folder behind.
+            if !committed && mayClean {
+                removeUnreferencedFiles(keeping: kept)
+                if !hadCommit {
+                    FileIO.remove(folder + "/LOCK")
+                    if created { rmdir(folder) }
                 }
-                rmdir(folder)
             }
         }
 
-        let existing = try Commit.read(folder: folder)
+        var existing: Commit?
+        do {
+            existing = try Commit.read(folder: folder)
+        } catch let error where rebuild && (error is CorruptIndexError || error is IndexError) {
+            // The advised recovery: a commit that cannot be read is moved aside and the
+            // index is built anew; the old files go once the new commit is in place.
+            if case IndexError.io = error { throw error }
+            let aside = folder + "/" + Commit.fileName + ".damaged"
+            guard rename(folder + "/" + Commit.fileName, aside) == 0 else { throw error }
+            recovered = "the unreadable commit was moved to \(aside) (\(error)); the index is rebuilt"
+            existing = nil
+        }
+        kept = existing
+        mayClean = true
         if let existing, existing.analyzerVersion != Analyzer.version, !rebuild {
             throw IndexError.analyzerChanged(path: folder)
         }
@@ -149,6 +175,7 @@ public final class IndexWriter {
         var summary = IndexSummary()
         let scan = SourceScanner.scan(paths)
         summary.problems = scan.problems
+        if let recovered { summary.problems.append(InputProblem(file: folder, message: recovered)) }
         if scan.files.isEmpty && existing == nil {
             throw IndexError.nothingIndexed(
                 problems: scan.problems.isEmpty
@@ -179,7 +206,9 @@ public final class IndexWriter {
         // Analyze and build segments on every core.
         let totalBytes = items.reduce(0) { $0 + ($1.bytes?.count ?? $1.file.size) }
         let state = Shared()
-        state.withLock { $0.nextSegment = old?.nextSegment ?? (existing?.nextSegment ?? 1) }
+        // Never reuse a segment number whose files may still be there (after a recovery).
+        let firstSegment = max(existing?.nextSegment ?? 1, highestNumber(prefix: "s") + 1)
+        state.withLock { $0.nextSegment = firstSegment }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count))
         let budget = segmentBudget
         let target = folder
@@ -244,7 +273,7 @@ public final class IndexWriter {
         summary.documents = shared.documents
         summary.textBytes = shared.bytes
 
-        let generation = (existing?.generation ?? 0) + 1
+        let generation = max(existing?.generation ?? 0, highestNumber(prefix: "m")) + 1
         var segments: [Commit.Segment] = []
         for var segment in old?.segments ?? [] {
             if let docs = deletions[segment.name], !docs.isEmpty {
@@ -285,7 +314,14 @@ public final class IndexWriter {
         if commit.liveDocs == 0 && summary.documents == 0 && !summary.problems.isEmpty {
             throw IndexError.nothingIndexed(problems: summary.problems)
         }
-        try commit.write(folder: folder, beforeRename: beforeCommitRename)
+        do {
+            try commit.write(folder: folder, beforeRename: beforeCommitRename)
+        } catch {
+            // Failed after the rename (syncing the folder): the new commit is the index now,
+            // and its files must stay.
+            if (try? Commit.read(folder: folder)) == commit { kept = commit }
+            throw error
+        }
         committed = true
         removeUnreferencedFiles(keeping: commit)
 
@@ -438,13 +474,26 @@ public final class IndexWriter {
         try flush()
     }
 
-    /// Deletes files of earlier commits (and of interrupted runs) that this commit does not
-    /// use. Only names the index itself makes are ever deleted.
-    private func removeUnreferencedFiles(keeping commit: Commit) {
-        let keep = Set(commit.files + ["LOCK"])
-        for name in FileIO.list(folder) where !keep.contains(name) && Self.isIndexFile(name) {
+    /// Deletes files of earlier commits (and of interrupted or failed runs) that `commit`
+    /// does not use. Only files with a name the index makes and an index file's header are
+    /// ever deleted.
+    private func removeUnreferencedFiles(keeping commit: Commit?) {
+        let keep = Set((commit?.files ?? []) + ["LOCK", Commit.fileName])
+        for name in FileIO.list(folder) where !keep.contains(name) && isOwnFile(name) {
             FileIO.remove(folder + "/" + name)
         }
+    }
+
+    /// Whether `name` in the index folder is a file the index wrote: its name and header.
+    private func isOwnFile(_ name: String) -> Bool {
+        Self.isIndexFile(name) && FileFormat.carriesHeader(folder + "/" + name)
+    }
+
+    /// The highest N of the index's own files named `<prefix>N…` (0 when none).
+    private func highestNumber(prefix: Character) -> Int {
+        FileIO.list(folder).filter { $0.first == prefix && isOwnFile($0) }.compactMap { name in
+            Int(name.dropFirst().prefix { $0.isASCIIDigit }.prefix(12))
+        }.max() ?? 0
     }
 
     /// Whether `name` is one the index writes: `s12.terms`, `s12.3.del`, `m3.manifest`,

@@ -80,6 +80,18 @@ public enum IndexInspector {
         return problems
     }
 
+    /// Files of the index's own kinds (name and header) that the current commit does not
+    /// name: what an interrupted or failed run left. Harmless, and the next `index` removes
+    /// them; their names and total size.
+    public static func leftovers(folder: String) throws -> (files: [String], bytes: Int) {
+        guard let commit = try Commit.read(folder: folder) else { throw IndexError.missing(path: folder) }
+        let named = Set(commit.files + ["LOCK"])
+        let files = FileIO.list(folder).filter {
+            !named.contains($0) && IndexWriter.isIndexFile($0) && FileFormat.carriesHeader(folder + "/" + $0)
+        }
+        return (files.sorted(), files.reduce(0) { $0 + FileIO.size(folder + "/" + $1) })
+    }
+
     private enum Outcome<T> {
         case success(T)
         case failure(String)

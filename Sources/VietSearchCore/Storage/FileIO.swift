@@ -74,12 +74,32 @@ enum FileIO {
         return Array(result.prefix(done))
     }
 
-    /// Writes `bytes` to a new file and fsyncs it.
+    /// A test's injected failure: given an operation (`write`, `fsync`, `fsync folder`) and
+    /// a path, the errno it fails with, or nil. Tests scope it to their own folders.
+    nonisolated(unsafe) static var injectedFailure: ((_ operation: String, _ path: String) -> Int32?)?
+
+    private static func injected(_ operation: String, _ path: String) -> Int32? {
+        injectedFailure?(operation, path)
+    }
+
+    /// Writes `bytes` to a new file and fsyncs it; on failure the partial file is removed.
     static func write(_ bytes: [UInt8], to path: String) throws(IndexError) {
+        do {
+            try writeFile(bytes, to: path)
+        } catch {
+            unlink(path)
+            throw error
+        }
+    }
+
+    private static func writeFile(_ bytes: [UInt8], to path: String) throws(IndexError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var done = 0
+        if let failure = injected("write", path) {
+            throw IndexError.io(path: path, reason: String(cString: strerror(failure)))
+        }
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
             if n < 0 {
@@ -88,7 +108,9 @@ enum FileIO {
             }
             done += n
         }
-        guard fsync(fd) == 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+        guard injected("fsync", path) == nil, fsync(fd) == 0 else {
+            throw IndexError.io(path: path, reason: String(cString: strerror(injected("fsync", path) ?? errno)))
+        }
     }
 
     /// Replaces `path` atomically: write a temporary file, fsync, rename, fsync the folder.
@@ -100,15 +122,20 @@ enum FileIO {
         guard rename(temporary, path) == 0 else {
             throw IndexError.io(path: path, reason: String(cString: strerror(errno)))
         }
-        syncDirectory(of: path)
+        try syncDirectory(of: path)
     }
 
-    static func syncDirectory(of path: String) {
+    /// Makes a rename in the folder of `path` durable. An I/O error fails (the rename may
+    /// not survive a crash); a file system that cannot sync folders (EINVAL) is accepted.
+    static func syncDirectory(of path: String) throws(IndexError) {
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_CLOEXEC)
-        if fd >= 0 {
-            fsync(fd)
-            close(fd)
+        let name = folder.isEmpty ? "." : folder
+        let fd = open(name, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let failure = injected("fsync folder", name) ?? (fsync(fd) == 0 ? nil : errno)
+        if let failure, failure != EINVAL {
+            throw IndexError.io(path: name, reason: "syncing the folder failed: " + String(cString: strerror(failure)))
         }
     }
 

@@ -57,6 +57,12 @@ struct CheckCommand: ParsableCommand {
         }
         if problems.isEmpty {
             Terminal.print("ok: every file of the index at \(location.folder) is sound.")
+            if let leftovers = try? IndexInspector.leftovers(folder: location.folder), !leftovers.files.isEmpty {
+                let names = leftovers.files.prefix(5).map { "\($0)" as TerminalText }.joined(separator: ", ")
+                Terminal.print(
+                    "note: \(leftovers.files.count) file\(leftovers.files.count == 1 ? "" : "s") (\(leftovers.bytes) bytes) left by an interrupted run: \(names)\(leftovers.files.count > 5 ? ", …" : ""); the next 'vietsearch index' removes them."
+                )
+            }
             return
         }
         for problem in problems { Terminal.warn("damaged: \(problem)") }
