@@ -119,3 +119,47 @@ import Testing
         #expect(!FileIO.exists(folder + "/s99.terms"))
     }
 }
+
+/// Symbolic links: followed inside the folders given, reported and skipped outside them
+/// (unless asked), and known by the link, so that removing the link removes the article.
+@Suite struct SymbolicLinkTests {
+    @Test func linksOutsideAreSkippedUnlessAskedAndRemovingALinkRemovesItsArticle() throws {
+        let scratch = Scratch()
+        scratch.write("a.txt", "Sinh hoạt chi bộ\n\nNội dung sinh hoạt chi bộ.")
+        scratch.write("inner/b.txt", "Giao thông\n\nAn toàn giao thông.")
+        let outside = scratch.root + "/outside"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try Data("Kết luận 21\n\nHọc tập Kết luận 21.".utf8).write(to: URL(fileURLWithPath: outside + "/c.txt"))
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.articles + "/link-inside.txt", withDestinationPath: scratch.articles + "/inner/b.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.articles + "/link-outside.txt", withDestinationPath: outside + "/c.txt")
+        let summary = try scratch.index()
+        #expect(summary.problems.contains { $0.file.hasSuffix("link-outside.txt") && $0.message.contains("skipped") })
+        #expect(try scratch.ids("kết luận").isEmpty)
+        // The inside link leads to a file indexed already: one article.
+        #expect(try scratch.ids("giao thông").count == 1)
+
+        let followed = try scratch.index { $0.followsLinksOutside = true }
+        #expect(followed.problems.contains { $0.message.contains("followed a link") })
+        #expect(try scratch.ids("kết luận").count == 1)
+        try FileManager.default.removeItem(atPath: scratch.articles + "/link-outside.txt")
+        let removed = try scratch.index { $0.followsLinksOutside = true }
+        #expect(removed.removed == 1)
+        #expect(try scratch.ids("kết luận").isEmpty)
+    }
+
+    @Test func aNameThatIsNotUTF8IsReported() throws {
+        let scratch = Scratch()
+        scratch.write("a.txt", "Sinh hoạt chi bộ\n\nNội dung sinh hoạt chi bộ.")
+        // `bad-<0xFF>.txt`: a byte that is never UTF-8.
+        let raw: [UInt8] = Array((scratch.articles + "/bad-").utf8) + [0xFF] + Array(".txt".utf8) + [0]
+        let fd = raw.withUnsafeBufferPointer {
+            open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644)
+        }
+        #expect(fd >= 0)
+        close(fd)
+        let summary = try scratch.index()
+        #expect(summary.problems.contains { $0.message.contains("not UTF-8") })
+    }
+}

@@ -20,8 +20,17 @@ public enum SourceScanner {
     /// `isFolderDocumentation`); a file given directly with another extension, a missing
     /// path or an unreadable folder is a problem. A file reached twice (for example
     /// through a folder and by name) is listed once. Files come sorted by path.
-    public static func scan(_ paths: [String]) -> (files: [SourceFile], problems: [InputProblem]) {
+    ///
+    /// Symbolic links inside a folder are followed when they lead inside one of the folders
+    /// given; a link leading elsewhere is skipped and reported, unless `followingLinksOutside`
+    /// (then it is indexed, and reported). A name that is not UTF-8, or a path longer than
+    /// `PATH_MAX`, is skipped and reported.
+    public static func scan(_ paths: [String], followingLinksOutside: Bool = false) -> (
+        files: [SourceFile], problems: [InputProblem]
+    ) {
         var walk = Walk()
+        walk.followOutside = followingLinksOutside
+        walk.roots = paths.compactMap { path in realPath(path).map { $0 == "/" ? $0 : $0 + "/" } }
         for path in paths { walk.visit(argument: path) }
         walk.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return (walk.files, walk.problems)
@@ -43,6 +52,9 @@ public enum SourceScanner {
     private struct Walk {
         var files: [SourceFile] = []
         var problems: [InputProblem] = []
+        /// The folders and files given, resolved, each ending in "/".
+        var roots: [String] = []
+        var followOutside = false
         var seenFiles: Set<FileID> = []
         var seenFolders: Set<FileID> = []
 
@@ -67,18 +79,44 @@ public enum SourceScanner {
 
         mutating func walkFolder(_ folder: String, relative: String, status: Status) {
             guard seenFolders.insert(status.id).inserted else { return }  // symlink loop or repeat
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: folder)
-            } catch {
+            guard let names = SourceScanner.names(in: folder) else {
                 problems.append(InputProblem(file: folder, message: "cannot read folder"))
                 return
             }
             let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for raw in names where raw.first != UInt8(ascii: ".") {
+                guard let name = String(validating: raw, as: UTF8.self) else {
+                    problems.append(
+                        InputProblem(
+                            file: prefix + String(decoding: raw, as: UTF8.self),
+                            message: "the file name is not UTF-8; skipped (rename it to index it)"))
+                    continue
+                }
                 let path = prefix + name
+                guard path.utf8.count < Int(PATH_MAX) else {
+                    problems.append(
+                        InputProblem(
+                            file: String(path.prefix(200)) + "…",
+                            message: "the path is longer than \(PATH_MAX) bytes; skipped"))
+                    continue
+                }
                 let relativePath = relative.isEmpty ? name : relative + "/" + name
                 guard let entry = SourceScanner.status(path) else { continue }  // dangling symlink
+                if SourceScanner.isLink(path), let target = SourceScanner.realPath(path),
+                    !roots.contains(where: { (target + (entry.isDirectory ? "/" : "")).hasPrefix($0) })
+                {
+                    guard followOutside else {
+                        problems.append(
+                            InputProblem(
+                                file: path,
+                                message:
+                                    "a link to \(target), outside the folders given; skipped (--follow-symlinks indexes it)"
+                            ))
+                        continue
+                    }
+                    problems.append(
+                        InputProblem(file: path, message: "followed a link to \(target), outside the folders given"))
+                }
                 if entry.isDirectory {
                     walkFolder(path, relative: relativePath, status: entry)
                 } else if entry.isRegular, let kind = SourceKind(fileName: name),
@@ -106,6 +144,33 @@ public enum SourceScanner {
         let stem = name.split(separator: ".").first.map(String.init) ?? ""
         return ["README", "SOURCE", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE", "COPYING"].contains(
             stem)
+    }
+
+    /// The entries of a folder as raw name bytes, sorted bytewise (nil when unreadable).
+    private static func names(in folder: String) -> [[UInt8]]? {
+        guard let dir = opendir(folder) else { return nil }
+        defer { closedir(dir) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
+        }
+        return names.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// Whether `path` itself is a symbolic link.
+    private static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// The absolute path with every link resolved, or nil.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// `stat` (following symbolic links), or nil when the path does not lead to anything.

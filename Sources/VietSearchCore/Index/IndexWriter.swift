@@ -46,6 +46,9 @@ public final class IndexWriter {
     var segmentBudget = 256 << 20
     /// Large JSONL files are cut into chunks of about this size, so all cores share them.
     var chunkBytes = 4 << 20
+    /// Index files reached through links that lead outside the folders given (they are
+    /// skipped and reported otherwise).
+    public var followsLinksOutside = false
     /// Test hook: runs after the new commit is written but before it is renamed into place.
     var beforeCommitRename: () throws -> Void = {}
 
@@ -173,7 +176,7 @@ public final class IndexWriter {
         let manifest =
             try old?.manifest.map { try Manifest.read(path: self.folder + "/" + $0, id: old?.manifestID) } ?? Manifest()
         var summary = IndexSummary()
-        let scan = SourceScanner.scan(paths)
+        let scan = SourceScanner.scan(paths, followingLinksOutside: followsLinksOutside)
         summary.problems = scan.problems
         if let recovered { summary.problems.append(InputProblem(file: folder, message: recovered)) }
         if scan.files.isEmpty && existing == nil {
@@ -516,8 +519,10 @@ public final class IndexWriter {
         }
     }
 
+    /// The absolute path, `.` and `..` removed, links kept: a file reached through a link
+    /// is known by the link, so that removing the link removes its article.
     static func absolute(_ path: String) -> String {
-        let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        let url = URL(fileURLWithPath: path).standardizedFileURL
         var result = url.path
         while result.count > 1 && result.hasSuffix("/") { result.removeLast() }
         return result

@@ -32,8 +32,14 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .long, help: "Start from an empty index (after a format or analyzer change).")
     var rebuild = false
 
+    @Flag(
+        name: .long,
+        help: "Also index files reached through links that lead outside the folders given (skipped otherwise).")
+    var followSymlinks = false
+
     func run() throws {
         let writer = IndexWriter(folder: location.folder)
+        writer.followsLinksOutside = followSymlinks
         let bar = Terminal.stderrIsTerminal && !json ? ProgressBar() : nil
         var progress: (@Sendable (IndexProgress) -> Void)? = nil
         if let bar { progress = { bar.update($0) } }
