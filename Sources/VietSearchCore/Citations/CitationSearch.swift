@@ -67,10 +67,14 @@ extension IndexReader {
             let matching = citations.filter { query.matches($0.citation.key) }
             guard !matching.isEmpty else { return }
             let article = try self.article(address)
+            // Each field's bytes once per article, not once per mention (which made an
+            // article with many mentions quadratic).
+            let title = Array(article.title.utf8)
+            let body = Array(article.body.utf8)
             found.append(
                 CitingArticle(
                     address: address, article: article,
-                    mentions: matching.map { Self.mention($0, in: $0.field == .title ? article.title : article.body) }))
+                    mentions: matching.map { Self.mention($0, in: $0.field == .title ? title : body) }))
         }
         return found.sorted { a, b in
             if a.mentions.count != b.mentions.count { return a.mentions.count > b.mentions.count }
@@ -98,16 +102,22 @@ extension IndexReader {
 
     /// Each key, or the single fuller key of the same list that it matches.
     static func resolvingPartialKeys(_ keys: [DirectiveKey]) -> [DirectiveKey] {
-        let distinct = Set(keys)
-        return keys.map { key in
-            let fuller = distinct.filter { $0 != key && key.matches($0) }
-            return fuller.count == 1 ? fuller.first! : key
+        // Only keys of the same number can match: each distinct key is compared with those,
+        // once, not every mention with every key.
+        let byNumber = Dictionary(grouping: Set(keys), by: \.number)
+        var resolved: [DirectiveKey: DirectiveKey] = [:]
+        for (_, group) in byNumber {
+            for key in group {
+                let fuller = group.filter { $0 != key && key.matches($0) }
+                resolved[key] = fuller.count == 1 ? fuller[0] : key
+            }
         }
+        return keys.map { resolved[$0] ?? $0 }
     }
 
-    /// The mention's text and the line around it (at most about 240 bytes).
-    static func mention(_ stored: StoredCitation, in text: String) -> Mention {
-        let bytes = Array(text.utf8)
+    /// The mention's text and the line around it (at most about 240 bytes) in the field's
+    /// UTF-8 `bytes`: bounded work per mention.
+    static func mention(_ stored: StoredCitation, in bytes: [UInt8]) -> Mention {
         let range = stored.citation.byteRange.clamped(to: 0..<bytes.count)
         var from = range.lowerBound
         while from > 0 && bytes[from - 1] != 0x0A && range.lowerBound - from < 120 { from -= 1 }

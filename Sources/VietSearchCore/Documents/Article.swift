@@ -36,3 +36,62 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
 }
+
+extension Article {
+    /// The most text of one article that is indexed, in UTF-8 bytes (10 MB: a long book).
+    /// A longer body is cut there (at a space when one is near) and the cut is reported;
+    /// so is a title over `maxTitleBytes`. Indexing costs about 35 times the text in
+    /// memory, and every search that shows the article re-reads its text for the snippet:
+    /// one huge article would make both slow.
+    public static let maxTextBytes = 10_000_000
+    /// Titles are cut to this many UTF-8 bytes.
+    public static let maxTitleBytes = 4096
+
+    /// The article with its title and body cut to the limits, and what was cut (nil when
+    /// nothing was); `originalBytes` is the size of the text before the cut.
+    func limited(originalBytes: Int? = nil) -> (article: Article, problem: String?) {
+        var article = self
+        var cuts: [String] = []
+        let bodyBytes = originalBytes ?? body.utf8.count
+        if let cut = Self.cut(body, toBytes: Self.maxTextBytes) {
+            article.body = cut
+        }
+        if bodyBytes > Self.maxTextBytes {
+            cuts.append(
+                "article of \(Self.megabytes(bodyBytes)): only its first \(Self.megabytes(Self.maxTextBytes)) of text are indexed (the limit per article)"
+            )
+        }
+        if let cut = Self.cut(title, toBytes: Self.maxTitleBytes) {
+            article.title = cut
+            cuts.append("title cut to \(Self.maxTitleBytes) bytes")
+        }
+        return (article, cuts.isEmpty ? nil : cuts.joined(separator: "; "))
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes + 50_000) / 100_000
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
+
+    /// `text` cut to at most `limit` UTF-8 bytes, at the last space or line break of the
+    /// last 4 KB when there is one, else at a character boundary; nil when it fits.
+    static func cut(_ text: String, toBytes limit: Int) -> String? {
+        cutPoint(text.utf8, limit: limit).map { String(decoding: text.utf8.prefix($0), as: UTF8.self) }
+    }
+
+    /// Where to cut `bytes` (which hold more than `limit`) to keep at most `limit`: after
+    /// the last ASCII space or line break in the last 4 KB, else at a UTF-8 character start.
+    static func cutPoint(_ bytes: some BidirectionalCollection<UInt8>, limit: Int) -> Int? {
+        guard bytes.count > limit else { return nil }
+        let start = bytes.startIndex
+        var p = limit
+        while p > max(0, limit - 4096) {
+            let byte = bytes[bytes.index(start, offsetBy: p)]
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { return p }
+            p -= 1
+        }
+        p = limit
+        while p > 0 && bytes[bytes.index(start, offsetBy: p)] & 0xC0 == 0x80 { p -= 1 }
+        return p
+    }
+}

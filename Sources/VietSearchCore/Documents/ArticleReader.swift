@@ -8,6 +8,7 @@
 /// JSONL files hold one article per line (`JSONLReader`).
 ///
 /// Empty and binary files (a NUL byte in the first 8 KB) give no article and a problem.
+/// An article over `Article.maxTextBytes` of text is cut there, with a problem saying so.
 /// Text that is not UTF-8 is decoded by `TextDecoder` and read, with a problem saying so.
 public enum ArticleReader {
     /// Reads `file` from disk, then as `read(_:bytes:)`.
@@ -24,6 +25,16 @@ public enum ArticleReader {
         if SourceText.isBlank(bytes) { return ([], [InputProblem(file: file.path, message: "empty file")]) }
         if SourceText.isBinary(bytes) { return ([], [InputProblem(file: file.path, message: "binary file, skipped")]) }
         if file.kind == .jsonl { return JSONLReader.read(file, bytes: bytes) }
+        // A file far over the limit is not decoded whole: its text is cut to the limit
+        // anyway (`Article.limited`), HTML markup given twice as much room.
+        var bytes = bytes
+        var originalBytes: Int? = nil
+        let rawLimit = file.kind == .html ? 2 * Article.maxTextBytes : Article.maxTextBytes
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if !utf16, let cut = Article.cutPoint(bytes, limit: rawLimit) {
+            originalBytes = bytes.count
+            bytes = Array(bytes[..<cut])
+        }
         let charset = file.kind == .html ? HTMLText.declaredCharset(bytes) : nil
         let (text, repair) = SourceText.decode(bytes, declaredCharset: charset)
         var problems = repair.map { [InputProblem(file: file.path, message: $0.description)] } ?? []
@@ -38,7 +49,9 @@ public enum ArticleReader {
                 InputProblem(file: file.path, message: file.kind == .html ? "no text in the page" : "empty file"))
             return ([], problems)
         }
-        return ([article], problems)
+        let (limited, cut) = article.limited(originalBytes: originalBytes)
+        if let cut { problems.append(InputProblem(file: file.path, message: cut)) }
+        return ([limited], problems)
     }
 
     static func plainText(_ text: String, file: SourceFile) -> Article? {

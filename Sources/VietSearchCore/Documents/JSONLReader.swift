@@ -49,7 +49,10 @@ enum JSONLReader {
                 switch record {
                 case .success(let fields):
                     switch article(from: fields) {
-                    case .success(let article): articles.append(article)
+                    case .success(let article):
+                        let (limited, cut) = article.limited()
+                        articles.append(limited)
+                        if let cut { problems.append(InputProblem(file: file.path, line: number, message: cut)) }
                     case .failure(let message):
                         problems.append(InputProblem(file: file.path, line: number, message: message.text))
                     }

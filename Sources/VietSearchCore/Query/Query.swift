@@ -46,6 +46,9 @@ public struct Query: Sendable, Equatable {
     /// Any alternative may match; within one, every clause must.
     public var alternatives: [[Clause]] = []
     public var excluded: [Clause] = []
+    /// Words (and syllables of an over-long phrase) beyond `QueryParser`'s limits, which
+    /// are not searched.
+    public var ignoredWords = 0
     /// Whether the query reads as a question (`QueryWords.isQuestion`): such a query is
     /// relaxed from the start.
     public var isQuestion = false

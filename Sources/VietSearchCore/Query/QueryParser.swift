@@ -4,8 +4,16 @@ import VietAnalysis
 /// documents. Unknown syntax is read as words, never an error.
 public struct QueryParser {
     private let analyzer: Analyzer
-    /// Clauses beyond this many per alternative are ignored (a pasted article is not a query).
+    /// A query of any length is read (in one pass), but only this many distinct words or
+    /// phrases in all its alternatives are searched (the evaluator gives each one bit of a
+    /// 64-bit mask; a pasted article is not a query), in at most `maxAlternatives`
+    /// alternatives, with at most `maxExcluded` exclusions and `maxPhraseSyllables`
+    /// syllables per phrase. What goes beyond is not searched and counted in
+    /// `Query.ignoredWords`, which the command line reports.
     public static let maxClauses = 64
+    public static let maxAlternatives = 64
+    public static let maxExcluded = 64
+    public static let maxPhraseSyllables = 64
 
     public init(analyzer: Analyzer) { self.analyzer = analyzer }
 
@@ -17,6 +25,10 @@ public struct QueryParser {
     public func parse(_ input: String) -> Query {
         var alternatives: [[Query.Clause]] = [[]]
         var excluded: [Query.Clause] = []
+        var excludedSet = Set<Query.Clause>()
+        // Distinct clauses of every alternative, and the words left out by the limits.
+        var distinct = Set<Query.Clause>()
+        var ignored = 0
         for piece in Self.pieces(input) {
             switch piece {
             case .or:
@@ -24,16 +36,32 @@ public struct QueryParser {
             case .text(let text, let quoted, let negated, let field):
                 let words = quoted ? [Substring(text)] : text.split(whereSeparator: \.isWhitespace)
                 for word in words {
-                    let terms = analyzer.tokens(String(word)).map {
+                    var terms = analyzer.tokens(String(word)).map {
                         Query.Term(exact: $0.exact.bytes, folded: $0.folded.bytes, exactMatters: false)
                     }
                     guard !terms.isEmpty else { continue }
+                    if terms.count > Self.maxPhraseSyllables {
+                        ignored += terms.count - Self.maxPhraseSyllables
+                        terms.removeLast(terms.count - Self.maxPhraseSyllables)
+                    }
                     let clause = Query.Clause(terms: terms, field: field, isQuoted: quoted && terms.count > 1)
                     if negated {
-                        if !excluded.contains(clause) { excluded.append(clause) }
-                    } else if !alternatives[alternatives.count - 1].contains(clause),
-                        alternatives[alternatives.count - 1].count < Self.maxClauses
-                    {
+                        guard !excludedSet.contains(clause) else { continue }
+                        guard excluded.count < Self.maxExcluded else {
+                            ignored += 1
+                            continue
+                        }
+                        excludedSet.insert(clause)
+                        excluded.append(clause)
+                    } else {
+                        guard !alternatives[alternatives.count - 1].contains(clause) else { continue }
+                        guard alternatives.count <= Self.maxAlternatives,
+                            distinct.contains(clause) || distinct.count < Self.maxClauses
+                        else {
+                            ignored += 1
+                            continue
+                        }
+                        distinct.insert(clause)
                         alternatives[alternatives.count - 1].append(clause)
                     }
                 }
@@ -51,13 +79,18 @@ public struct QueryParser {
         }
         var query = Query(alternatives: alternatives.map { $0.map(mark) }, excluded: excluded.map(mark))
         query.isQuestion = QueryWords.isQuestion(input, words: query.allClauses.flatMap(\.terms))
+        query.ignoredWords = ignored
         return query
     }
 
     /// Splits the input into words, quoted phrases, `OR`, with `-` and `title:` prefixes.
+    /// One pass over the input: each piece looks only at its own characters (no count or
+    /// lowercasing of the rest of the input, which made a long query quadratic).
     private static func pieces(_ input: String) -> [Piece] {
         var pieces: [Piece] = []
         var characters = Substring(input)
+        /// Whether `text` holds more than `n` characters, looking at `n + 1` at most.
+        func longer(_ text: Substring, than n: Int) -> Bool { text.dropFirst(n).first != nil }
         while let first = characters.first {
             if first.isWhitespace {
                 characters = characters.dropFirst()
@@ -66,14 +99,14 @@ public struct QueryParser {
             var negated = false
             var field: Field? = nil
             var rest = characters
-            if rest.first == "-" && rest.count > 1 && !(rest.dropFirst().first?.isWhitespace ?? true) {
+            if rest.first == "-" && !(rest.dropFirst().first?.isWhitespace ?? true) {
                 negated = true
                 rest = rest.dropFirst()
             }
-            if rest.lowercased().hasPrefix("title:") && rest.count > 6 {
+            if longer(rest, than: 6) && rest.prefix(6).lowercased() == "title:" {
                 field = .title
                 rest = rest.dropFirst(6)
-                if rest.first == "-" && rest.count > 1 {
+                if rest.first == "-" && longer(rest, than: 1) {
                     negated = true
                     rest = rest.dropFirst()
                 }

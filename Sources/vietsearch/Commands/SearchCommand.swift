@@ -96,6 +96,13 @@ struct SearchCommand: ParsableCommand {
         let reader = try openIndex(location.folder)
         let searcher = Searcher(reader: reader, analyzer: try Analyzer())
         let parsed = QueryParser(analyzer: try Analyzer()).parse(query)
+        if parsed.ignoredWords > 0 {
+            Terminal.warn(
+                "warning: the query is too long; \(plural(parsed.ignoredWords, "word")) beyond the first "
+                    + "\(QueryParser.maxClauses) distinct words (\(QueryParser.maxPhraseSyllables) syllables per "
+                    + "phrase, \(QueryParser.maxAlternatives) alternatives, \(QueryParser.maxExcluded) exclusions) "
+                    + "are not searched.")
+        }
         if parsed.isEmpty && !json {
             Terminal.print(
                 "Nothing to search for: \"\(query)\" has no word to find (only exclusions or punctuation). Add a word.")
