@@ -18,10 +18,20 @@
 /// once per file.
 enum JSONLReader {
     static func read(_ file: SourceFile, bytes: [UInt8]) -> (articles: [Article], problems: [InputProblem]) {
-        var articles: [Article] = []
-        var problems: [InputProblem] = []
-        var repairs: [(repair: TextDecoder.Repair, lines: Int, first: Int)] = []
-        articles.reserveCapacity(bytes.count / 2048)
+        let records = readRecords(file, bytes: bytes)
+        return (records.articles, records.problems)
+    }
+
+    /// The content hash of one line (its bytes without the line break, and without the
+    /// byte order mark on the first): what tells a kept record from a new or changed one.
+    static func lineHash(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(line)
+        return UInt64(CRC32.checksum(raw)) << 32 | UInt64(CRC32.checksum(raw, seed: 0x9E37_79B9))
+    }
+
+    /// Calls `body` with each non-blank line of `bytes` and its 1-based number, as `read`
+    /// reads them.
+    static func forEachLine(_ bytes: [UInt8], _ body: (_ line: UnsafeBufferPointer<UInt8>, _ number: Int) -> Void) {
         bytes.withUnsafeBufferPointer { buffer in
             var start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             var number = 0
@@ -33,39 +43,53 @@ enum JSONLReader {
                 let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
                 start = newline + 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                body(line, number)
+            }
+        }
+    }
 
-                var record: Result<JSONLine, JSONLine.Failure> = JSONLine.parse(line)
-                if case .failure(.invalidUTF8) = record {
-                    let (text, repair) = SourceText.decode(line)
-                    record = Array(text.utf8).withUnsafeBufferPointer { JSONLine.parse($0) }
-                    if let repair {
-                        if let k = repairs.firstIndex(where: { $0.repair == repair }) {
-                            repairs[k].lines += 1
-                        } else {
-                            repairs.append((repair, 1, number))
-                        }
+    /// `read`, with the `lineHash` of the line each article came from.
+    static func readRecords(_ file: SourceFile, bytes: [UInt8]) -> (
+        articles: [Article], problems: [InputProblem], hashes: [UInt64]
+    ) {
+        var hashes: [UInt64] = []
+        var articles: [Article] = []
+        var problems: [InputProblem] = []
+        var repairs: [(repair: TextDecoder.Repair, lines: Int, first: Int)] = []
+        articles.reserveCapacity(bytes.count / 2048)
+        forEachLine(bytes) { line, number in
+            var record: Result<JSONLine, JSONLine.Failure> = JSONLine.parse(line)
+            if case .failure(.invalidUTF8) = record {
+                let (text, repair) = SourceText.decode(line)
+                record = Array(text.utf8).withUnsafeBufferPointer { JSONLine.parse($0) }
+                if let repair {
+                    if let k = repairs.firstIndex(where: { $0.repair == repair }) {
+                        repairs[k].lines += 1
+                    } else {
+                        repairs.append((repair, 1, number))
                     }
                 }
-                switch record {
-                case .success(let fields):
-                    switch article(from: fields) {
-                    case .success(let article):
-                        let (limited, cut) = article.limited()
-                        articles.append(limited)
-                        if let cut { problems.append(InputProblem(file: file.path, line: number, message: cut)) }
-                    case .failure(let message):
-                        problems.append(InputProblem(file: file.path, line: number, message: message.text))
-                    }
-                case .failure(let failure):
-                    problems.append(InputProblem(file: file.path, line: number, message: failure.description))
+            }
+            switch record {
+            case .success(let fields):
+                switch article(from: fields) {
+                case .success(let article):
+                    let (limited, cut) = article.limited()
+                    articles.append(limited)
+                    hashes.append(lineHash(line))
+                    if let cut { problems.append(InputProblem(file: file.path, line: number, message: cut)) }
+                case .failure(let message):
+                    problems.append(InputProblem(file: file.path, line: number, message: message.text))
                 }
+            case .failure(let failure):
+                problems.append(InputProblem(file: file.path, line: number, message: failure.description))
             }
         }
         for (repair, lines, first) in repairs {
             let count = lines == 1 ? "line \(first)" : "\(lines) lines, first line \(first)"
             problems.append(InputProblem(file: file.path, message: "\(repair) (\(count))"))
         }
-        return (articles, problems)
+        return (articles, problems, hashes)
     }
 
     struct Message: Error { var text: String }

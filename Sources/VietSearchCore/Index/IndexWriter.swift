@@ -65,6 +65,15 @@ public final class IndexWriter {
         var bytes: ArraySlice<UInt8>?
         var firstLine = 1
         var hash: UInt32?
+        /// For the new lines of a changed JSONL file: each line's number in the file.
+        var lineNumbers: [Int]? = nil
+    }
+
+    /// What stays of a changed JSONL file's documents: those whose line is still there
+    /// (with its hash), and those whose line is gone.
+    private struct RecordPlan {
+        var kept: [(segment: String, doc: Int, hash: UInt64)] = []
+        var gone: [(segment: String, doc: Int)] = []
     }
 
     /// What a worker did with one item.
@@ -80,6 +89,8 @@ public final class IndexWriter {
         var builder = -1
         var firstDoc = 0
         var count = 0
+        /// The line hash of each document read (JSONL).
+        var recordHashes: [UInt64] = []
         var problems: [InputProblem] = []
     }
 
@@ -190,6 +201,7 @@ public final class IndexWriter {
         var items: [WorkItem] = []
         var seen = Set<String>()
         var unchangedKeys: [String] = []
+        var plans: [String: RecordPlan] = [:]
         for file in scan.files {
             let key = Self.absolute(file.path)
             guard seen.insert(key).inserted else { continue }
@@ -198,7 +210,9 @@ public final class IndexWriter {
                 unchangedKeys.append(key)
                 continue
             }
-            items.append(contentsOf: try workItems(for: file, key: key, previous: previous))
+            let (fileItems, plan) = try workItems(for: file, key: key, previous: previous)
+            items.append(contentsOf: fileItems)
+            if let plan { plans[key] = plan }
         }
         summary.unchanged = unchangedKeys.count
         let roots = paths.map { Self.absolute($0) }
@@ -259,11 +273,36 @@ public final class IndexWriter {
                 ?? Manifest.Entry(size: result.file.size, modified: result.file.modified, hash: result.hash, ranges: [])
             if result.count > 0, let segment = shared.builderSegments[result.builder] {
                 entry.ranges.append(Manifest.DocRange(segment: segment, firstDoc: result.firstDoc, count: result.count))
+                entry.records += result.recordHashes
             }
             touched[result.key] = entry
         }
-        for (key, entry) in touched {
-            if let previous = manifest.entries[key] {
+        // A changed JSONL file with nothing new to read: only its gone lines change it.
+        for (key, _) in plans where touched[key] == nil {
+            guard let file = scan.files.first(where: { Self.absolute($0.path) == key }),
+                let previous = manifest.entries[key]
+            else { continue }
+            touched[key] = Manifest.Entry(
+                size: file.size, modified: file.modified, hash: previous.hash, ranges: [], records: [])
+        }
+        for (key, var entry) in touched {
+            if let plan = plans[key] {
+                // Only the lines that changed: the kept documents stay where they are.
+                for (segment, doc) in plan.gone { deletions[segment, default: []].append(doc) }
+                var kept: [Manifest.DocRange] = []
+                for document in plan.kept {
+                    if let last = kept.last, last.segment == document.segment,
+                        last.firstDoc + last.count == document.doc
+                    {
+                        kept[kept.count - 1].count += 1
+                    } else {
+                        kept.append(Manifest.DocRange(segment: document.segment, firstDoc: document.doc, count: 1))
+                    }
+                }
+                entry.ranges = kept + entry.ranges
+                entry.records = plan.kept.map(\.hash) + entry.records
+                summary.updated += 1
+            } else if let previous = manifest.entries[key] {
                 delete(previous)
                 summary.updated += 1
             } else {
@@ -359,15 +398,57 @@ public final class IndexWriter {
         return problems
     }
 
-    /// Cuts a large JSONL file into chunks of whole lines; other files are one item.
-    private func workItems(for file: SourceFile, key: String, previous: Manifest.Entry?) throws -> [WorkItem] {
-        guard file.kind == .jsonl, file.size > chunkBytes else {
-            return [WorkItem(file: file, key: key, previous: previous)]
+    /// The work for one file: a whole file, or a large JSONL file cut into chunks of whole
+    /// lines. A changed JSONL file whose lines the manifest knows is reduced to its new
+    /// lines; the plan says which of its documents stay and which go.
+    private func workItems(for file: SourceFile, key: String, previous: Manifest.Entry?) throws -> (
+        [WorkItem], RecordPlan?
+    ) {
+        guard file.kind == .jsonl, file.size > chunkBytes || !(previous?.records.isEmpty ?? true) else {
+            return ([WorkItem(file: file, key: key, previous: previous)], nil)
         }
         let bytes = try FileIO.read(file.path)
         let hash = CRC32.checksum(bytes)
         if let previous, previous.hash == hash, previous.size == bytes.count {
-            return [WorkItem(file: file, key: key, previous: previous, bytes: [], hash: hash)]
+            return ([WorkItem(file: file, key: key, previous: previous, bytes: [], hash: hash)], nil)
+        }
+        if let previous, !previous.records.isEmpty {
+            var known: [UInt64: [(segment: String, doc: Int)]] = [:]
+            var r = 0
+            for range in previous.ranges {
+                for doc in range.firstDoc..<(range.firstDoc + range.count) {
+                    known[previous.records[r], default: []].append((range.segment, doc))
+                    r += 1
+                }
+            }
+            var plan = RecordPlan()
+            var items: [WorkItem] = []
+            var chunk: [UInt8] = []
+            var numbers: [Int] = []
+            func cut() {
+                guard !numbers.isEmpty else { return }
+                items.append(
+                    WorkItem(
+                        file: file, key: key, previous: previous, bytes: chunk[...], hash: hash, lineNumbers: numbers))
+                chunk = []
+                numbers = []
+            }
+            JSONLReader.forEachLine(bytes) { line, number in
+                let h = JSONLReader.lineHash(line)
+                if var documents = known[h], !documents.isEmpty {
+                    let document = documents.removeFirst()
+                    known[h] = documents
+                    plan.kept.append((document.segment, document.doc, h))
+                } else {
+                    chunk.append(contentsOf: line)
+                    chunk.append(0x0A)
+                    numbers.append(number)
+                    if chunk.count >= chunkBytes { cut() }
+                }
+            }
+            cut()
+            plan.gone = known.values.flatMap { $0 }
+            return (items, plan)
         }
         var items: [WorkItem] = []
         var start = 0
@@ -380,7 +461,23 @@ public final class IndexWriter {
             line += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             start = end
         }
-        return items
+        return (items, nil)
+    }
+
+    /// The articles of a JSONL item with each one's line hash, problems at their line in
+    /// the file.
+    private static func readRecords(_ item: WorkItem, _ bytes: [UInt8]) -> (
+        articles: [Article], problems: [InputProblem], hashes: [UInt64]
+    ) {
+        if item.lineNumbers == nil && SourceText.isBlank(bytes) && item.firstLine == 1 {
+            return ([], [InputProblem(file: item.file.path, message: "empty file")], [])
+        }
+        var records = JSONLReader.readRecords(item.file, bytes: bytes)
+        for i in records.problems.indices {
+            guard let line = records.problems[i].line else { continue }
+            records.problems[i].line = item.lineNumbers.map { $0[line - 1] } ?? line + item.firstLine - 1
+        }
+        return records
     }
 
     private static func work(
@@ -441,11 +538,19 @@ public final class IndexWriter {
                 if item.bytes == nil || item.firstLine == 1 { state.withLock { $0.results.append(result) } }
                 continue
             }
-            let read = ArticleReader.read(item.file, bytes: bytes)
-            result.problems = read.problems.map { problem in
-                var problem = problem
-                if let line = problem.line { problem.line = line + item.firstLine - 1 }
-                return problem
+            let read: (articles: [Article], problems: [InputProblem])
+            if item.file.kind == .jsonl && !SourceText.isBinary(bytes) {
+                let records = Self.readRecords(item, bytes)
+                read = (records.articles, records.problems)
+                result.recordHashes = records.hashes
+                result.problems = records.problems
+            } else {
+                read = ArticleReader.read(item.file, bytes: bytes)
+                result.problems = read.problems.map { problem in
+                    var problem = problem
+                    if let line = problem.line { problem.line = line + item.firstLine - 1 }
+                    return problem
+                }
             }
             result.builder = builderID
             result.firstDoc = builder.docCount

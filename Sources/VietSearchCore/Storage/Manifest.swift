@@ -3,7 +3,8 @@
 ///
 ///     Body   --> EntryCount (varint), Entry^EntryCount
 ///     Entry  --> Path, Size (varint), Modified (u64, bits of a Double), Hash (u32),
-///                RangeCount (varint), <Segment, FirstDoc, DocCount>^RangeCount
+///                RangeCount (varint), <Segment, FirstDoc, DocCount>^RangeCount,
+///                RecordCount (varint), RecordHash (u64)^RecordCount
 struct Manifest: Equatable {
     /// Where a source file's documents live: a run of documents in one segment.
     struct DocRange: Equatable {
@@ -18,6 +19,9 @@ struct Manifest: Equatable {
         /// CRC32 of the content: a changed mtime with the same content is not re-indexed.
         var hash: UInt32
         var ranges: [DocRange]
+        /// For a JSONL file, the content hash of the line each document came from, in the
+        /// order of `ranges`' documents: a changed file re-reads only its new lines.
+        var records: [UInt64] = []
     }
 
     var entries: [String: Entry] = [:]
@@ -37,6 +41,8 @@ struct Manifest: Equatable {
                 writer.varint(range.firstDoc)
                 writer.varint(range.count)
             }
+            writer.varint(entry.records.count)
+            for record in entry.records { writer.u64(record) }
         }
         return FileFormat.frame(writer.bytes, kind: .manifest, id: id)
     }
@@ -57,7 +63,13 @@ struct Manifest: Equatable {
                 ranges.append(
                     DocRange(segment: try reader.string(), firstDoc: try reader.int(), count: try reader.int()))
             }
-            manifest.entries[source] = Entry(size: size, modified: modified, hash: hash, ranges: ranges)
+            var records: [UInt64] = []
+            for _ in 0..<(try reader.int()) { records.append(try reader.u64()) }
+            guard records.isEmpty || records.count == ranges.reduce(0, { $0 + $1.count }) else {
+                throw reader.corrupt("record hashes do not match the documents of '\(source)'")
+            }
+            manifest.entries[source] = Entry(
+                size: size, modified: modified, hash: hash, ranges: ranges, records: records)
         }
         return manifest
     }
