@@ -50,3 +50,33 @@ import Testing
         #expect(try IndexInspector.check(folder: scratch.indexFolder).isEmpty)
     }
 }
+
+/// Segments cut at a small memory budget answer as one segment does: the same hits, in
+/// the same order, with the same scores (BM25's statistics are index-wide).
+@Suite struct SegmentBudgetTests {
+    @Test func manySmallSegmentsGiveTheResultsOfOne() throws {
+        let corpus = repositoryRoot() + "/Corpus"
+        func build(_ budget: Int) throws -> Scratch {
+            let scratch = Scratch()
+            for name in try FileManager.default.contentsOfDirectory(atPath: corpus) where name.hasSuffix(".txt") {
+                scratch.write(name, try String(contentsOfFile: corpus + "/" + name, encoding: .utf8))
+            }
+            try scratch.index {
+                $0.segmentBudget = budget
+                $0.chunkBytes = 1 << 30
+            }
+            return scratch
+        }
+        let small = try build(2_000)
+        let large = try build(1 << 30)
+        let smallSegments = try Commit.read(folder: small.indexFolder)!.segments.count
+        #expect(smallSegments >= 4)
+        for query in ["sinh hoạt chi bộ", "chi bo", "Kết luận 21", "Đảng bộ thành phố", "nâng cao chất lượng"] {
+            let a = try small.searcher().search(query, options: SearchOptions(limit: 20, snippets: false))
+            let b = try large.searcher().search(query, options: SearchOptions(limit: 20, snippets: false))
+            #expect(a.hits.map(\.article.id) == b.hits.map(\.article.id), "\(query)")
+            #expect(zip(a.hits, b.hits).allSatisfy { abs($0.score - $1.score) < 1e-9 }, "\(query)")
+            #expect((a.total, a.allWords, a.asTyped) == (b.total, b.allWords, b.asTyped), "\(query)")
+        }
+    }
+}

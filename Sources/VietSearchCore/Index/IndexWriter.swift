@@ -42,8 +42,11 @@ public struct IndexProgress: Sendable {
 /// cores, each worker building its own segment. One writer at a time (a lock file).
 public final class IndexWriter {
     public let folder: String
-    /// A worker starts a new segment after analyzing this many bytes of text.
-    var segmentBudget = 256 << 20
+    /// A worker starts a new segment after analyzing this many bytes of text: the memory
+    /// budget. A builder holds about 3 bytes per byte of text, and its segment's encoded
+    /// files while it writes them; with two workers 96 MB keeps a build of any size under
+    /// 1 GB of RSS (1.23 GB of JSONL: see BENCHMARKS.md).
+    var segmentBudget = 96 << 20
     /// Large JSONL files are cut into chunks of about this size, so all cores share them.
     var chunkBytes = 4 << 20
     /// Index files reached through links that lead outside the folders given (they are
@@ -61,8 +64,12 @@ public final class IndexWriter {
         var file: SourceFile
         var key: String
         var previous: Manifest.Entry?
-        /// Preloaded bytes (for chunks of a large file); nil: the worker reads the file.
+        /// Preloaded bytes (the new lines of a changed JSONL file); nil: the worker reads the
+        /// file, or `range` of it.
         var bytes: ArraySlice<UInt8>?
+        /// A chunk of whole lines of a large JSONL file, read by the worker: only the chunks
+        /// being analysed are in memory, not every file's bytes.
+        var range: Range<Int>? = nil
         var firstLine = 1
         var hash: UInt32?
         /// For the new lines of a changed JSONL file: each line's number in the file.
@@ -221,7 +228,7 @@ public final class IndexWriter {
         }
 
         // Analyze and build segments on every core.
-        let totalBytes = items.reduce(0) { $0 + ($1.bytes?.count ?? $1.file.size) }
+        let totalBytes = items.reduce(0) { $0 + ($1.bytes?.count ?? $1.range?.count ?? $1.file.size) }
         let state = Shared()
         // Never reuse a segment number whose files may still be there (after a recovery).
         let firstSegment = max(existing?.nextSegment ?? 1, highestNumber(prefix: "s") + 1)
@@ -457,7 +464,8 @@ public final class IndexWriter {
             var end = min(start + chunkBytes, bytes.count)
             while end < bytes.count && bytes[end - 1] != 0x0A { end += 1 }
             let chunk = bytes[start..<end]
-            items.append(WorkItem(file: file, key: key, previous: previous, bytes: chunk, firstLine: line, hash: hash))
+            items.append(
+                WorkItem(file: file, key: key, previous: previous, range: start..<end, firstLine: line, hash: hash))
             line += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             start = end
         }
@@ -519,6 +527,14 @@ public final class IndexWriter {
             if let preloaded = item.bytes {
                 bytes = Array(preloaded)
                 result.hash = item.hash ?? 0
+            } else if let range = item.range {
+                do {
+                    bytes = try FileIO.read(item.file.path, range: range)
+                } catch {
+                    state.withLock { $0.error = $0.error ?? error }
+                    break
+                }
+                result.hash = item.hash ?? 0
             } else {
                 do {
                     bytes = try FileIO.read(item.file.path)
@@ -535,7 +551,9 @@ public final class IndexWriter {
             }
             if let previous = item.previous, previous.hash == result.hash, previous.size == item.file.size {
                 result.unchanged = true
-                if item.bytes == nil || item.firstLine == 1 { state.withLock { $0.results.append(result) } }
+                if (item.bytes == nil && item.range == nil) || item.firstLine == 1 {
+                    state.withLock { $0.results.append(result) }
+                }
                 continue
             }
             let read: (articles: [Article], problems: [InputProblem])

@@ -54,6 +54,27 @@ enum FileIO {
         }
     }
 
+    /// The bytes of `range` of the file at `path` (fewer if the file is shorter).
+    static func read(_ path: String, range: Range<Int>) throws(IndexError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var result = [UInt8](repeating: 0, count: range.count)
+        var done = 0
+        while done < result.count {
+            let n = result.withUnsafeMutableBytes {
+                pread(fd, $0.baseAddress! + done, $0.count - done, off_t(range.lowerBound + done))
+            }
+            if n <= 0 {
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
+                break
+            }
+            done += n
+        }
+        return Array(result.prefix(done))
+    }
+
     static func read(_ path: String) throws(IndexError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
