@@ -56,35 +56,28 @@ enum FileIO {
 
     /// The bytes of `range` of the file at `path` (fewer if the file is shorter).
     static func read(_ path: String, range: Range<Int>) throws(IndexError) -> [UInt8] {
+        try read(path) { _ in range }
+    }
+
+    /// The whole file at `path`.
+    static func read(_ path: String) throws(IndexError) -> [UInt8] {
+        try read(path) { size in 0..<size }
+    }
+
+    /// The bytes of the range `wanted` chooses from the file's size, read with pread.
+    private static func read(_ path: String, _ wanted: (Int) -> Range<Int>) throws(IndexError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
+        var info = stat()
+        fstat(fd, &info)
+        let range = wanted(Int(info.st_size))
         var result = [UInt8](repeating: 0, count: range.count)
         var done = 0
         while done < result.count {
             let n = result.withUnsafeMutableBytes {
                 pread(fd, $0.baseAddress! + done, $0.count - done, off_t(range.lowerBound + done))
             }
-            if n <= 0 {
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
-                break
-            }
-            done += n
-        }
-        return Array(result.prefix(done))
-    }
-
-    static func read(_ path: String) throws(IndexError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var info = stat()
-        fstat(fd, &info)
-        var result = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        while done < result.count {
-            let n = result.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
             if n <= 0 {
                 if n < 0 && errno == EINTR { continue }
                 if n < 0 { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
