@@ -15,16 +15,33 @@ enum DirectiveIdentity {
     static func resolveInArticle(_ keys: [DirectiveKey]) -> [DirectiveKey] {
         let keys = keys.map(\.withImpliedIssuer)
         guard keys.count > 1 else { return keys }
-        let byNumber = Dictionary(grouping: Set(keys), by: \.number)
+        guard keys.count <= 32 else { return resolveGrouped(keys) }
+        // Few mentions (most articles): compare them pairwise, no tables.
+        var resolved: [DirectiveKey] = keys
+        var changed = false
+        for i in keys.indices {
+            let fuller = keys.filter { keys[i].isRefined(by: $0) }
+            guard !fuller.isEmpty else { continue }
+            let fullest = fullestRefinements(of: keys[i], among: fuller)
+            if let first = fullest.first, fullest.allSatisfy({ $0 == first }) {
+                resolved[i] = first
+                changed = true
+            }
+        }
+        return changed ? resolved : keys
+    }
+
+    /// Rule 2 for an article of many mentions: each distinct key compared with those of its
+    /// number only, once.
+    private static func resolveGrouped(_ keys: [DirectiveKey]) -> [DirectiveKey] {
         var resolved: [DirectiveKey: DirectiveKey] = [:]
-        for (_, group) in byNumber where group.count > 1 {
+        for (_, group) in Dictionary(grouping: Set(keys), by: \.number) where group.count > 1 {
             for key in group {
                 let fullest = fullestRefinements(of: key, among: group)
                 if fullest.count == 1 { resolved[key] = fullest[0] }
             }
         }
-        guard !resolved.isEmpty else { return keys }
-        return keys.map { resolved[$0] ?? $0 }
+        return resolved.isEmpty ? keys : keys.map { resolved[$0] ?? $0 }
     }
 
     /// The keys of `group` that state `key` more fully and that no other key of `group`
@@ -45,20 +62,24 @@ struct DirectiveCatalog: Sendable {
     /// For each key not a directive itself, the directives it may be (rule 3); a key absent
     /// here is a directive.
     var candidates: [DirectiveKey: [DirectiveKey]]
-    /// The written issuer most mentions of each key use.
+    /// The written issuer most mentions of each key use, when it is not the canonical one.
     var writtenIssuers: [DirectiveKey: String]
 
     init(documents: [(address: DocAddress, keys: [DirectiveKey])], dates: [[String?]]) {
         self.documents = documents
         self.dates = dates
+        var mentions: [DirectiveKey: Int] = [:]
+        // Only spellings other than the canonical form are counted (most are canonical).
         var spellings: [DirectiveKey: [String: Int]] = [:]
-        var distinct: Set<DirectiveKey> = []
         for (_, keys) in documents {
             for key in keys {
-                distinct.insert(key)
-                if let written = key.writtenIssuer { spellings[key, default: [:]][written, default: 0] += 1 }
+                mentions[key, default: 0] += 1
+                if let written = key.writtenIssuer, written != key.issuer {
+                    spellings[key, default: [:]][written, default: 0] += 1
+                }
             }
         }
+        let distinct = mentions.keys
         var candidates: [DirectiveKey: [DirectiveKey]] = [:]
         for (_, group) in Dictionary(grouping: distinct, by: \.number) where group.count > 1 {
             for key in group {
@@ -69,13 +90,13 @@ struct DirectiveCatalog: Sendable {
         self.candidates = candidates
         // The most used spelling; on a tie one that differs from the canonical form (`TTg`
         // over `TTG`: a text that bothered to write the case wrote it as signed).
-        writtenIssuers = spellings.mapValues { counts in
-            counts.max { a, b in
-                let rankA = (a.value, a.key.contains { $0.isLowercase || !$0.isASCII } ? 1 : 0)
-                let rankB = (b.value, b.key.contains { $0.isLowercase || !$0.isASCII } ? 1 : 0)
-                return rankA != rankB ? rankA < rankB : a.key > b.key
-            }!.key
+        var written: [DirectiveKey: String] = [:]
+        for (key, counts) in spellings {
+            let best = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!
+            let canonical = mentions[key, default: 0] - counts.values.reduce(0, +)
+            if best.value >= canonical { written[key] = best.key }
         }
+        writtenIssuers = written
     }
 
     /// The directives `key` may be: itself when it is one.

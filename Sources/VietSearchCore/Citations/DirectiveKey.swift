@@ -164,13 +164,26 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
 }
 
 extension DirectiveKey {
-    /// The canonical form of an ASCII issuer without a `tư` to replace, read without
-    /// allocating but for the result (the `.cite` reader's path); nil when another path is
-    /// needed.
+    /// The canonical form of an ASCII issuer (no `tư` to replace), `written` itself when it
+    /// is canonical already (the `.cite` reader's usual case: no new string); nil when it
+    /// is not ASCII.
     @inline(__always)
     static func asciiCanonical(_ written: String) -> String?? {
+        let original = written
         var written = written
         return written.withUTF8 { bytes -> String?? in
+            // Most issuers are stored canonical already (`TW`, `CP`): no new string then.
+            var canonical = !bytes.isEmpty && bytes.last != UInt8(ascii: "-") && bytes.first != UInt8(ascii: "-")
+            var previous: UInt8 = 0
+            for byte in bytes where canonical {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+                case UInt8(ascii: "-"): canonical = previous != UInt8(ascii: "-")
+                default: canonical = false
+                }
+                previous = byte
+            }
+            if canonical { return .some(original) }
             var out = [UInt8]()
             out.reserveCapacity(bytes.count)
             for byte in bytes {
