@@ -223,6 +223,68 @@ struct CiteCLITests {
     }
 }
 
+struct DirectiveCLITests {
+    /// An index of a few articles citing one decree four ways, 1880/QĐ-TTg and 05-CT/TW.
+    static func index() throws -> String {
+        let folder = CLI.temporaryFolder()
+        let texts = [
+            ("full", "Theo Nghị định số 67/2014/NĐ-CP của Chính phủ, ngư dân được vay. Nghị định 67 đã giúp."),
+            ("year-only", "Chính sách theo Nghị định 67/2014 về thủy sản."),
+            ("no-year", "Các tàu đóng theo Nghị định 67 vẫn nằm bờ."),
+            ("other-year", "Xử phạt theo Nghị định 67/2017/NĐ-CP về xăng dầu."),
+            ("ttg", "Quyết định số 1880/QĐ-TTg ngày 5/12/2019 của Thủ tướng."),
+            ("ct", "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị."),
+        ]
+        let lines = texts.map { "{\"id\": \"\($0.0)\", \"title\": \"\($0.0)\", \"text\": \"\($0.1)\"}" }
+        try FileManager.default.createDirectory(atPath: folder + "/a", withIntermediateDirectories: true)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/a/a.jsonl"))
+        try CLI.run(["index", folder + "/a", "--index", folder + "/idx"])
+        return folder + "/idx"
+    }
+
+    @Test func citeSaysWhichCitationsAreCertain() throws {
+        let index = try Self.index()
+        for query in ["67/2014/NĐ-CP", "Nghị định 67/2014"] {
+            let text = try CLI.run(["cite", query, "--index", index])
+            #expect(text.stdout.hasPrefix("3 articles cite 67/2014/NĐ-CP: 2 for certain, 1 possibly"), "\(query)")
+            #expect(text.stdout.contains("no-year · 1 mention · possible: may be another directive"))
+            // Certain ones first.
+            let lines = text.stdout.split(separator: "\n").filter { $0.contains(" · ") }
+            #expect(lines.map { $0.contains("· certain") } == [true, true, false])
+        }
+        let json = try #require(
+            try CLI.json(try CLI.run(["cite", "Nghị định 67/2014", "--index", index, "--json"]).stdout)
+                as? [String: Any])
+        #expect(json["total"] as? Int == 3 && json["certain"] as? Int == 2 && json["possible"] as? Int == 1)
+        let hits = try #require(json["hits"] as? [[String: Any]])
+        #expect(hits.map { $0["match"] as? String } == ["certain", "certain", "possible"])
+        #expect(hits.last?["id"] as? String == "no-year")
+        #expect(try CLI.run(["cite", "ND67", "--index", index]).stdout.hasPrefix("4 articles cite 67/NĐ-CP"))
+    }
+
+    @Test func directivesListsOneRowPerDirectiveWithFilters() throws {
+        let index = try Self.index()
+        let all = try CLI.run(["directives", "--index", index]).stdout
+        #expect(all.hasPrefix("4 directives cited"))
+        #expect(all.contains("2         +1        3         67/2014/NĐ-CP"))
+        #expect(all.contains("1         +1        1         67/2017/NĐ-CP"))
+        #expect(all.contains("1880/QĐ-TTg") && !all.contains("TTG"))
+        for issuer in ["Thủ tướng", "TTg", "ttg"] {
+            let rows = try CLI.run(["directives", "--index", index, "--issuer", issuer]).stdout
+            #expect(rows.hasPrefix("1 directive cited") && rows.contains("1880/QĐ-TTg"), "\(issuer)")
+        }
+        let politburo = try CLI.run(["directives", "--index", index, "--issuer", "Bộ Chính trị"]).stdout
+        #expect(politburo.hasPrefix("1 directive cited") && politburo.contains("05-CT/TW"))
+        let government = try CLI.run(["directives", "--index", index, "--issuer", "Chính phủ", "--year", "2014"])
+        #expect(government.stdout.hasPrefix("1 directive cited") && government.stdout.contains("67/2014/NĐ-CP"))
+        let recent = try CLI.run(["directives", "--index", index, "--sort", "recent", "--json"])
+        let rows = try #require((try CLI.json(recent.stdout) as? [String: Any])?["directives"] as? [[String: Any]])
+        #expect(
+            rows.map { $0["directive"] as? String } == ["1880/QĐ-TTg", "67/2017/NĐ-CP", "05-CT/TW", "67/2014/NĐ-CP"])
+        #expect(rows.last?["possible_articles"] as? Int == 1)
+    }
+}
+
 /// Where the CLI tests of this process keep their folders.
 let cliTestRoot = NSTemporaryDirectory() + "vietsearch-cli-tests-\(getpid())"
 private let removeTestFoldersAtExit: Void = {

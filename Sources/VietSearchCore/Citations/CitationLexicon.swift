@@ -158,24 +158,9 @@ enum CitationLexicon {
     }()
 
     /// Who issued a loosely cited document, read from `của …` (`Chỉ thị số 05 của Bộ Chính
-    /// trị` is `05-CT/TW`). Only central bodies with one code each; a `Thành ủy` could be any
-    /// city's. A phrase followed by `đoàn`/`hội`/`mặt` (Youth Union, associations, Front)
-    /// does not count.
-    static let issuerPhrases: [(words: [[UInt8]], issuer: String)] = [
-        (["ban", "chap", "hanh", "trung", "uong"], "TW"),
-        (["ban", "to", "chuc", "trung", "uong"], "BTCTW"),
-        (["ban", "tuyen", "giao", "trung", "uong"], "BTGTW"),
-        (["quan", "uy", "trung", "uong"], "QUTW"),
-        (["bo", "chinh", "tri"], "TW"),
-        (["ban", "bi", "thu"], "TW"),
-        (["bch", "tw"], "TW"),
-        (["bchtw"], "TW"),
-        (["trung", "uong"], "TW"),
-        (["tw"], "TW"),
-        (["thu", "tuong"], "TTG"),
-        (["ttg"], "TTG"),
-        (["chinh", "phu"], "CP"),
-    ].map { (words: $0.0.map { Array($0.utf8) }, issuer: $0.1) }
+    /// trị` is `05-CT/TW`): the names of ``Issuers/entries`` marked `inText`. A phrase
+    /// followed by `đoàn`/`hội`/`mặt` (Youth Union, associations, Front) does not count.
+    static var issuerPhrases: [(words: [[UInt8]], issuer: String)] { Issuers.textPhrases }
 
     /// Bodies whose resolutions are not Vietnamese documents, after `của`.
     static let foreignIssuers: [[[UInt8]]] = [

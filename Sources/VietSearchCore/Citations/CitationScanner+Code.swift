@@ -94,22 +94,17 @@ extension CitationScanner {
         return nil
     }
 
-    /// The canonical issuer of code parts: folded, uppercase, joined by `-`; `TƯ`
-    /// (Trung ương) is written `TW`, not `TU` (Tỉnh ủy).
+    /// The issuer of code parts as written (`TTg`, `BGDĐT`, `BCA-VKSNDTC`): the parts' text in
+    /// NFC, joined by `-`. ``DirectiveKey`` derives the canonical form from it.
     func issuer(_ parts: ArraySlice<(token: Int, separator: UInt8)>) -> String {
-        var bytes: [UInt8] = []
+        var written = ""
         for part in parts {
-            if !bytes.isEmpty { bytes.append(CitationGap.hyphen) }
-            for byte in tokens[part.token].folded.bytes {
-                bytes.append(byte >= UInt8(ascii: "a") ? byte - 0x20 : byte)
-            }
-            if tokens[part.token].exact.bytes.suffix(3).elementsEqual(Self.tuHorn) { bytes[bytes.count - 1] = 0x57 }
+            if !written.isEmpty { written.append("-") }
+            let text = tokens[part.token].text
+            written += text.utf8.allSatisfy { $0 < 0x80 } ? text : UnicodeForms.nfc(text)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return written
     }
-
-    /// `tư`, the end of `TƯ`.
-    private static let tuHorn: [UInt8] = Array("tư".utf8)
 
     /// Whether token `t` can be part of a code: up to 12 ASCII letters and digits (after
     /// folding), at least one letter (ICU may call `QH13` a number). After a spaced separator it must also look like a

@@ -1,7 +1,8 @@
 extension CitationScanner {
     /// The date of issue right after token `k`: `ngày 25/10/2021`, `ngày 3-2-2021`,
     /// `ngày 25.10.2021`, `ngày 25 tháng 10 năm 2021`, after optional `,`/`(` and
-    /// `ban hành`/`ký`. A date without a year takes `year` (the key's), or is dropped.
+    /// `ban hành`/`ký`. A date without a year takes `year` (the key's), or is dropped; a day
+    /// the month does not have (`31/2/2021`) is no date (`DateExtractor.format`).
     /// Returns `YYYY-MM-DD` and the date's last token.
     func readDate(after k: Int, year: Int?) -> (date: String, last: Int)? {
         var t = k + 1
@@ -19,9 +20,9 @@ extension CitationScanner {
         guard let (day, month, dateYear, last) = dayMonthYear(at: t + 1), let yearOfDate = dateYear ?? year else {
             return nil
         }
-        guard (1...31).contains(day), (1...12).contains(month), (1900...2100).contains(yearOfDate) else { return nil }
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return ("\(yearOfDate)-\(two(month))-\(two(day))", last)
+        // The calendar check articles' dates get too: `31/2/2021` is no date.
+        guard let date = DateExtractor.format(year: yearOfDate, month: month, day: day) else { return nil }
+        return (date, last)
     }
 
     /// Day, month, optional year and last token of a date starting at number token `t`.

@@ -372,7 +372,7 @@ struct CitationScanner {
             last = phraseLast
             if date == nil { date = readDate(after: last, year: year) }
         }
-        let key = DirectiveKey(type: type, number: number, canonicalIssuer: issuer, year: year)
+        let key = DirectiveKey(type: type, number: number, issuer: issuer, year: year)
         let range = start..<tokens[last].byteRange.upperBound
         return CitationMatch(
             citation: Citation(key: key, byteRange: range, date: date?.date), firstToken: firstToken, lastToken: last)

@@ -11,20 +11,34 @@ public struct Mention: Sendable {
     public var start: Int
     public var end: Int
     public var date: String?
+    /// Whether the mention is the directive asked for for certain or possibly.
+    public var match: DirectiveMatch = .certain
 }
 
 /// An article that cites a directive.
 public struct CitingArticle: Sendable {
     public var address: DocAddress
     public var article: Article
+    /// The article's mentions of the directive, certain ones first.
     public var mentions: [Mention]
+    /// `certain` when one of its mentions is.
+    public var match: DirectiveMatch
 }
 
-/// A directive cited in the archive, with how often.
+/// A directive cited in the archive (``DirectiveIdentity``), with how often.
 public struct DirectiveCount: Sendable {
+    /// Its fullest known form, the issuer spelled as most mentions spell it.
     public var key: DirectiveKey
+    /// Articles citing it for certain.
     public var articles: Int
+    /// Articles citing it possibly (a mention that may also be another directive), and
+    /// not for certain.
+    public var possibleArticles: Int
+    /// Mentions of it for certain.
     public var mentions: Int
+    /// Its date of issue as its mentions give it (`YYYY-MM-DD`; the latest when they
+    /// disagree), else the year in its number (`2014`), else nil: for `--sort recent`.
+    public var latest: String?
 }
 
 extension IndexReader {
@@ -38,81 +52,118 @@ extension IndexReader {
         }
     }
 
-    /// How many mentions of directives matching `query` each live document holds, from
-    /// the citation keys read once per open index.
+    /// Every document's resolved mentions and the archive's directives; read on first use
+    /// and kept while the reader is open.
+    func directiveCatalog() throws -> DirectiveCatalog {
+        if let cached = cache.withLock({ $0.directiveCatalog }) { return cached }
+        var found: [(DocAddress, [DirectiveKey])] = []
+        var dates: [[String?]] = []
+        try forEachCitingDocument { address, citations in
+            found.append((address, DirectiveIdentity.resolveInArticle(citations.map(\.citation.key))))
+            dates.append(citations.map(\.citation.date))
+        }
+        let catalog = DirectiveCatalog(documents: found, dates: dates)
+        cache.withLock { $0.directiveCatalog = catalog }
+        return catalog
+    }
+
+    /// For ranking the articles citing the directive `query` names: per citing live
+    /// document, a weight that puts certain citations before possible ones and more
+    /// mentions before fewer (``citationWeight(certain:possible:)``).
     func mentionCounts(of query: DirectiveKey) throws -> [DocAddress: Int] {
+        let catalog = try directiveCatalog()
+        let query = query.withImpliedIssuer
         var counts: [DocAddress: Int] = [:]
-        for (address, keys) in try citationKeys() {
-            let n = keys.filter { query.matches($0) }.count
-            if n > 0 { counts[address] = n }
+        for (address, keys) in catalog.documents {
+            var certain = 0
+            var possible = 0
+            for key in keys {
+                switch catalog.match(query, key) {
+                case .certain: certain += 1
+                case .possible: possible += 1
+                case nil: break
+                }
+            }
+            if certain + possible > 0 { counts[address] = Self.citationWeight(certain: certain, possible: possible) }
         }
         return counts
     }
 
-    /// The citation keys of every live document that cites something; read on first use
-    /// and kept while the reader is open.
-    func citationKeys() throws -> [(address: DocAddress, keys: [DirectiveKey])] {
-        if let cached = cache.withLock({ $0.citationKeys }) { return cached }
-        var found: [(DocAddress, [DirectiveKey])] = []
-        try forEachCitingDocument { address, citations in found.append((address, citations.map(\.citation.key))) }
-        cache.withLock { $0.citationKeys = found }
-        return found
+    /// Certain mentions outweigh any number of possible ones.
+    static func citationWeight(certain: Int, possible: Int) -> Int {
+        certain > 0 ? (1 << 20) + min(certain, 1 << 19) : min(possible, 1 << 19)
     }
 
-    /// The articles citing a directive matching `query` (a partial key matches every fuller
-    /// one): most mentions first, then newest, then by id.
+    /// The articles citing a directive `query` names (``DirectiveCatalog/match(_:_:)``):
+    /// certain citations first, then most mentions, then newest, then by id.
     public func articlesCiting(_ query: DirectiveKey) throws -> [CitingArticle] {
+        let catalog = try directiveCatalog()
+        let query = query.withImpliedIssuer
         var found: [CitingArticle] = []
-        try forEachCitingDocument { address, citations in
-            let matching = citations.filter { query.matches($0.citation.key) }
-            guard !matching.isEmpty else { return }
+        for (address, keys) in catalog.documents {
+            let matches = keys.map { catalog.match(query, $0) }
+            guard matches.contains(where: { $0 != nil }) else { continue }
+            let citations = try segments[address.segment].citations.citations(address.doc)
             let article = try self.article(address)
             // Each field's bytes once per article, not once per mention (which made an
             // article with many mentions quadratic).
             let title = Array(article.title.utf8)
             let body = Array(article.body.utf8)
+            var mentions: [Mention] = []
+            for kind in [DirectiveMatch.certain, .possible] {
+                for (stored, match) in zip(citations, matches) where match == kind {
+                    var mention = Self.mention(stored, in: stored.field == .title ? title : body)
+                    mention.match = kind
+                    mentions.append(mention)
+                }
+            }
             found.append(
                 CitingArticle(
-                    address: address, article: article,
-                    mentions: matching.map { Self.mention($0, in: $0.field == .title ? title : body) }))
+                    address: address, article: article, mentions: mentions,
+                    match: matches.contains(.certain) ? .certain : .possible))
         }
         return found.sorted { a, b in
+            if a.match != b.match { return a.match < b.match }
             if a.mentions.count != b.mentions.count { return a.mentions.count > b.mentions.count }
             if a.article.date != b.article.date { return (a.article.date ?? "") > (b.article.date ?? "") }
             return a.article.id < b.article.id
         }
     }
 
-    /// Every directive cited in the archive: most citing articles first, then most mentions.
-    /// Within one article, a partial mention (`Đề án 16`) counts for the one fuller key it
-    /// matches there (`16-ĐA/TU`), so one directive is not listed twice.
+    /// Every directive cited in the archive, one row each (``DirectiveIdentity``): most
+    /// articles citing it for certain first, then most possibly, then most mentions.
     public func directiveCounts() throws -> [DirectiveCount] {
-        var counts: [DirectiveKey: (articles: Int, mentions: Int)] = [:]
-        try forEachCitingDocument { _, citations in
-            let keys = Self.resolvingPartialKeys(citations.map(\.citation.key))
-            for key in keys { counts[key, default: (0, 0)].mentions += 1 }
-            for key in Set(keys) { counts[key, default: (0, 0)].articles += 1 }
+        let catalog = try directiveCatalog()
+        struct Tally {
+            var certain: Set<Int> = []
+            var possible: Set<Int> = []
+            var mentions = 0
+            var latest: String?
         }
-        return counts.map { DirectiveCount(key: $0.key, articles: $0.value.articles, mentions: $0.value.mentions) }
-            .sorted { a, b in
-                (a.articles, a.mentions) != (b.articles, b.mentions)
-                    ? (a.articles, a.mentions) > (b.articles, b.mentions) : a.key < b.key
-            }
-    }
-
-    /// Each key, or the single fuller key of the same list that it matches.
-    static func resolvingPartialKeys(_ keys: [DirectiveKey]) -> [DirectiveKey] {
-        // Only keys of the same number can match: each distinct key is compared with those,
-        // once, not every mention with every key.
-        let byNumber = Dictionary(grouping: Set(keys), by: \.number)
-        var resolved: [DirectiveKey: DirectiveKey] = [:]
-        for (_, group) in byNumber {
-            for key in group {
-                let fuller = group.filter { $0 != key && key.matches($0) }
-                resolved[key] = fuller.count == 1 ? fuller[0] : key
+        var tallies: [DirectiveKey: Tally] = [:]
+        for (document, entry) in catalog.documents.enumerated() {
+            for (key, date) in zip(entry.keys, catalog.dates[document]) {
+                let directives = catalog.directives(of: key)
+                if directives.count == 1 {
+                    tallies[directives[0], default: Tally()].certain.insert(document)
+                    tallies[directives[0], default: Tally()].mentions += 1
+                    if let date, date > tallies[directives[0]]!.latest ?? "" { tallies[directives[0]]!.latest = date }
+                } else {
+                    for directive in directives { tallies[directive, default: Tally()].possible.insert(document) }
+                }
             }
         }
-        return keys.map { resolved[$0] ?? $0 }
+        return tallies.map { key, tally in
+            DirectiveCount(
+                key: catalog.displayed(key), articles: tally.certain.count,
+                possibleArticles: tally.possible.subtracting(tally.certain).count, mentions: tally.mentions,
+                latest: tally.latest ?? key.year.map { "\($0)" })
+        }
+        .sorted { a, b in
+            (a.articles, a.possibleArticles, a.mentions) != (b.articles, b.possibleArticles, b.mentions)
+                ? (a.articles, a.possibleArticles, a.mentions) > (b.articles, b.possibleArticles, b.mentions)
+                : a.key < b.key
+        }
     }
 
     /// The mention's text and the line around it (at most about 240 bytes) in the field's

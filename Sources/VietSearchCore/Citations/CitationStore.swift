@@ -11,7 +11,9 @@ public struct StoredCitation: Sendable, Equatable {
 ///     Body     --> a record file (`RecordFileWriter`) of Record
 ///     Record   --> Count (varint), Citation^Count
 ///     Citation --> Field (u8), Type (string), Number (varint), Issuer (optional string,
-///                  canonical: `DirectiveKey.canonicalIssuer`),
+///                  as written, parts joined by `-`: `TTg`, `BGDĐT`; readers compare it by
+///                  `DirectiveKey.canonicalIssuer`, so an index written when this held the
+///                  canonical form, `TTG`, reads the same but for display),
 ///                  Year (varint, 0 = none, else year + 1), Start, End (varints: UTF-8 byte
 ///                  range in the field's text), Date (optional string, YYYY-MM-DD)
 struct CitationStoreWriter {
@@ -25,7 +27,7 @@ struct CitationStoreWriter {
             writer.u8(stored.field.rawValue)
             writer.string(key.type.rawValue)
             writer.varint(key.number)
-            writer.optionalString(key.issuer)
+            writer.optionalString(key.writtenIssuer)
             writer.varint(key.year.map { $0 + 1 } ?? 0)
             writer.varint(stored.citation.byteRange.lowerBound)
             writer.varint(stored.citation.byteRange.upperBound)
@@ -69,9 +71,8 @@ final class CitationStoreReader: Sendable {
             let end = try reader.int()
             guard start <= end else { throw reader.corrupt("bad citation range") }
             let date = try reader.optionalString()
-            // Keys are stored with their issuer already canonical.
-            let key = DirectiveKey(
-                type: type, number: number, canonicalIssuer: issuer, year: year == 0 ? nil : year - 1)
+            // The issuer is stored as written; the key derives its canonical form.
+            let key = DirectiveKey(type: type, number: number, issuer: issuer, year: year == 0 ? nil : year - 1)
             result.append(
                 StoredCitation(field: field, citation: Citation(key: key, byteRange: start..<end, date: date)))
         }

@@ -11,11 +11,12 @@ import VietAnalysis
 ///
 /// The issuer is the part of the document code after the type abbreviation: `TW` in
 /// `21-KL/TW`, `CP` in `67/2014/NĐ-CP`, `BCA-VKSNDTC-TANDTC` in
-/// `06/2008/TTLT/BCA-VKSNDTC-TANDTC`, `UBND-CTXDGT` in `công văn 2267/UBND-CTXDGT`. Its
-/// canonical form is uppercase ASCII: diacritics removed, `đ`/`Đ` → `D`, parts joined by
-/// `-`, anything else dropped; `TƯ` (Trung ương) is `TW`, so it does not become `TU`
-/// (Tỉnh ủy). So `21-KL/TW` and `21-kl/tw` are equal, `ThU` is `THU`, `TTg` is `TTG` and
-/// `BGDĐT` is `BGDDT`.
+/// `06/2008/TTLT/BCA-VKSNDTC-TANDTC`, `UBND-CTXDGT` in `công văn 2267/UBND-CTXDGT`. A key
+/// keeps it twice: ``writtenIssuer`` as the text writes it (`TTg`, `ThU`, `BGDĐT`, parts
+/// joined by `-`), shown to users, and ``issuer``, its canonical form (``canonicalIssuer(_:)``:
+/// uppercase ASCII, diacritics removed, `đ`/`Đ` → `D`, `TƯ` (Trung ương) → `TW`, not `TU`
+/// (Tỉnh ủy)), which is what keys are compared by. So `21-KL/TW` and `21-kl/tw` are equal,
+/// and `TTg` equals `TTG`.
 ///
 /// `year` is the year written inside the number (`2014` in `67/2014/NĐ-CP`, or
 /// `Nghị định 71 năm 2010`), never the date of issue: Party codes carry none, so
@@ -26,32 +27,76 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
     public let number: Int
     /// The canonical issuer (see the type's documentation), or nil when not cited.
     public let issuer: String?
+    /// The issuer as written (`TTg`), for display; nil exactly when ``issuer`` is nil. Not
+    /// part of the key's identity.
+    public let writtenIssuer: String?
     /// The year in the number, or nil.
     public let year: Int?
 
-    /// A key; `issuer` is brought to its canonical form (nil when nothing of it remains).
+    /// A key; `issuer` (as written) is kept for display and brought to its canonical form
+    /// (nil when nothing of it remains).
     public init(type: DirectiveType, number: Int, issuer: String? = nil, year: Int? = nil) {
-        self.init(type: type, number: number, canonicalIssuer: issuer.flatMap(Self.canonicalIssuer), year: year)
+        let canonical = issuer.flatMap(Self.canonicalIssuer)
+        self.init(
+            type: type, number: number, canonicalIssuer: canonical, writtenIssuer: canonical == nil ? nil : issuer,
+            year: year)
     }
 
-    /// A key whose issuer is already canonical.
-    init(type: DirectiveType, number: Int, canonicalIssuer: String?, year: Int?) {
+    /// A key whose issuer is already canonical; `writtenIssuer` defaults to it.
+    init(type: DirectiveType, number: Int, canonicalIssuer: String?, writtenIssuer: String? = nil, year: Int?) {
         self.type = type
         self.number = number
         self.issuer = canonicalIssuer
+        self.writtenIssuer = canonicalIssuer == nil ? nil : writtenIssuer ?? canonicalIssuer
         self.year = year
     }
 
-    /// Query semantics, with `self` as the query: a partial key matches every fuller one.
-    /// Types must match (``DirectiveType/matches(_:)``, so `QĐ` finds both Quyết định and
-    /// Quy định), numbers be equal, a query issuer must equal the candidate's (a candidate
-    /// without one does not match), and a query year must equal the candidate's when the
-    /// candidate has one.
-    public func matches(_ candidate: DirectiveKey) -> Bool {
-        guard type.matches(candidate.type), number == candidate.number else { return false }
-        if let issuer, issuer != candidate.issuer { return false }
-        if let year, let candidateYear = candidate.year, year != candidateYear { return false }
-        return true
+    public static func == (lhs: DirectiveKey, rhs: DirectiveKey) -> Bool {
+        lhs.type == rhs.type && lhs.number == rhs.number && lhs.issuer == rhs.issuer && lhs.year == rhs.year
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(type)
+        hasher.combine(number)
+        hasher.combine(issuer)
+        hasher.combine(year)
+    }
+
+    /// The same key with another spelling of its issuer.
+    func written(_ issuer: String?) -> DirectiveKey {
+        guard let issuer, self.issuer != nil else { return self }
+        return DirectiveKey(type: type, number: number, canonicalIssuer: self.issuer, writtenIssuer: issuer, year: year)
+    }
+
+    /// Query semantics, with `self` as the query: whether `candidate` may be the document
+    /// the query names (``DirectiveMatch``). Types must match (``DirectiveType/matches(_:)``,
+    /// so `QĐ` finds both Quyết định and Quy định) and numbers be equal; an issuer or a year
+    /// stated by both must be equal. A part stated by only one side does not exclude.
+    public func matches(_ candidate: DirectiveKey) -> Bool { match(candidate) != nil }
+
+    /// How `candidate` matches `self` taken as a query: ``DirectiveMatch/certain`` when it
+    /// states every part the query states (and agrees), ``DirectiveMatch/possible`` when it
+    /// agrees but leaves out some of them (`67/NĐ-CP` for the query `67/2014/NĐ-CP`; a
+    /// `QĐ` code for `Quyết định 707`), nil when it is another document.
+    public func match(_ candidate: DirectiveKey) -> DirectiveMatch? {
+        guard number == candidate.number, type.matches(candidate.type) else { return nil }
+        if let issuer, let other = candidate.issuer, issuer != other { return nil }
+        if let year, let other = candidate.year, year != other { return nil }
+        let complete =
+            (issuer == nil || candidate.issuer != nil) && (year == nil || candidate.year != nil)
+            && (type == candidate.type || type == .qd)
+        return complete ? .certain : .possible
+    }
+
+    /// Whether `other` is the same document stated more fully: it matches `self` for
+    /// certain and is not equal to it.
+    func isRefined(by other: DirectiveKey) -> Bool { self != other && match(other) == .certain }
+
+    /// The key with the issuer its type implies when it names none (``ImpliedIssuers``):
+    /// `Nghị định 67/2014` is `67/2014/NĐ-CP`.
+    public var withImpliedIssuer: DirectiveKey {
+        guard issuer == nil, let implied = ImpliedIssuers.issuer(of: type) else { return self }
+        return DirectiveKey(type: type, number: number, canonicalIssuer: implied, year: year)
     }
 
     /// The conventional written form: Party style `21-KL/TW` (issuer of a Party body, no
@@ -62,14 +107,14 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
     public var description: String {
         let number = self.number < 10 ? "0\(self.number)" : "\(self.number)"
         let year = self.year.map { "\($0)/" } ?? ""
-        guard let issuer else {
+        guard let issuer, let written = writtenIssuer else {
             return self.year.map { "\(type.displayName) \(number)/\($0)" } ?? "\(type.displayName) \(number)"
         }
         guard let abbreviation = type.abbreviation, type != .congVan, !Self.isNationalAssembly(issuer) else {
-            return "\(type.displayName) \(number)/\(year)\(issuer)"
+            return "\(type.displayName) \(number)/\(year)\(written)"
         }
-        if self.year == nil && Self.isParty(issuer) { return "\(number)-\(abbreviation)/\(issuer)" }
-        return "\(number)/\(year)\(abbreviation)-\(issuer)"
+        if self.year == nil && Self.isParty(issuer) { return "\(number)-\(abbreviation)/\(written)" }
+        return "\(number)/\(year)\(abbreviation)-\(written)"
     }
 
     public static func < (lhs: DirectiveKey, rhs: DirectiveKey) -> Bool {
@@ -93,6 +138,7 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// The canonical form of an issuer as written, or nil when no letter or digit remains.
     static func canonicalIssuer(_ written: String) -> String? {
+        if let ascii = asciiCanonical(written) { return ascii }
         var folded = written.replacing("TƯ", with: "TW").replacing("tư", with: "TW")
         if !folded.utf8.allSatisfy({ $0 < 0x80 }) {
             // Folding takes marks off and đ/Đ/Ð to d; dashes of every kind become '-'.
@@ -115,6 +161,57 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
         while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
         return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
     }
+}
+
+extension DirectiveKey {
+    /// The canonical form of an ASCII issuer (no `tư` to replace), `written` itself when it
+    /// is canonical already (the `.cite` reader's usual case: no new string); nil when it
+    /// is not ASCII.
+    @inline(__always)
+    static func asciiCanonical(_ written: String) -> String?? {
+        let original = written
+        var written = written
+        return written.withUTF8 { bytes -> String?? in
+            // Most issuers are stored canonical already (`TW`, `CP`): no new string then.
+            var canonical = !bytes.isEmpty && bytes.last != UInt8(ascii: "-") && bytes.first != UInt8(ascii: "-")
+            var previous: UInt8 = 0
+            for byte in bytes where canonical {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+                case UInt8(ascii: "-"): canonical = previous != UInt8(ascii: "-")
+                default: canonical = false
+                }
+                previous = byte
+            }
+            if canonical { return .some(original) }
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): out.append(byte - 0x20)
+                case UInt8(ascii: "-"), UInt8(ascii: "/"):
+                    if let last = out.last, last != UInt8(ascii: "-") { out.append(UInt8(ascii: "-")) }
+                case 0x80...: return nil
+                default: break
+                }
+            }
+            while out.last == UInt8(ascii: "-") { out.removeLast() }
+            return .some(out.isEmpty ? nil : String(decoding: out, as: UTF8.self))
+        }
+    }
+}
+
+/// How a mention matches a directive asked for (``DirectiveKey/match(_:)``).
+public enum DirectiveMatch: Sendable, Comparable {
+    /// The mention states every part of the directive asked for, and agrees.
+    case certain
+    /// The mention agrees but leaves out a part (the year, the issuer), so it may be another
+    /// directive of the same type and number.
+    case possible
+
+    /// `certain` or `possible`, as `cite --json` writes it.
+    public var name: String { self == .certain ? "certain" : "possible" }
 }
 
 extension DirectiveType {

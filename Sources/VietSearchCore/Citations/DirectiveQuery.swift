@@ -5,7 +5,7 @@ public enum DirectiveQuery {
     /// The forms ``parse(_:analyzer:)`` understands, for messages.
     public static let forms = [
         "Kết luận 21", "ket luan 21", "Kết luận số 21-KL/TW", "21-KL/TW", "KL 21", "Chỉ thị 05 của Bộ Chính trị",
-        "Nghị định 67/2014/NĐ-CP", "67/2014/NĐ-CP", "Nghị định 71 năm 2010", "QĐ 707",
+        "Nghị định 67/2014/NĐ-CP", "67/2014/NĐ-CP", "Nghị định 71 năm 2010", "QĐ 707", "ND67", "NQ35",
     ]
 
     /// Why a text is not a directive.
@@ -21,16 +21,30 @@ public enum DirectiveQuery {
     /// diacritics do not matter. The whole text must be the citation. `QĐ 707` gives type
     /// ``DirectiveType/qd`` (either kind); `TT 15` Thông tư.
     public static func parse(_ text: String, analyzer: Analyzer) throws(Error) -> DirectiveKey {
+        let typed = text
+        let text = spacedCompact(text)
         let tokens = analyzer.tokens(text)
-        var text = text
-        let key = text.withUTF8 { bytes -> DirectiveKey? in
+        var bytes = text
+        let key = bytes.withUTF8 { bytes -> DirectiveKey? in
             let scanner = CitationScanner(bytes: bytes, tokens: tokens, forQuery: true)
             guard !tokens.isEmpty else { return nil }
             if let found = scanner.match(at: 0), found.lastToken == tokens.count - 1 { return found.citation.key }
             return abbreviated(scanner)
         }
-        guard let key else { throw Error(text: text) }
+        guard let key else { throw Error(text: typed) }
         return key
+    }
+
+    /// A compact form (`KL21`, `ND67`, `NĐ67/2014`, `NQ35`: a type abbreviation glued to the
+    /// number) spaced as `KL 21`; any other text as it is.
+    static func spacedCompact(_ text: String) -> String {
+        let trimmed = text.drop { $0.isWhitespace }
+        let letters = trimmed.prefix { $0.isLetter }
+        guard !letters.isEmpty, letters.count <= 4, trimmed.dropFirst(letters.count).first?.isASCII == true,
+            trimmed.dropFirst(letters.count).first?.isNumber == true,
+            CitationLexicon.abbreviations[Array(UserText.fold(String(letters)).utf8)] != nil
+        else { return text }
+        return letters + " " + trimmed.dropFirst(letters.count)
     }
 
     /// `KL 21`, `NĐ 67/2014`, `QĐ 707-QĐ/TU`: an abbreviation, then a number and the rest.
@@ -57,6 +71,6 @@ public enum DirectiveQuery {
             last = phraseLast
         }
         guard last == tokens.count - 1 else { return nil }
-        return DirectiveKey(type: type, number: number.value, canonicalIssuer: issuer, year: year)
+        return DirectiveKey(type: type, number: number.value, issuer: issuer, year: year)
     }
 }

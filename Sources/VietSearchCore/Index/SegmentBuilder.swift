@@ -144,7 +144,7 @@ final class SegmentBuilder {
             lastExact.append(Int32.min)
             lastVariant.append(0)
             variants.append([])
-            phraseSeconds.append(CitationTrigger.phrases[Array(token.folded)])
+            phraseSeconds.append(CitationTrigger.seconds(of: token.folded))
         }
         let exactID =
             token.exact.elementsEqual(token.folded)

@@ -7,11 +7,11 @@ public final class IndexReader: @unchecked Sendable {
     public let folder: String
     let commit: Commit
     let segments: [SegmentReader]
-    /// What searches compute once per open index (see `citationKeys()`).
+    /// What searches compute once per open index (see `directiveCatalog()`).
     let cache = Mutex(ReaderCache())
 
     struct ReaderCache {
-        var citationKeys: [(address: DocAddress, keys: [DirectiveKey])]?
+        var directiveCatalog: DirectiveCatalog?
     }
 
     /// Opens the current commit of the index at `folder`.

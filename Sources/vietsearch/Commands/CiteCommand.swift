@@ -14,10 +14,15 @@ struct CiteCommand: ParsableCommand {
         abstract: "List the articles that cite a directive, however it is written.",
         discussion: """
             DIRECTIVE may be written as "Kết luận 21", "21-KL/TW", "KL 21", "ket luan 21" or \
-            "Nghị định 67/2014/NĐ-CP". A partial key matches every fuller one: "Kết luận 21" \
-            finds 21-KL/TW of any issuer and year; "21-KL/TW" does not find 21-KL/TU. Articles \
-            with the most mentions come first, then the newest. The directive may be given \
-            as several arguments (vietsearch cite Kết luận 21) and may start with a minus.
+            "Nghị định 67/2014/NĐ-CP", "ND67", "NQ35". A mention is the directive for \
+            certain when it states every part the query states (a Nghị định is the \
+            Government's: "Nghị định 67/2014" is 67/2014/NĐ-CP), or when it leaves out a part \
+            but the archive cites only one directive it can be; it is a possible citation \
+            when it could also be another (67/NĐ-CP when the archive cites 67/2014/NĐ-CP and \
+            67/2017/NĐ-CP). "Kết luận 21" finds 21-KL/TW and 21-KL/TU; "21-KL/TW" does not \
+            find 21-KL/TU. Articles citing for certain come first, then those with the most \
+            mentions, then the newest. The directive may be given as several arguments \
+            (vietsearch cite Kết luận 21) and may start with a minus.
             """,
         // No -h: the directive may start with a minus; --help still works.
         helpNames: [.long]
@@ -37,7 +42,9 @@ struct CiteCommand: ParsableCommand {
     @Option(name: .long, help: "How many articles to show.")
     var limit = 20
 
-    @Flag(name: .long, help: "Print JSON: {directive, total, hits: [{id, title, date, mentions}]}.")
+    @Flag(
+        name: .long,
+        help: "Print JSON: {directive, total, certain, possible, hits: [{id, title, date, match, mentions}]}.")
     var json = false
 
     func validate() throws {
@@ -50,7 +57,7 @@ struct CiteCommand: ParsableCommand {
     func run() throws {
         let key: DirectiveKey
         do {
-            key = try DirectiveQuery.parse(directive, analyzer: try Analyzer())
+            key = try DirectiveQuery.parse(directive, analyzer: try Analyzer()).withImpliedIssuer
         } catch let error as DirectiveQuery.Error {
             throw CleanError("\(error)")
         }
@@ -62,6 +69,7 @@ struct CiteCommand: ParsableCommand {
             throw CleanError("\(error)")
         }
         let shown = citing.prefix(limit)
+        let certain = citing.count { $0.match == .certain }
         if json {
             let directiveJSON = JSON.object([
                 ("type", .string(key.type.displayName)), ("number", .int(key.number)), ("issuer", .string(key.issuer)),
@@ -70,7 +78,7 @@ struct CiteCommand: ParsableCommand {
             let hits = shown.map { hit in
                 JSON.object([
                     ("id", .string(hit.article.id)), ("title", .string(hit.article.title)),
-                    ("date", .string(hit.article.date)),
+                    ("date", .string(hit.article.date)), ("match", .string(hit.match.name)),
                     (
                         "mentions",
                         .array(
@@ -79,7 +87,7 @@ struct CiteCommand: ParsableCommand {
                                     ("text", .string($0.text)), ("context", .string($0.context)),
                                     ("start", .int($0.start)),
                                     ("end", .int($0.end)), ("field", .string($0.field == .title ? "title" : "body")),
-                                    ("date", .string($0.date)),
+                                    ("date", .string($0.date)), ("match", .string($0.match.name)),
                                 ])
                             })
                     ),
@@ -88,7 +96,8 @@ struct CiteCommand: ParsableCommand {
             Terminal.print(
                 json:
                     JSON.object([
-                        ("directive", directiveJSON), ("total", .int(citing.count)), ("hits", .array(Array(hits))),
+                        ("directive", directiveJSON), ("total", .int(citing.count)), ("certain", .int(certain)),
+                        ("possible", .int(citing.count - certain)), ("hits", .array(Array(hits))),
                     ])
             )
             return
@@ -98,17 +107,20 @@ struct CiteCommand: ParsableCommand {
             return
         }
         Terminal.print(
-            "\(plural(citing.count, "article")) \(citing.count == 1 ? "cites" : "cite") \(key); showing \(shown.count).\n"
-        )
+            "\(plural(citing.count, "article")) \(citing.count == 1 ? "cites" : "cite") \(key): \(certain) for certain, "
+                + "\(citing.count - certain) possibly; showing \(shown.count).\n")
         let bold = Terminal.stdoutIsTerminal
         for (rank, hit) in shown.enumerated() {
             Terminal.print("\(rank + 1). \(hit.article.title, bold: bold)")
             let count = hit.mentions.count
             Terminal.print(
-                "   \(hit.article.date ?? "no date") · \(hit.article.id) · \(count) mention\(count == 1 ? "" : "s")")
+                "   \(hit.article.date ?? "no date") · \(hit.article.id) · \(count) mention\(count == 1 ? "" : "s") · "
+                    + (hit.match == .certain ? "certain" : "possible: may be another directive"))
             for mention in hit.mentions {
                 let context = Snippet(text: mention.context, highlights: [mention.highlight])
-                Terminal.print("   - \(context, bold: bold)")
+                Terminal.print(
+                    "   - \(mention.match == .possible && hit.match == .certain ? "(possible) " : "")\(context, bold: bold)"
+                )
             }
             Terminal.print("")
         }
@@ -118,10 +130,15 @@ struct CiteCommand: ParsableCommand {
 struct DirectivesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "directives",
-        abstract: "List every directive cited in the archive, most cited first.",
+        abstract: "List every directive cited in the archive, one row each, most cited first.",
         discussion: """
+            Each row is one directive in its fullest known form, with the articles citing it \
+            for certain and those citing it possibly (a mention such as "Nghị định 67" that \
+            may also be another directive of that type and number).
+
               vietsearch directives --limit 20
-              vietsearch directives --type "Nghị định" --issuer CP
+              vietsearch directives --type "Nghị định" --issuer "Chính phủ" --year 2014
+              vietsearch directives --issuer "Bộ Chính trị" --sort recent
             """
     )
 
@@ -130,8 +147,21 @@ struct DirectivesCommand: ParsableCommand {
     @Option(name: .long, help: "Only this type: a name (\"Kết luận\", \"ket luan\") or an abbreviation (KL).")
     var type: String?
 
-    @Option(name: .long, help: "Only this issuer (TW, CP, TTg, …).")
+    @Option(
+        name: .long,
+        help:
+            "Only this issuer: a code (TW, CP, TTg, TU, ThU, BGDĐT, …) or a name (\"Bộ Chính trị\", \"Thủ tướng\", …).")
     var issuer: String?
+
+    @Option(name: .long, help: "Only directives of this year (in the number, else the date of issue).")
+    var year: Int?
+
+    enum Sort: String, ExpressibleByArgument, CaseIterable {
+        case articles, recent
+    }
+
+    @Option(name: .long, help: "articles (most cited first) or recent (newest first).")
+    var sort: Sort = .articles
 
     @Option(name: .long, help: "How many directives to show.")
     var limit = 50
@@ -152,9 +182,9 @@ struct DirectivesCommand: ParsableCommand {
             throw CleanError("\(error)")
         }
         if let type {
-            let wanted = Self.fold(type)
+            let wanted = UserText.fold(type)
             let types = DirectiveType.allCases.filter {
-                Self.fold($0.displayName) == wanted || $0.abbreviation.map(Self.fold) == wanted
+                UserText.fold($0.displayName) == wanted || $0.abbreviation.map(UserText.fold) == wanted
             }
             guard !types.isEmpty else {
                 throw CleanError(
@@ -166,17 +196,27 @@ struct DirectivesCommand: ParsableCommand {
             }
         }
         if let issuer {
-            let wanted = Self.fold(issuer)
-            counts = counts.filter { $0.key.issuer.map(Self.fold) == wanted }
+            let accepts = Issuers.filter(issuer)
+            counts = counts.filter { accepts($0.key.issuer) }
+        }
+        if let year {
+            counts = counts.filter { ($0.key.year ?? $0.latest.flatMap { Int($0.prefix(4)) }) == year }
+        }
+        if sort == .recent {
+            // Stable: rows of one date keep the most cited first.
+            counts = counts.enumerated().sorted { a, b in
+                (a.element.latest ?? "", b.offset) > (b.element.latest ?? "", a.offset)
+            }.map(\.element)
         }
         let shown = counts.prefix(limit)
         if json {
             let rows = shown.map {
                 JSON.object([
                     ("directive", .string($0.key.description)), ("type", .string($0.key.type.displayName)),
-                    ("number", .int($0.key.number)), ("issuer", .string($0.key.issuer)),
-                    ("year", $0.key.year.map { .int($0) } ?? .null),
-                    ("articles", .int($0.articles)), ("mentions", .int($0.mentions)),
+                    ("number", .int($0.key.number)), ("issuer", .string($0.key.writtenIssuer)),
+                    ("year", $0.key.year.map { .int($0) } ?? .null), ("date", .string($0.latest)),
+                    ("articles", .int($0.articles)), ("possible_articles", .int($0.possibleArticles)),
+                    ("mentions", .int($0.mentions)),
                 ])
             }
             Terminal.print(json: JSON.object([("total", .int(counts.count)), ("directives", .array(Array(rows)))]))
@@ -187,17 +227,11 @@ struct DirectivesCommand: ParsableCommand {
             return
         }
         Terminal.print("\(counts.count) directive\(counts.count == 1 ? "" : "s") cited; showing \(shown.count).\n")
-        Terminal.print("articles  mentions  directive")
+        Terminal.print("articles  possibly  mentions  directive")
         for count in shown {
             Terminal.print(
-                "\(Terminal.pad(String(count.articles), 9)) \(Terminal.pad(String(count.mentions), 9)) \(count.key)")
+                "\(Terminal.pad(String(count.articles), 9)) \(Terminal.pad("+\(count.possibleArticles)", 9)) "
+                    + "\(Terminal.pad(String(count.mentions), 9)) \(count.key)")
         }
-    }
-
-    /// Uppercase ASCII without diacritics, for comparing what users type.
-    static func fold(_ text: String) -> String {
-        let analyzer = try? Analyzer()
-        let folded = analyzer?.tokens(text).map(\.folded.description).joined(separator: " ") ?? text
-        return folded.uppercased()
     }
 }
