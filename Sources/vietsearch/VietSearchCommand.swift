@@ -40,7 +40,7 @@ struct VietSearchCommand: ParsableCommand {
         version: "vietsearch 0.1.0 (ICU \(Analyzer.icuVersion))",
         subcommands: [
             IndexCommand.self, SearchCommand.self, CiteCommand.self, DirectivesCommand.self, AnalyzeCommand.self,
-            StatsCommand.self, CheckCommand.self, BenchCommand.self,
+            StatsCommand.self, CheckCommand.self, OptimizeCommand.self, BenchCommand.self,
         ]
     )
 }

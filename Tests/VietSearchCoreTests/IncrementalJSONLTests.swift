@@ -80,3 +80,69 @@ import Testing
         }
     }
 }
+
+/// `optimize` merges the segments and purges deleted documents, keeping what searches find;
+/// interrupted, it leaves the index as it was.
+@Suite struct OptimizeTests {
+    private func archive() throws -> Scratch {
+        let scratch = Scratch()
+        let lines = (0..<120).map { i in
+            (id: "r\(i)", title: "Tin \(i)", text: "Sinh hoạt chi bộ \(i), giao thông ở Hà Nội, Kết luận 21-KL/TW.")
+        }
+        scratch.writeJSONL("tin.jsonl", lines)
+        scratch.write("a.txt", "Bài riêng\n\nSinh hoạt chi bộ ở Bến Tre.")
+        try scratch.index {
+            $0.segmentBudget = 2_000
+            $0.chunkBytes = 1_000
+        }
+        // Half the records gone: their documents are deleted, not yet purged.
+        scratch.writeJSONL("tin.jsonl", lines.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+        try scratch.index {
+            $0.segmentBudget = 2_000
+            $0.chunkBytes = 1_000
+        }
+        return scratch
+    }
+
+    private func answers(_ scratch: Scratch) throws -> [Set<String>] {
+        try ["chi bộ", "giao thong", "Bến Tre", "r7"].map { Set(try scratch.ids($0, limit: 500)) }
+    }
+
+    @Test func optimizeLeavesOneSegmentWithoutDeletionsAndTheSameAnswers() throws {
+        let scratch = try archive()
+        let before = try Commit.read(folder: scratch.indexFolder)!
+        #expect(before.segments.count > 1 && before.segments.contains { $0.deletedCount > 0 })
+        let answers = try answers(scratch)
+        let cited = try IndexReader(folder: scratch.indexFolder).directiveCounts().map(\.articles)
+        let summary = try IndexWriter(folder: scratch.indexFolder).optimize()
+        #expect(summary.purged == 60 && summary.documents == 61 && summary.segmentsAfter == 1)
+        let after = try Commit.read(folder: scratch.indexFolder)!
+        #expect(after.segments.count == 1 && after.segments.allSatisfy { $0.deletedCount == 0 && $0.deletes == nil })
+        #expect(try self.answers(scratch) == answers)
+        #expect(try IndexReader(folder: scratch.indexFolder).directiveCounts().map(\.articles) == cited)
+        #expect(try IndexInspector.check(folder: scratch.indexFolder).isEmpty)
+        #expect(try IndexInspector.leftovers(folder: scratch.indexFolder).files.isEmpty)
+        // The manifest follows the documents: editing a line afterwards updates one article.
+        var lines = (0..<120).filter { $0 % 2 == 0 }.map { i in
+            (id: "r\(i)", title: "Tin \(i)", text: "Sinh hoạt chi bộ \(i), giao thông ở Hà Nội, Kết luận 21-KL/TW.")
+        }
+        lines[0].text = "Bản sửa về an toàn thực phẩm."
+        scratch.writeJSONL("tin.jsonl", lines)
+        let next = try scratch.index()
+        #expect(next.documents == 1 && next.totalDocuments == 61)
+        #expect(try scratch.ids("an toàn thực phẩm") == ["r0"])
+    }
+
+    @Test func anInterruptedOptimizeLeavesTheIndexAsItWas() throws {
+        let scratch = try archive()
+        let before = try Commit.read(folder: scratch.indexFolder)!
+        let answers = try answers(scratch)
+        let writer = IndexWriter(folder: scratch.indexFolder)
+        struct Interrupted: Error {}
+        writer.beforeCommitRename = { throw Interrupted() }
+        #expect(throws: Interrupted.self) { try writer.optimize() }
+        #expect(try Commit.read(folder: scratch.indexFolder) == before)
+        #expect(try self.answers(scratch) == answers)
+        #expect(try IndexInspector.leftovers(folder: scratch.indexFolder).files.isEmpty)
+    }
+}

@@ -603,7 +603,7 @@ public final class IndexWriter {
     /// Deletes files of earlier commits (and of interrupted or failed runs) that `commit`
     /// does not use. Only files with a name the index makes and an index file's header are
     /// ever deleted.
-    private func removeUnreferencedFiles(keeping commit: Commit?) {
+    func removeUnreferencedFiles(keeping commit: Commit?) {
         let keep = Set((commit?.files ?? []) + ["LOCK", Commit.fileName])
         for name in FileIO.list(folder) where !keep.contains(name) && isOwnFile(name) {
             FileIO.remove(folder + "/" + name)
@@ -616,7 +616,7 @@ public final class IndexWriter {
     }
 
     /// The highest N of the index's own files named `<prefix>N…` (0 when none).
-    private func highestNumber(prefix: Character) -> Int {
+    func highestNumber(prefix: Character) -> Int {
         FileIO.list(folder).filter { $0.first == prefix && isOwnFile($0) }.compactMap { name in
             Int(name.dropFirst().prefix { $0.isASCIIDigit }.prefix(12))
         }.max() ?? 0
