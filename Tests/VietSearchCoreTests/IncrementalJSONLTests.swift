@@ -94,12 +94,14 @@ import Testing
         try scratch.index {
             $0.segmentBudget = 2_000
             $0.chunkBytes = 1_000
+            $0.mergesAfterCommit = false
         }
         // Half the records gone: their documents are deleted, not yet purged.
         scratch.writeJSONL("tin.jsonl", lines.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
         try scratch.index {
             $0.segmentBudget = 2_000
             $0.chunkBytes = 1_000
+            $0.mergesAfterCommit = false
         }
         return scratch
     }
@@ -144,5 +146,51 @@ import Testing
         #expect(try Commit.read(folder: scratch.indexFolder) == before)
         #expect(try self.answers(scratch) == answers)
         #expect(try IndexInspector.leftovers(folder: scratch.indexFolder).files.isEmpty)
+    }
+}
+
+/// The merge policy after `index`: the number of segments stays bounded, merged segments
+/// answer with the same hits and scores, and a segment mostly deleted is purged.
+@Suite struct MergePolicyTests {
+    private let lines = (0..<150).map { i in
+        (id: "r\(i)", title: "Tin \(i)", text: "Sinh hoạt chi bộ \(i % 7), giao thông \(i % 5) ở Hà Nội.")
+    }
+
+    private func build(_ configure: (IndexWriter) -> Void) throws -> Scratch {
+        let scratch = Scratch()
+        scratch.writeJSONL("tin.jsonl", lines)
+        try scratch.index {
+            $0.segmentBudget = 1_500
+            $0.chunkBytes = 800
+            configure($0)
+        }
+        return scratch
+    }
+
+    @Test func segmentsStayBoundedAndMergedOnesAnswerAlike() throws {
+        let merged = try build {
+            $0.maxSegments = 4
+            $0.mergeBudget = 1 << 30
+        }
+        let many = try build { $0.mergesAfterCommit = false }
+        #expect(try Commit.read(folder: many.indexFolder)!.segments.count > 4)
+        #expect(try Commit.read(folder: merged.indexFolder)!.segments.count <= 4)
+        for query in ["chi bộ 3", "giao thong 4", "Hà Nội", "r17"] {
+            let a = try merged.searcher().search(query, options: SearchOptions(limit: 200, snippets: false))
+            let b = try many.searcher().search(query, options: SearchOptions(limit: 200, snippets: false))
+            #expect(a.hits.map(\.article.id) == b.hits.map(\.article.id), "\(query)")
+            #expect(zip(a.hits, b.hits).allSatisfy { abs($0.score - $1.score) < 1e-9 }, "\(query)")
+        }
+    }
+
+    @Test func aSegmentMostlyDeletedIsPurged() throws {
+        let scratch = try build { $0.maxSegments = 1000 }
+        scratch.writeJSONL("tin.jsonl", Array(lines.prefix(20)))
+        let summary = try scratch.index { $0.maxSegments = 1000 }
+        #expect(summary.totalDocuments == 20)
+        let commit = try Commit.read(folder: scratch.indexFolder)!
+        #expect(commit.segments.allSatisfy { $0.deletedCount * 2 <= $0.docs })
+        #expect(Set(try scratch.ids("Hà Nội", limit: 500)) == Set((0..<20).map { "r\($0)" }))
+        #expect(try IndexInspector.check(folder: scratch.indexFolder).isEmpty)
     }
 }

@@ -19,16 +19,49 @@ public struct OptimizeSummary: Sendable {
 }
 
 extension IndexWriter {
-    /// Rewrites the index as few segments as the memory budget allows (one, for an archive
-    /// of less than `segmentBudget` of text), without its deleted documents: each live
-    /// document's stored article is analysed again into the new segments, the manifest is
-    /// mapped onto them, and one atomic commit switches over (a crash before it leaves the
-    /// old index, whose files are all still there; the next run removes the new ones).
+    /// Rewrites the index as few segments as the merge budget allows (one, for an archive
+    /// of less than `mergeBudget` of text), without its deleted documents.
     public func optimize() throws -> OptimizeSummary {
-        let start = Date()
         guard FileIO.exists(folder + "/" + Commit.fileName) else { throw IndexError.missing(path: folder) }
         let lock = try WriterLock(folder: folder)
         defer { withExtendedLifetime(lock) {} }
+        guard let commit = try Commit.read(folder: folder) else { throw IndexError.missing(path: folder) }
+        return try merge(Set(commit.segments.map(\.name)))
+    }
+
+    /// The merge policy, run after each `index` commit: a segment more than half deleted is
+    /// rewritten, and beyond `maxSegments` the smallest segments well below the merge
+    /// budget are merged, so that small segments do not pile up, nor deleted documents
+    /// (like Lucene's, merged segments are capped: at `mergeBudget` of text).
+    func mergeIfNeeded() throws -> OptimizeSummary? {
+        guard let commit = try Commit.read(folder: folder) else { return nil }
+        var chosen = Set(commit.segments.filter { $0.deletedCount * 2 > $0.docs }.map(\.name))
+        let rest = commit.segments.filter { !chosen.contains($0.name) }
+        // Only segments well below the merge budget are merged for their number (about 12
+        // bytes of text per syllable counted here leaves room for the merged text): full
+        // ones stay, so a small run never rewrites the archive.
+        let small = rest.filter { $0.titleTokens + $0.bodyTokens < (mergeBudget ?? 2 * segmentBudget) / 12 }
+        if rest.count > maxSegments && small.count >= 2 {
+            let smallest = small.sorted {
+                ($0.titleTokens + $0.bodyTokens, $0.name) < ($1.titleTokens + $1.bodyTokens, $1.name)
+            }
+            chosen.formUnion(smallest.prefix(min(small.count, rest.count - maxSegments + 1)).map(\.name))
+        }
+        guard !chosen.isEmpty,
+            chosen.count > 1
+                || commit.segments.contains(where: {
+                    chosen.contains($0.name) && $0.deletedCount > 0
+                })
+        else { return nil }
+        return try merge(chosen)
+    }
+
+    /// Rewrites the segments named `chosen` (the writer lock held): each live document's
+    /// stored article is analysed again into new segments, the manifest is mapped onto
+    /// them, and one atomic commit switches over (a crash before it leaves the old index,
+    /// whose files are all still there; the next run removes the new ones).
+    func merge(_ chosen: Set<String>) throws -> OptimizeSummary {
+        let start = Date()
         guard let commit = try Commit.read(folder: folder) else { throw IndexError.missing(path: folder) }
         let manifest = try commit.manifest.map { try Manifest.read(path: folder + "/" + $0, id: commit.manifestID) }
         let reader = try IndexReader(folder: folder)
@@ -37,8 +70,9 @@ extension IndexWriter {
         defer { if !committed { removeUnreferencedFiles(keeping: commit) } }
 
         let analyzer = try Analyzer()
+        let budget = mergeBudget ?? 2 * segmentBudget
         var next = max(commit.nextSegment, highestNumber(prefix: "s") + 1)
-        var segments: [Commit.Segment] = []
+        var segments = commit.segments.filter { !chosen.contains($0.name) }
         // Old (segment name, document) → new (segment name, document).
         var moved: [String: [Int: (segment: String, doc: Int)]] = [:]
         var builder = SegmentBuilder()
@@ -58,7 +92,7 @@ extension IndexWriter {
             builder = SegmentBuilder()
             pending = []
         }
-        for (s, segment) in reader.segments.enumerated() {
+        for (s, segment) in reader.segments.enumerated() where chosen.contains(commit.segments[s].name) {
             for doc in 0..<segment.docCount {
                 guard !segment.deleted.contains(doc) else {
                     summary.purged += 1
@@ -67,7 +101,7 @@ extension IndexWriter {
                 _ = builder.add(try segment.store.article(doc), analyzer: analyzer)
                 pending.append((commit.segments[s].name, doc))
                 summary.documents += 1
-                if builder.textBytes >= segmentBudget { try flush() }
+                if builder.textBytes >= budget { try flush() }
             }
         }
         try flush()
@@ -82,7 +116,13 @@ extension IndexWriter {
             for range in entry.ranges {
                 for doc in range.firstDoc..<(range.firstDoc + range.count) {
                     defer { r += 1 }
-                    guard let new = moved[range.segment]?[doc] else { continue }
+                    let new: (segment: String, doc: Int)
+                    if chosen.contains(range.segment) {
+                        guard let found = moved[range.segment]?[doc] else { continue }
+                        new = found
+                    } else {
+                        new = (range.segment, doc)
+                    }
                     if !entry.records.isEmpty { records.append(entry.records[r]) }
                     if let last = ranges.last, last.segment == new.segment, last.firstDoc + last.count == new.doc {
                         ranges[ranges.count - 1].count += 1

@@ -47,6 +47,16 @@ public final class IndexWriter {
     /// files while it writes them; with two workers 96 MB keeps a build of any size under
     /// 1 GB of RSS (1.23 GB of JSONL: see BENCHMARKS.md).
     var segmentBudget = 96 << 20
+    /// After an `index` run, the smallest segments are merged while there are more than
+    /// this many (`mergeIfNeeded`).
+    var maxSegments = 10
+    /// A merged segment holds at most this much text (default: twice `segmentBudget`, as a
+    /// merge runs one builder where indexing runs one per core): larger segments are not
+    /// merged further, as Lucene caps its merged segments.
+    var mergeBudget: Int?
+    /// Whether `index` runs the merge policy after its commit (tests turn it off to keep
+    /// the segments they made).
+    var mergesAfterCommit = true
     /// Large JSONL files are cut into chunks of about this size, so all cores share them.
     var chunkBytes = 4 << 20
     /// Index files reached through links that lead outside the folders given (they are
@@ -373,9 +383,18 @@ public final class IndexWriter {
         }
         committed = true
         removeUnreferencedFiles(keeping: commit)
+        var final = commit
+        do {
+            if mergesAfterCommit, try mergeIfNeeded() != nil, let merged = try Commit.read(folder: folder) {
+                final = merged
+            }
+        } catch {
+            summary.problems.append(
+                InputProblem(file: folder, message: "merging segments failed (\(error)); the index is as committed"))
+        }
 
-        summary.totalDocuments = commit.liveDocs
-        summary.segments = commit.segments.count
+        summary.totalDocuments = final.liveDocs
+        summary.segments = final.segments.count
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
