@@ -91,7 +91,7 @@ struct AnalyzeCLITests {
 
     @Test func missingTextIsAUsageError() throws {
         let output = try CLI.run(["analyze"])
-        #expect(output.status != 0)
+        #expect(output.status == 2)
         #expect(output.stderr.contains("Give a TEXT"))
     }
 }
@@ -121,7 +121,7 @@ struct IndexAndSearchCLITests {
         #expect(viaEnvironment.stdout.contains("1. "))
 
         let none = try CLI.run(["search", "xyzzy", "--index", index])
-        #expect(none.status == 0)
+        #expect(none.status == 1)
         #expect(none.stdout.contains("No article matches"))
 
         let stats = try CLI.run(["stats", "--index", index])
@@ -170,14 +170,14 @@ struct IndexAndSearchCLITests {
 
     @Test func searchWithoutAnIndexSaysHowToCreateOne() throws {
         let output = try CLI.run(["search", "chi bộ", "--index", CLI.temporaryFolder() + "/none"])
-        #expect(output.status != 0)
+        #expect(output.status == 2)
         #expect(output.stderr.contains("vietsearch index"))
         #expect(!output.stderr.contains("Fatal"))
     }
 
     @Test func nothingToIndexFailsWithTheReason() throws {
         let output = try CLI.run(["index", "/nonexistent/articles", "--index", CLI.temporaryFolder() + "/idx"])
-        #expect(output.status != 0)
+        #expect(output.status == 2)
         #expect(output.stderr.contains("/nonexistent/articles"))
     }
 
@@ -193,7 +193,7 @@ struct IndexAndSearchCLITests {
         #expect(check.status == 1)
         #expect(check.stderr.contains(store))
         let search = try CLI.run(["search", "chi bộ", "--index", index])
-        #expect(search.status == 1)
+        #expect(search.status == 2)
         #expect(search.stderr.contains("damaged"))
     }
 }
@@ -214,7 +214,7 @@ struct CiteCLITests {
         #expect(Set(mentions[0].keys).isSuperset(of: ["text", "context", "start", "end"]))
 
         let bad = try CLI.run(["cite", "sinh hoạt", "--index", index])
-        #expect(bad.status != 0)
+        #expect(bad.status == 2)
         #expect(bad.stderr.contains("Kết luận 21"))
 
         let list = try CLI.run(["directives", "--index", index, "--type", "Hướng dẫn"])
@@ -349,7 +349,7 @@ struct ArgumentCLITests {
     @Test func citeAndAnalyzeReadAMinusAndTextAsTheirTextNotAsHelp() throws {
         let cite = try CLI.run(["cite", "-hôm", "--index", CLI.temporaryFolder() + "/none"])
         #expect(!cite.stdout.contains("USAGE"))
-        #expect(cite.status != 0)
+        #expect(cite.status == 2)
         #expect(cite.stderr.contains("“-hôm” is not a directive citation"))
 
         let analyze = try CLI.run(["analyze", "-hôm", "nay"])
@@ -379,13 +379,14 @@ struct ArgumentCLITests {
             (["cite", "KL 21", "--limt=1", "--index", index], "--limt"), (["analyze", "chi bộ", "--jsn"], "--jsn"),
         ] {
             let output = try CLI.run(arguments)
-            #expect(output.status != 0, "\(arguments)")
+            #expect(output.status == 2, "\(arguments)")
             #expect(output.stdout.isEmpty, "\(arguments)")
             #expect(output.stderr.contains("Unknown option '\(option)'"), "\(arguments)")
         }
         // After `--`, words that start with `--` are text.
+        // (`--bộ` is then an exclusion of `-bộ`, which every sample article holds: status 1.)
         let text = try CLI.run(["search", "--index", index, "--json", "--", "chi", "--bộ"])
-        #expect(text.status == 0)
+        #expect(text.status == 1)
         #expect((try CLI.json(text.stdout) as? [String: Any])?["query"] as? String == "chi --bộ")
     }
 }
@@ -465,16 +466,18 @@ struct HostileTextCLITests {
         let built = try CLI.run(["index", folder, "--index", hostile])
         #expect(built.stdout.contains(#"idx\nFORGED\u{1b}]0;x\u{7} holds 2 articles"#))
         Self.expectInert(built.stdout + built.stderr, "index")
-        for arguments in [["stats"], ["check"], ["search", "xyzzy \u{1B}[2J"]] {
+        for (arguments, status) in [(["stats"], 0), (["check"], 0), (["search", "xyzzy \u{1B}[2J"], 0)]
+            as [([String], Int32)]
+        {
             let output = try CLI.run(arguments + ["--index", hostile])
-            #expect(output.status == 0, "\(arguments)")
+            #expect(output.status == status, "\(arguments)")
             Self.expectInert(output.stdout + output.stderr, arguments[0])
         }
         let missing = try CLI.run(["search", "chi", "--index", folder + "/none\nFORGED\u{9B}2J"])
         #expect(missing.stderr.contains(#"none\nFORGED\u{9b}2J"#))
         Self.expectInert(missing.stderr, "search without an index")
         let unreadable = try CLI.run(["analyze", "--file", folder + "/no\nFORGED\u{1B}[2J.txt"])
-        #expect(unreadable.status != 0)
+        #expect(unreadable.status == 2)
         Self.expectInert(unreadable.stderr, "analyze --file")
         let option = try CLI.run(["search", "chi", "--x\u{1B}[2J", "--index", hostile])
         #expect(option.stderr.contains(#"Unknown option '--x\u{1b}[2J'"#))
@@ -503,6 +506,55 @@ struct HelpCLITests {
             let prose = help.stdout.components(separatedBy: "USAGE:")[0]
             let gaps = prose.split(separator: "\n").filter { $0.drop { $0 == " " }.contains("   ") }
             #expect(gaps.isEmpty, "\(command): \(gaps)")
+            #expect(prose.contains("Exit status: 0"), "\(command)")
+        }
+    }
+}
+
+/// Exit statuses as grep and ripgrep have them: 0 when something matches, 1 when nothing
+/// does, 2 on errors (usage errors included).
+struct ExitStatusCLITests {
+    @Test func zeroWhenSomethingMatchesOneWhenNothingDoesInTextAndJSON() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        for (arguments, status) in [
+            (["search", "chi bộ"], 0), (["search", "xyzzy"], 1), (["search", "chi xyzzy", "--all-words"], 1),
+            (["search", "chi bộ", "--limit", "0"], 0), (["search", "-chi"], 1), (["cite", "KL 21"], 0),
+            (["cite", "KL 99"], 1), (["directives"], 0), (["directives", "--year", "1900"], 1),
+            (["directives", "--issuer", "xyzzy"], 1), (["stats"], 0), (["check"], 0),
+        ] as [([String], Int32)] {
+            let text = try CLI.run(arguments + ["--index", index])
+            #expect(text.status == status, "\(arguments)")
+            #expect(text.stderr.isEmpty, "\(arguments)")
+            if !["check"].contains(arguments[0]) {
+                let json = try CLI.run(arguments + ["--index", index, "--json"])
+                #expect(json.status == status, "\(arguments) --json")
+                #expect((try? CLI.json(json.stdout)) != nil, "\(arguments) --json")
+            }
+        }
+    }
+
+    @Test func twoOnErrorsAndUsageErrors() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let none = CLI.temporaryFolder() + "/none"
+        for arguments in [
+            ["bogus"], ["search"], ["search", "chi", "--limit", "x", "--index", index],
+            ["search", "chi", "--limit", "-1", "--index", index], ["search", "chi", "--limt", "3", "--index", index],
+            ["directives", "--sort", "x", "--index", index], ["directives", "--type", "xyzzy", "--index", index],
+            ["stats", "--bogus"], ["index"], ["search", "chi", "--index", none], ["cite", "KL 21", "--index", none],
+            ["directives", "--index", none], ["stats", "--index", none], ["check", "--index", none],
+            ["cite", "sinh hoạt", "--index", index], ["analyze", "--file", none],
+        ] {
+            let output = try CLI.run(arguments)
+            #expect(output.status == 2, "\(arguments)")
+            #expect(output.stderr.contains("Error"), "\(arguments)")
+        }
+    }
+
+    @Test func helpAndVersionExitZero() throws {
+        for arguments in [["--help"], ["--version"], ["search", "--help"], ["help", "cite"]] {
+            #expect(try CLI.run(arguments).status == 0, "\(arguments)")
         }
     }
 }

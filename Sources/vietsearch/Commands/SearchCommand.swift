@@ -52,6 +52,10 @@ struct SearchCommand: ParsableCommand {
             Examples:
               vietsearch search "sinh hoat chi bo"
               vietsearch search '"chi bộ" -"Hà Tĩnh"' --limit 5
+
+            Exit status: 0 when some article matches (shown or not), 1 when none does (also \
+            with --json), 2 on errors. Help: --help only (no -h: a query may start with a \
+            minus).
             """,
         helpNames: [.long]
     )
@@ -106,10 +110,12 @@ struct SearchCommand: ParsableCommand {
         if parsed.isEmpty && !json {
             Terminal.print(
                 "Nothing to search for: \"\(query)\" has no word to find (only exclusions or punctuation). Add a word.")
-            return
+            throw NothingMatched()
         }
         let result = try searcher.search(
             query, options: SearchOptions(limit: limit, exactOnly: exact, allWords: allWords, asTyped: asTyped))
+        // Some article holds the query (or, relaxed, some of its words), shown or not.
+        let matched = !result.hits.isEmpty || (result.total ?? 0) > 0
         if json {
             let hits = result.hits.map { hit in
                 JSON.object([
@@ -143,11 +149,12 @@ struct SearchCommand: ParsableCommand {
                         ("hits", .array(hits)),
                     ])
             )
+            if !matched { throw NothingMatched() }
             return
         }
-        guard !result.hits.isEmpty || (result.total ?? 0) > 0 else {
+        guard matched else {
             Terminal.print(Self.nothingFound(query, result, parsed))
-            return
+            throw NothingMatched()
         }
         let bold = Terminal.stdoutIsTerminal
         if let reading = result.reading, let line = Self.readingLine(reading) { Terminal.print(line) }
