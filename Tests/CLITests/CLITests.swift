@@ -498,6 +498,27 @@ struct HostileTextCLITests {
 }
 
 struct HelpCLITests {
+    /// `-h` is help everywhere except after search, cite and analyze, whose text may start
+    /// with a minus (there `-h` is text, and `--help` is help).
+    @Test func shortHelpWorksEverywhereButWhereTextMayStartWithAMinus() throws {
+        for command in [[], ["index"], ["directives"], ["stats"], ["check"], ["bench"]] {
+            let help = try CLI.run(command + ["-h"])
+            #expect(help.status == 0, "\(command)")
+            #expect(help.stdout.contains("USAGE: vietsearch"), "\(command)")
+            #expect(help.stderr.isEmpty, "\(command)")
+        }
+        let none = CLI.temporaryFolder() + "/none"
+        for command in ["search", "cite"] {
+            let text = try CLI.run([command, "-h", "--index", none])
+            #expect(!text.stdout.contains("USAGE"), "\(command)")
+            #expect(text.status == 2, "\(command)")
+            #expect(try CLI.run([command, "--help"]).stdout.contains("USAGE: vietsearch \(command)"))
+        }
+        let analyze = try CLI.run(["analyze", "-h"])
+        #expect(analyze.status == 0)
+        #expect(!analyze.stdout.contains("USAGE"))
+    }
+
     /// The prose of every command's help reads as sentences: no run of spaces inside a line.
     @Test func helpProseHasNoGapsInsideLines() throws {
         for command in ["search", "cite", "directives", "analyze", "index", "stats", "check", "bench"] {
