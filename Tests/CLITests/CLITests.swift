@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import vietsearch
+
 /// Runs the built `vietsearch` program as a user would and checks what it prints.
 struct CLI {
     static let binary: String = {
@@ -577,5 +579,74 @@ struct ExitStatusCLITests {
         for arguments in [["--help"], ["--version"], ["search", "--help"], ["help", "cite"]] {
             #expect(try CLI.run(arguments).status == 0, "\(arguments)")
         }
+    }
+}
+
+/// `--color auto|always|never`, `NO_COLOR` and `TERM=dumb`.
+struct ColorCLITests {
+    @Test func colorAlwaysBoldsHitsAndNeverDoesNot() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let bold = "\u{1B}[1m"
+        for command in [["search", "chi bộ"], ["cite", "KL 21"]] {
+            let always = try CLI.run(command + ["--index", index, "--color", "always"])
+            #expect(always.status == 0)
+            #expect(always.stdout.contains(bold), "\(command)")
+            // An explicit --color always wins over NO_COLOR, as no-color.org asks.
+            let forced = try CLI.run(
+                command + ["--index", index, "--color=always"], environment: ["NO_COLOR": "1", "TERM": "dumb"])
+            #expect(forced.stdout.contains(bold), "\(command)")
+            for arguments in [["--color", "never"], ["--color", "auto"], []] {
+                let plain = try CLI.run(command + ["--index", index] + arguments)
+                #expect(plain.status == 0)
+                #expect(!plain.stdout.contains("\u{1B}"), "\(command) \(arguments)")
+            }
+        }
+        let bad = try CLI.run(["search", "chi", "--color", "sometimes", "--index", index])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("sometimes"))
+    }
+
+    /// On a real terminal (a pseudo-terminal from util-linux `script`, when installed).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func autoOnATerminalHonoursNoColorAndTermDumb() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        func onTerminal(_ environment: [String: String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", "'\(CLI.binary)' search chi --limit 1 --index '\(index)'", "/dev/null"]
+            var env = ProcessInfo.processInfo.environment
+            env["NO_COLOR"] = nil
+            env["TERM"] = "xterm"
+            for (key, value) in environment { env[key] = value }
+            process.environment = env
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        #expect(try onTerminal([:]).contains("\u{1B}[1m"))
+        #expect(try !onTerminal(["NO_COLOR": "1"]).contains("\u{1B}[1m"))
+        #expect(try !onTerminal(["TERM": "dumb"]).contains("\u{1B}[1m"))
+        #expect(try onTerminal(["NO_COLOR": ""]).contains("\u{1B}[1m"))
+    }
+
+    /// `auto` on a terminal: bold unless NO_COLOR holds anything or TERM is dumb.
+    @Test func autoHonoursNoColorAndDumbTerminals() {
+        func uses(_ choice: ColorChoice, _ environment: [String: String], terminal: Bool = true) -> Bool {
+            Terminal.usesColor(choice, environment: environment, isTerminal: terminal)
+        }
+        #expect(uses(.auto, ["TERM": "xterm-256color"]))
+        #expect(uses(.auto, ["NO_COLOR": ""]))
+        #expect(!uses(.auto, ["NO_COLOR": "1"]))
+        #expect(!uses(.auto, ["NO_COLOR": "0"]))
+        #expect(!uses(.auto, ["TERM": "dumb"]))
+        #expect(!uses(.auto, [:], terminal: false))
+        #expect(uses(.always, ["NO_COLOR": "1", "TERM": "dumb"], terminal: false))
+        #expect(!uses(.never, [:]))
     }
 }

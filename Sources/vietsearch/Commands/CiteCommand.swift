@@ -43,6 +43,8 @@ struct CiteCommand: ParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
+    @OptionGroup var color: ColorOption
+
     @Option(name: .long, help: "How many articles to show.")
     var limit = 20
 
@@ -114,7 +116,7 @@ struct CiteCommand: ParsableCommand {
         Terminal.print(
             "\(plural(citing.count, "article")) \(citing.count == 1 ? "cites" : "cite") \(key): \(certain) for certain, "
                 + "\(citing.count - certain) possibly; showing \(shown.count).\n")
-        let bold = Terminal.stdoutIsTerminal
+        let bold = color.bold
         for (rank, hit) in shown.enumerated() {
             Terminal.print("\(rank + 1). \(hit.article.title, bold: bold)")
             let count = hit.mentions.count

@@ -43,7 +43,10 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let writer = IndexWriter(folder: location.folder)
         writer.followsLinksOutside = followSymlinks
-        let bar = Terminal.stderrIsTerminal && !json ? ProgressBar() : nil
+        // No bar (it redraws its line with \r and an erase escape) on a dumb terminal.
+        let bar =
+            Terminal.stderrIsTerminal && !json && !Terminal.isDumb(ProcessInfo.processInfo.environment)
+            ? ProgressBar() : nil
         var progress: (@Sendable (IndexProgress) -> Void)? = nil
         if let bar { progress = { bar.update($0) } }
         let summary: IndexSummary

@@ -70,6 +70,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
+    @OptionGroup var color: ColorOption
+
     @Option(name: .long, help: "How many hits to show.")
     var limit = 10
 
@@ -156,7 +158,7 @@ struct SearchCommand: ParsableCommand {
             Terminal.print(Self.nothingFound(query, result, parsed))
             throw NothingMatched()
         }
-        let bold = Terminal.stdoutIsTerminal
+        let bold = color.bold
         if let reading = result.reading, let line = Self.readingLine(reading) { Terminal.print(line) }
         Terminal.print(Self.countsLine(query, result, parsed) + "\n")
         for (rank, hit) in result.hits.enumerated() {
