@@ -650,3 +650,35 @@ struct ColorCLITests {
         #expect(!uses(.never, [:]))
     }
 }
+
+/// `OR` as search --help says: in capitals it separates alternatives, a lowercase `or` is a
+/// word; parentheses are refused outside quotes.
+struct OrAndParenthesesCLITests {
+    @Test func capitalOrSeparatesAlternativesAndLowercaseOrIsAWord() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let alternatives = try CLI.run(["search", "xyzzy OR chi bộ", "--all-words", "--json", "--index", index])
+        #expect(alternatives.status == 0)
+        let result = try #require(try CLI.json(alternatives.stdout) as? [String: Any])
+        #expect(result["total"] as? Int == 5)
+        let word = try CLI.run(["search", "xyzzy or chi bộ", "--all-words", "--json", "--index", index])
+        #expect(word.status == 1)
+        let unknown = (try CLI.json(word.stdout) as? [String: Any])?["unknown_words"] as? [String]
+        #expect(unknown?.contains("xyzzy") == true)
+        #expect(try CLI.run(["search", "--help"]).stdout.contains("a lowercase or is a word"))
+    }
+
+    @Test func parenthesesAreRefusedOutsideQuotes() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        for query in ["chi bộ (Hà Tĩnh OR Thủ Đức)", "(chi bộ)", "chi bộ)"] {
+            let output = try CLI.run(["search", query, "--index", index])
+            #expect(output.status == 2, "\(query)")
+            #expect(output.stdout.isEmpty, "\(query)")
+            #expect(output.stderr.contains("Parentheses do not group words"), "\(query)")
+        }
+        let quoted = try CLI.run(["search", "\"chi bộ (Đảng)\"", "--index", index])
+        #expect(!quoted.stderr.contains("Parentheses"))
+        #expect(quoted.status != 2)
+    }
+}

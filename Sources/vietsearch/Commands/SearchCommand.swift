@@ -19,8 +19,9 @@ struct SearchCommand: ParsableCommand {
             ở đâu, ai, gì, ...) is ranked by BM25 and adjacency without needing every word. \
             Each hit that lacks words says which (--all-words keeps every word required; \
             quoted phrases, codes such as 21-KL/TW, title: and exclusions always hold). "quoted \
-            phrases" match in order within a sentence; -word or -"phrase" excludes; OR separates alternatives, each a run of words (Đà Nẵng OR Hải \
-            Phòng); title:word searches titles only. A query typed without diacritics matches \
+            phrases" match in order within a sentence; -word or -"phrase" excludes; OR in capitals separates alternatives, each a run of words (Đà \
+            Nẵng OR Hải Phòng; a lowercase or is a word to find); parentheses do not group \
+            and are refused outside quotes; title:word searches titles only. A query typed without diacritics matches \
             every accented form; typed with diacritics, exact spellings rank first (--exact \
             requires them). A query that names a directive (Kết luận 21) also finds the \
             articles citing it, first. A query may start with a minus: \
@@ -95,6 +96,23 @@ struct SearchCommand: ParsableCommand {
         if limit < 0 { throw ValidationError("--limit must be 0 or more.") }
         if try TextArguments.text(words).isEmpty {
             throw ValidationError("Give a query, e.g. vietsearch search \"sinh hoạt chi bộ\".")
+        }
+        try Self.refuseParentheses(query)
+    }
+
+    /// Parentheses would suggest grouping (`chi bộ (Hà Nội OR Huế)`), which the query
+    /// language does not have: alternatives are runs of words between `OR`s. Refused outside
+    /// quotes, so that no query is silently read otherwise than meant.
+    static func refuseParentheses(_ query: String) throws {
+        var quoted = false
+        for character in query {
+            if character == "\"" {
+                quoted.toggle()
+            } else if !quoted && (character == "(" || character == ")") {
+                throw ValidationError(
+                    "Parentheses do not group words in a query. Write alternatives as runs of words "
+                        + "between OR (Đà Nẵng OR Hải Phòng), or drop the parentheses.")
+            }
         }
     }
 
