@@ -682,3 +682,35 @@ struct OrAndParenthesesCLITests {
         #expect(quoted.status != 2)
     }
 }
+
+/// The manual page (docs/vietsearch.1, written by scripts/man.sh) and the completion scripts.
+struct ManualAndCompletionCLITests {
+    /// The committed page is regenerated when options change: it names every command and every
+    /// long option their help lists, and keeps Vietnamese letters (as roff escapes).
+    @Test func theManualPageNamesEveryCommandAndOption() throws {
+        let page = try String(contentsOfFile: CLI.repository + "/docs/vietsearch.1", encoding: .utf8)
+        #expect(page.contains("K\\[u1EBF]t lu\\[u1EAD]n 21"))
+        #expect(!page.contains("QQU"))
+        for command in ["index", "search", "cite", "directives", "analyze", "stats", "check", "bench"] {
+            #expect(page.contains(".It Em \(command)"), "\(command)")
+            let help = try CLI.run([command, "--help"]).stdout
+            let options = help.components(separatedBy: "OPTIONS:").last ?? ""
+            let names = Set(
+                options.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == "=" })
+                    .filter { $0.hasPrefix("--") }.map { String($0.dropFirst(2).prefix { $0.isLetter || $0 == "-" }) }
+                    .filter { !$0.isEmpty })
+            #expect(!names.isEmpty, "\(command)")
+            for name in names where name != "help" {
+                #expect(page.contains("Fl -\(name)"), "\(command) --\(name): run scripts/man.sh")
+            }
+        }
+    }
+
+    @Test func completionScriptsAreBuiltIn() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try CLI.run(["--generate-completion-script", shell])
+            #expect(script.status == 0, "\(shell)")
+            #expect(script.stdout.contains("directives"), "\(shell)")
+        }
+    }
+}
