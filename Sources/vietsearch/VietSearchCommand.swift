@@ -52,7 +52,8 @@ struct VietSearchCommand: ParsableCommand {
             """,
         version: "vietsearch 0.1.0 (ICU \(Analyzer.icuVersion))",
         subcommands: [
-            IndexCommand.self, SearchCommand.self, CiteCommand.self, DirectivesCommand.self, AnalyzeCommand.self,
+            IndexCommand.self, SearchCommand.self, ShowCommand.self, CiteCommand.self, DirectivesCommand.self,
+            AnalyzeCommand.self,
             StatsCommand.self, CheckCommand.self, BenchCommand.self,
         ]
     )

@@ -503,7 +503,7 @@ struct HelpCLITests {
     /// `-h` is help everywhere except after search, cite and analyze, whose text may start
     /// with a minus (there `-h` is text, and `--help` is help).
     @Test func shortHelpWorksEverywhereButWhereTextMayStartWithAMinus() throws {
-        for command in [[], ["index"], ["directives"], ["stats"], ["check"], ["bench"]] {
+        for command in [[], ["index"], ["show"], ["directives"], ["stats"], ["check"], ["bench"]] {
             let help = try CLI.run(command + ["-h"])
             #expect(help.status == 0, "\(command)")
             #expect(help.stdout.contains("USAGE: vietsearch"), "\(command)")
@@ -523,7 +523,7 @@ struct HelpCLITests {
 
     /// The prose of every command's help reads as sentences: no run of spaces inside a line.
     @Test func helpProseHasNoGapsInsideLines() throws {
-        for command in ["search", "cite", "directives", "analyze", "index", "stats", "check", "bench"] {
+        for command in ["search", "show", "cite", "directives", "analyze", "index", "stats", "check", "bench"] {
             let help = try CLI.run([command, "--help"])
             #expect(help.status == 0)
             let prose = help.stdout.components(separatedBy: "USAGE:")[0]
@@ -691,7 +691,7 @@ struct ManualAndCompletionCLITests {
         let page = try String(contentsOfFile: CLI.repository + "/docs/vietsearch.1", encoding: .utf8)
         #expect(page.contains("K\\[u1EBF]t lu\\[u1EAD]n 21"))
         #expect(!page.contains("QQU"))
-        for command in ["index", "search", "cite", "directives", "analyze", "stats", "check", "bench"] {
+        for command in ["index", "search", "show", "cite", "directives", "analyze", "stats", "check", "bench"] {
             #expect(page.contains(".It Em \(command)"), "\(command)")
             let help = try CLI.run([command, "--help"]).stdout
             let options = help.components(separatedBy: "OPTIONS:").last ?? ""
@@ -712,5 +712,71 @@ struct ManualAndCompletionCLITests {
             #expect(script.status == 0, "\(shell)")
             #expect(script.stdout.contains("directives"), "\(shell)")
         }
+    }
+}
+
+/// `vietsearch show ID`: the whole stored article.
+struct ShowCLITests {
+    @Test func showPrintsTheWholeArticleInTextAndJSON() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let id = "thu-duc-ket-luan-21.txt"
+        let file = try String(contentsOfFile: CLI.repository + "/Corpus/" + id, encoding: .utf8)
+        let text = try CLI.run(["show", id, "--index", index])
+        #expect(text.status == 0)
+        #expect(text.stderr.isEmpty)
+        let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0].hasPrefix("Tiếp tục lãnh đạo, chỉ đạo"))
+        #expect(lines[1] == "2022-12-07 · \(id)")
+        #expect(lines[2].isEmpty)
+        #expect(text.stdout.contains("Thành ủy Thủ Đức tổ chức hội nghị chuyên đề"))
+        let last = file.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }
+        #expect(text.stdout.contains(String(try #require(last)).trimmingCharacters(in: .whitespaces)))
+
+        let json = try CLI.run(["show", "--json", id, "--index", index])
+        #expect(json.status == 0)
+        let article = try #require(try CLI.json(json.stdout) as? [String: Any])
+        #expect(article["id"] as? String == id)
+        #expect(article["date"] as? String == "2022-12-07")
+        #expect(article["path"] as? String == id)
+        #expect((article["title"] as? String)?.hasPrefix("Tiếp tục lãnh đạo") == true)
+        #expect((article["text"] as? String)?.contains("Thành ủy Thủ Đức") == true)
+        #expect(Set(article.keys) == ["id", "title", "date", "path", "text"])
+
+        // Every id search gives can be shown.
+        let found = try CLI.run(["search", "chi bộ", "--json", "--index", index])
+        let ids = ((try CLI.json(found.stdout) as? [String: Any])?["hits"] as? [[String: Any]])?.compactMap {
+            $0["id"] as? String
+        }
+        #expect(ids?.count == 5)
+        for id in ids ?? [] { #expect(try CLI.run(["show", id, "--index", index]).status == 0, "\(id)") }
+    }
+
+    @Test func anUnknownIdIsStatusOneAndNoIndexTwo() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let unknown = try CLI.run(["show", "nope.txt", "--index", index])
+        #expect(unknown.status == 1)
+        #expect(unknown.stdout.isEmpty)
+        #expect(unknown.stderr.contains("No article has the id \"nope.txt\""))
+        #expect(try CLI.run(["show", "nope.txt", "--index", index, "--json"]).status == 1)
+        #expect(try CLI.run(["show", "x", "--index", CLI.temporaryFolder() + "/none"]).status == 2)
+        #expect(try CLI.run(["show", "--index", index]).status == 2)
+        #expect(try CLI.run(["show", "-h"]).stdout.contains("USAGE: vietsearch show"))
+    }
+
+    @Test func showEscapesControlsButKeepsTheTextsLines() throws {
+        let folder = try HostileTextCLITests.hostileArchive()
+        try CLI.run(["index", folder, "--index", folder + "/idx"])
+        let jsonl = try CLI.run(["show", "x\u{1B}[31m\nFORGED", "--index", folder + "/idx"])
+        #expect(jsonl.status == 0)
+        #expect(jsonl.stdout.contains(#"x\u{1b}[31m\nFORGED"#))
+        HostileTextCLITests.expectInert(jsonl.stdout, "show jsonl")
+        let file = try CLI.run(["show", "bad\nFORGED \u{1B}[2J.txt", "--index", folder + "/idx"])
+        #expect(file.status == 0)
+        #expect(file.stdout.contains(#"\u{1b}]52;c;cHduZWQ=\u{7}"#))
+        HostileTextCLITests.expectInert(file.stdout, "show file")
+        // The text keeps its own line breaks.
+        #expect(file.stdout.contains("\nNội dung chi bộ"))
     }
 }
