@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import vietsearch
+
 /// Runs the built `vietsearch` program as a user would and checks what it prints.
 struct CLI {
     static let binary: String = {
@@ -91,7 +93,7 @@ struct AnalyzeCLITests {
 
     @Test func missingTextIsAUsageError() throws {
         let output = try CLI.run(["analyze"])
-        #expect(output.status != 0)
+        #expect(output.status == 2)
         #expect(output.stderr.contains("Give a TEXT"))
     }
 }
@@ -121,7 +123,7 @@ struct IndexAndSearchCLITests {
         #expect(viaEnvironment.stdout.contains("1. "))
 
         let none = try CLI.run(["search", "xyzzy", "--index", index])
-        #expect(none.status == 0)
+        #expect(none.status == 1)
         #expect(none.stdout.contains("No article matches"))
 
         let stats = try CLI.run(["stats", "--index", index])
@@ -170,14 +172,14 @@ struct IndexAndSearchCLITests {
 
     @Test func searchWithoutAnIndexSaysHowToCreateOne() throws {
         let output = try CLI.run(["search", "chi bộ", "--index", CLI.temporaryFolder() + "/none"])
-        #expect(output.status != 0)
+        #expect(output.status == 2)
         #expect(output.stderr.contains("vietsearch index"))
         #expect(!output.stderr.contains("Fatal"))
     }
 
     @Test func nothingToIndexFailsWithTheReason() throws {
         let output = try CLI.run(["index", "/nonexistent/articles", "--index", CLI.temporaryFolder() + "/idx"])
-        #expect(output.status != 0)
+        #expect(output.status == 2)
         #expect(output.stderr.contains("/nonexistent/articles"))
     }
 
@@ -193,7 +195,7 @@ struct IndexAndSearchCLITests {
         #expect(check.status == 1)
         #expect(check.stderr.contains(store))
         let search = try CLI.run(["search", "chi bộ", "--index", index])
-        #expect(search.status == 1)
+        #expect(search.status == 2)
         #expect(search.stderr.contains("damaged"))
     }
 }
@@ -214,7 +216,7 @@ struct CiteCLITests {
         #expect(Set(mentions[0].keys).isSuperset(of: ["text", "context", "start", "end"]))
 
         let bad = try CLI.run(["cite", "sinh hoạt", "--index", index])
-        #expect(bad.status != 0)
+        #expect(bad.status == 2)
         #expect(bad.stderr.contains("Kết luận 21"))
 
         let list = try CLI.run(["directives", "--index", index, "--type", "Hướng dẫn"])
@@ -349,7 +351,7 @@ struct ArgumentCLITests {
     @Test func citeAndAnalyzeReadAMinusAndTextAsTheirTextNotAsHelp() throws {
         let cite = try CLI.run(["cite", "-hôm", "--index", CLI.temporaryFolder() + "/none"])
         #expect(!cite.stdout.contains("USAGE"))
-        #expect(cite.status != 0)
+        #expect(cite.status == 2)
         #expect(cite.stderr.contains("“-hôm” is not a directive citation"))
 
         let analyze = try CLI.run(["analyze", "-hôm", "nay"])
@@ -379,13 +381,14 @@ struct ArgumentCLITests {
             (["cite", "KL 21", "--limt=1", "--index", index], "--limt"), (["analyze", "chi bộ", "--jsn"], "--jsn"),
         ] {
             let output = try CLI.run(arguments)
-            #expect(output.status != 0, "\(arguments)")
+            #expect(output.status == 2, "\(arguments)")
             #expect(output.stdout.isEmpty, "\(arguments)")
             #expect(output.stderr.contains("Unknown option '\(option)'"), "\(arguments)")
         }
         // After `--`, words that start with `--` are text.
+        // (`--bộ` is then an exclusion of `-bộ`, which every sample article holds: status 1.)
         let text = try CLI.run(["search", "--index", index, "--json", "--", "chi", "--bộ"])
-        #expect(text.status == 0)
+        #expect(text.status == 1)
         #expect((try CLI.json(text.stdout) as? [String: Any])?["query"] as? String == "chi --bộ")
     }
 }
@@ -465,16 +468,18 @@ struct HostileTextCLITests {
         let built = try CLI.run(["index", folder, "--index", hostile])
         #expect(built.stdout.contains(#"idx\nFORGED\u{1b}]0;x\u{7} holds 2 articles"#))
         Self.expectInert(built.stdout + built.stderr, "index")
-        for arguments in [["stats"], ["check"], ["search", "xyzzy \u{1B}[2J"]] {
+        for (arguments, status) in [(["stats"], 0), (["check"], 0), (["search", "xyzzy \u{1B}[2J"], 0)]
+            as [([String], Int32)]
+        {
             let output = try CLI.run(arguments + ["--index", hostile])
-            #expect(output.status == 0, "\(arguments)")
+            #expect(output.status == status, "\(arguments)")
             Self.expectInert(output.stdout + output.stderr, arguments[0])
         }
         let missing = try CLI.run(["search", "chi", "--index", folder + "/none\nFORGED\u{9B}2J"])
         #expect(missing.stderr.contains(#"none\nFORGED\u{9b}2J"#))
         Self.expectInert(missing.stderr, "search without an index")
         let unreadable = try CLI.run(["analyze", "--file", folder + "/no\nFORGED\u{1B}[2J.txt"])
-        #expect(unreadable.status != 0)
+        #expect(unreadable.status == 2)
         Self.expectInert(unreadable.stderr, "analyze --file")
         let option = try CLI.run(["search", "chi", "--x\u{1B}[2J", "--index", hostile])
         #expect(option.stderr.contains(#"Unknown option '--x\u{1b}[2J'"#))
@@ -495,14 +500,283 @@ struct HostileTextCLITests {
 }
 
 struct HelpCLITests {
+    /// `-h` is help everywhere except after search, cite and analyze, whose text may start
+    /// with a minus (there `-h` is text, and `--help` is help).
+    @Test func shortHelpWorksEverywhereButWhereTextMayStartWithAMinus() throws {
+        for command in [[], ["index"], ["show"], ["directives"], ["stats"], ["check"], ["bench"]] {
+            let help = try CLI.run(command + ["-h"])
+            #expect(help.status == 0, "\(command)")
+            #expect(help.stdout.contains("USAGE: vietsearch"), "\(command)")
+            #expect(help.stderr.isEmpty, "\(command)")
+        }
+        let none = CLI.temporaryFolder() + "/none"
+        for command in ["search", "cite"] {
+            let text = try CLI.run([command, "-h", "--index", none])
+            #expect(!text.stdout.contains("USAGE"), "\(command)")
+            #expect(text.status == 2, "\(command)")
+            #expect(try CLI.run([command, "--help"]).stdout.contains("USAGE: vietsearch \(command)"))
+        }
+        let analyze = try CLI.run(["analyze", "-h"])
+        #expect(analyze.status == 0)
+        #expect(!analyze.stdout.contains("USAGE"))
+    }
+
     /// The prose of every command's help reads as sentences: no run of spaces inside a line.
     @Test func helpProseHasNoGapsInsideLines() throws {
-        for command in ["search", "cite", "directives", "analyze", "index", "stats", "check", "bench"] {
+        for command in ["search", "show", "cite", "directives", "analyze", "index", "stats", "check", "bench"] {
             let help = try CLI.run([command, "--help"])
             #expect(help.status == 0)
             let prose = help.stdout.components(separatedBy: "USAGE:")[0]
             let gaps = prose.split(separator: "\n").filter { $0.drop { $0 == " " }.contains("   ") }
             #expect(gaps.isEmpty, "\(command): \(gaps)")
+            #expect(prose.contains("Exit status: 0"), "\(command)")
         }
+    }
+}
+
+/// Exit statuses as grep and ripgrep have them: 0 when something matches, 1 when nothing
+/// does, 2 on errors (usage errors included).
+struct ExitStatusCLITests {
+    @Test func zeroWhenSomethingMatchesOneWhenNothingDoesInTextAndJSON() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        for (arguments, status) in [
+            (["search", "chi bộ"], 0), (["search", "xyzzy"], 1), (["search", "chi xyzzy", "--all-words"], 1),
+            (["search", "chi bộ", "--limit", "0"], 0), (["search", "-chi"], 1), (["cite", "KL 21"], 0),
+            (["cite", "KL 99"], 1), (["directives"], 0), (["directives", "--year", "1900"], 1),
+            (["directives", "--issuer", "xyzzy"], 1), (["stats"], 0), (["check"], 0),
+        ] as [([String], Int32)] {
+            let text = try CLI.run(arguments + ["--index", index])
+            #expect(text.status == status, "\(arguments)")
+            #expect(text.stderr.isEmpty, "\(arguments)")
+            if !["check"].contains(arguments[0]) {
+                let json = try CLI.run(arguments + ["--index", index, "--json"])
+                #expect(json.status == status, "\(arguments) --json")
+                #expect((try? CLI.json(json.stdout)) != nil, "\(arguments) --json")
+            }
+        }
+    }
+
+    @Test func twoOnErrorsAndUsageErrors() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let none = CLI.temporaryFolder() + "/none"
+        for arguments in [
+            ["bogus"], ["search"], ["search", "chi", "--limit", "x", "--index", index],
+            ["search", "chi", "--limit", "-1", "--index", index], ["search", "chi", "--limt", "3", "--index", index],
+            ["directives", "--sort", "x", "--index", index], ["directives", "--type", "xyzzy", "--index", index],
+            ["stats", "--bogus"], ["index"], ["search", "chi", "--index", none], ["cite", "KL 21", "--index", none],
+            ["directives", "--index", none], ["stats", "--index", none], ["check", "--index", none],
+            ["cite", "sinh hoạt", "--index", index], ["analyze", "--file", none],
+        ] {
+            let output = try CLI.run(arguments)
+            #expect(output.status == 2, "\(arguments)")
+            #expect(output.stderr.contains("Error"), "\(arguments)")
+        }
+    }
+
+    @Test func helpAndVersionExitZero() throws {
+        for arguments in [["--help"], ["--version"], ["search", "--help"], ["help", "cite"]] {
+            #expect(try CLI.run(arguments).status == 0, "\(arguments)")
+        }
+    }
+}
+
+/// `--color auto|always|never`, `NO_COLOR` and `TERM=dumb`.
+struct ColorCLITests {
+    @Test func colorAlwaysBoldsHitsAndNeverDoesNot() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let bold = "\u{1B}[1m"
+        for command in [["search", "chi bộ"], ["cite", "KL 21"]] {
+            let always = try CLI.run(command + ["--index", index, "--color", "always"])
+            #expect(always.status == 0)
+            #expect(always.stdout.contains(bold), "\(command)")
+            // An explicit --color always wins over NO_COLOR, as no-color.org asks.
+            let forced = try CLI.run(
+                command + ["--index", index, "--color=always"], environment: ["NO_COLOR": "1", "TERM": "dumb"])
+            #expect(forced.stdout.contains(bold), "\(command)")
+            for arguments in [["--color", "never"], ["--color", "auto"], []] {
+                let plain = try CLI.run(command + ["--index", index] + arguments)
+                #expect(plain.status == 0)
+                #expect(!plain.stdout.contains("\u{1B}"), "\(command) \(arguments)")
+            }
+        }
+        let bad = try CLI.run(["search", "chi", "--color", "sometimes", "--index", index])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("sometimes"))
+    }
+
+    /// On a real terminal (a pseudo-terminal from util-linux `script`, when installed).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func autoOnATerminalHonoursNoColorAndTermDumb() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        func onTerminal(_ environment: [String: String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", "'\(CLI.binary)' search chi --limit 1 --index '\(index)'", "/dev/null"]
+            var env = ProcessInfo.processInfo.environment
+            env["NO_COLOR"] = nil
+            env["TERM"] = "xterm"
+            for (key, value) in environment { env[key] = value }
+            process.environment = env
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        #expect(try onTerminal([:]).contains("\u{1B}[1m"))
+        #expect(try !onTerminal(["NO_COLOR": "1"]).contains("\u{1B}[1m"))
+        #expect(try !onTerminal(["TERM": "dumb"]).contains("\u{1B}[1m"))
+        #expect(try onTerminal(["NO_COLOR": ""]).contains("\u{1B}[1m"))
+    }
+
+    /// `auto` on a terminal: bold unless NO_COLOR holds anything or TERM is dumb.
+    @Test func autoHonoursNoColorAndDumbTerminals() {
+        func uses(_ choice: ColorChoice, _ environment: [String: String], terminal: Bool = true) -> Bool {
+            Terminal.usesColor(choice, environment: environment, isTerminal: terminal)
+        }
+        #expect(uses(.auto, ["TERM": "xterm-256color"]))
+        #expect(uses(.auto, ["NO_COLOR": ""]))
+        #expect(!uses(.auto, ["NO_COLOR": "1"]))
+        #expect(!uses(.auto, ["NO_COLOR": "0"]))
+        #expect(!uses(.auto, ["TERM": "dumb"]))
+        #expect(!uses(.auto, [:], terminal: false))
+        #expect(uses(.always, ["NO_COLOR": "1", "TERM": "dumb"], terminal: false))
+        #expect(!uses(.never, [:]))
+    }
+}
+
+/// `OR` as search --help says: in capitals it separates alternatives, a lowercase `or` is a
+/// word; parentheses are refused outside quotes.
+struct OrAndParenthesesCLITests {
+    @Test func capitalOrSeparatesAlternativesAndLowercaseOrIsAWord() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let alternatives = try CLI.run(["search", "xyzzy OR chi bộ", "--all-words", "--json", "--index", index])
+        #expect(alternatives.status == 0)
+        let result = try #require(try CLI.json(alternatives.stdout) as? [String: Any])
+        #expect(result["total"] as? Int == 5)
+        let word = try CLI.run(["search", "xyzzy or chi bộ", "--all-words", "--json", "--index", index])
+        #expect(word.status == 1)
+        let unknown = (try CLI.json(word.stdout) as? [String: Any])?["unknown_words"] as? [String]
+        #expect(unknown?.contains("xyzzy") == true)
+        #expect(try CLI.run(["search", "--help"]).stdout.contains("a lowercase or is a word"))
+    }
+
+    @Test func parenthesesAreRefusedOutsideQuotes() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        for query in ["chi bộ (Hà Tĩnh OR Thủ Đức)", "(chi bộ)", "chi bộ)"] {
+            let output = try CLI.run(["search", query, "--index", index])
+            #expect(output.status == 2, "\(query)")
+            #expect(output.stdout.isEmpty, "\(query)")
+            #expect(output.stderr.contains("Parentheses do not group words"), "\(query)")
+        }
+        let quoted = try CLI.run(["search", "\"chi bộ (Đảng)\"", "--index", index])
+        #expect(!quoted.stderr.contains("Parentheses"))
+        #expect(quoted.status != 2)
+    }
+}
+
+/// The manual page (docs/vietsearch.1, written by scripts/man.sh) and the completion scripts.
+struct ManualAndCompletionCLITests {
+    /// The committed page is regenerated when options change: it names every command and every
+    /// long option their help lists, and keeps Vietnamese letters (as roff escapes).
+    @Test func theManualPageNamesEveryCommandAndOption() throws {
+        let page = try String(contentsOfFile: CLI.repository + "/docs/vietsearch.1", encoding: .utf8)
+        #expect(page.contains("K\\[u1EBF]t lu\\[u1EAD]n 21"))
+        #expect(!page.contains("QQU"))
+        for command in ["index", "search", "show", "cite", "directives", "analyze", "stats", "check", "bench"] {
+            #expect(page.contains(".It Em \(command)"), "\(command)")
+            let help = try CLI.run([command, "--help"]).stdout
+            let options = help.components(separatedBy: "OPTIONS:").last ?? ""
+            let names = Set(
+                options.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == "=" })
+                    .filter { $0.hasPrefix("--") }.map { String($0.dropFirst(2).prefix { $0.isLetter || $0 == "-" }) }
+                    .filter { !$0.isEmpty })
+            #expect(!names.isEmpty, "\(command)")
+            for name in names where name != "help" {
+                #expect(page.contains("Fl -\(name)"), "\(command) --\(name): run scripts/man.sh")
+            }
+        }
+    }
+
+    @Test func completionScriptsAreBuiltIn() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try CLI.run(["--generate-completion-script", shell])
+            #expect(script.status == 0, "\(shell)")
+            #expect(script.stdout.contains("directives"), "\(shell)")
+        }
+    }
+}
+
+/// `vietsearch show ID`: the whole stored article.
+struct ShowCLITests {
+    @Test func showPrintsTheWholeArticleInTextAndJSON() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let id = "thu-duc-ket-luan-21.txt"
+        let file = try String(contentsOfFile: CLI.repository + "/Corpus/" + id, encoding: .utf8)
+        let text = try CLI.run(["show", id, "--index", index])
+        #expect(text.status == 0)
+        #expect(text.stderr.isEmpty)
+        let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0].hasPrefix("Tiếp tục lãnh đạo, chỉ đạo"))
+        #expect(lines[1] == "2022-12-07 · \(id)")
+        #expect(lines[2].isEmpty)
+        #expect(text.stdout.contains("Thành ủy Thủ Đức tổ chức hội nghị chuyên đề"))
+        let last = file.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }
+        #expect(text.stdout.contains(String(try #require(last)).trimmingCharacters(in: .whitespaces)))
+
+        let json = try CLI.run(["show", "--json", id, "--index", index])
+        #expect(json.status == 0)
+        let article = try #require(try CLI.json(json.stdout) as? [String: Any])
+        #expect(article["id"] as? String == id)
+        #expect(article["date"] as? String == "2022-12-07")
+        #expect(article["path"] as? String == id)
+        #expect((article["title"] as? String)?.hasPrefix("Tiếp tục lãnh đạo") == true)
+        #expect((article["text"] as? String)?.contains("Thành ủy Thủ Đức") == true)
+        #expect(Set(article.keys) == ["id", "title", "date", "path", "text"])
+
+        // Every id search gives can be shown.
+        let found = try CLI.run(["search", "chi bộ", "--json", "--index", index])
+        let ids = ((try CLI.json(found.stdout) as? [String: Any])?["hits"] as? [[String: Any]])?.compactMap {
+            $0["id"] as? String
+        }
+        #expect(ids?.count == 5)
+        for id in ids ?? [] { #expect(try CLI.run(["show", id, "--index", index]).status == 0, "\(id)") }
+    }
+
+    @Test func anUnknownIdIsStatusOneAndNoIndexTwo() throws {
+        let index = CLI.temporaryFolder() + "/idx"
+        try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])
+        let unknown = try CLI.run(["show", "nope.txt", "--index", index])
+        #expect(unknown.status == 1)
+        #expect(unknown.stdout.isEmpty)
+        #expect(unknown.stderr.contains("No article has the id \"nope.txt\""))
+        #expect(try CLI.run(["show", "nope.txt", "--index", index, "--json"]).status == 1)
+        #expect(try CLI.run(["show", "x", "--index", CLI.temporaryFolder() + "/none"]).status == 2)
+        #expect(try CLI.run(["show", "--index", index]).status == 2)
+        #expect(try CLI.run(["show", "-h"]).stdout.contains("USAGE: vietsearch show"))
+    }
+
+    @Test func showEscapesControlsButKeepsTheTextsLines() throws {
+        let folder = try HostileTextCLITests.hostileArchive()
+        try CLI.run(["index", folder, "--index", folder + "/idx"])
+        let jsonl = try CLI.run(["show", "x\u{1B}[31m\nFORGED", "--index", folder + "/idx"])
+        #expect(jsonl.status == 0)
+        #expect(jsonl.stdout.contains(#"x\u{1b}[31m\nFORGED"#))
+        HostileTextCLITests.expectInert(jsonl.stdout, "show jsonl")
+        let file = try CLI.run(["show", "bad\nFORGED \u{1B}[2J.txt", "--index", folder + "/idx"])
+        #expect(file.status == 0)
+        #expect(file.stdout.contains(#"\u{1b}]52;c;cHduZWQ=\u{7}"#))
+        HostileTextCLITests.expectInert(file.stdout, "show file")
+        // The text keeps its own line breaks.
+        #expect(file.stdout.contains("\nNội dung chi bộ"))
     }
 }

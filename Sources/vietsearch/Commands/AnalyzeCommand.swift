@@ -28,6 +28,9 @@ struct AnalyzeCommand: ParsableCommand {
 
             TEXT may be given as several arguments (joined with spaces) and may start with a \
             minus.
+
+            Exit status: 0 on success, 2 on errors. Help: --help only (no -h: the text may \
+            start with a minus).
             """,
         // No -h: the text may start with a minus; --help still works.
         helpNames: [.long]

@@ -25,6 +25,8 @@ struct BenchCommand: ParsableCommand {
             Examples:
               vietsearch bench --corpus ../shared/corpus/vinews-baomoi --runs 20
               vietsearch bench --index .vietsearch --json
+
+            Exit status: 0 on success, 2 on errors.
             """
     )
 

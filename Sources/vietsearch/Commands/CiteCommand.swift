@@ -23,6 +23,10 @@ struct CiteCommand: ParsableCommand {
             find 21-KL/TU. Articles citing for certain come first, then those with the most \
             mentions, then the newest. The directive may be given as several arguments \
             (vietsearch cite Kết luận 21) and may start with a minus.
+
+            Exit status: 0 when some article cites the directive, 1 when none does (also \
+            with --json), 2 on errors (a text that is not a directive included). Help: \
+            --help only (no -h: the directive may start with a minus).
             """,
         // No -h: the directive may start with a minus; --help still works.
         helpNames: [.long]
@@ -38,6 +42,8 @@ struct CiteCommand: ParsableCommand {
     var directive: String { (try? TextArguments.text(words)) ?? "" }
 
     @OptionGroup var location: IndexLocation
+
+    @OptionGroup var color: ColorOption
 
     @Option(name: .long, help: "How many articles to show.")
     var limit = 20
@@ -100,16 +106,17 @@ struct CiteCommand: ParsableCommand {
                         ("possible", .int(citing.count - certain)), ("hits", .array(Array(hits))),
                     ])
             )
+            if citing.isEmpty { throw NothingMatched() }
             return
         }
         guard !citing.isEmpty else {
             Terminal.print("No article cites \(key).")
-            return
+            throw NothingMatched()
         }
         Terminal.print(
             "\(plural(citing.count, "article")) \(citing.count == 1 ? "cites" : "cite") \(key): \(certain) for certain, "
                 + "\(citing.count - certain) possibly; showing \(shown.count).\n")
-        let bold = Terminal.stdoutIsTerminal
+        let bold = color.bold
         for (rank, hit) in shown.enumerated() {
             Terminal.print("\(rank + 1). \(hit.article.title, bold: bold)")
             let count = hit.mentions.count
@@ -139,6 +146,9 @@ struct DirectivesCommand: ParsableCommand {
               vietsearch directives --limit 20
               vietsearch directives --type "Nghị định" --issuer "Chính phủ" --year 2014
               vietsearch directives --issuer "Bộ Chính trị" --sort recent
+
+            Exit status: 0 when some directive is listed, 1 when none is (no citation, or \
+            none that the filters keep; also with --json), 2 on errors.
             """
     )
 
@@ -220,11 +230,12 @@ struct DirectivesCommand: ParsableCommand {
                 ])
             }
             Terminal.print(json: JSON.object([("total", .int(counts.count)), ("directives", .array(Array(rows)))]))
+            if counts.isEmpty { throw NothingMatched() }
             return
         }
         guard !counts.isEmpty else {
             Terminal.print("No cited directive found.")
-            return
+            throw NothingMatched()
         }
         Terminal.print("\(counts.count) directive\(counts.count == 1 ? "" : "s") cited; showing \(shown.count).\n")
         Terminal.print("articles  possibly  mentions  directive")

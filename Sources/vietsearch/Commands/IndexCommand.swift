@@ -18,6 +18,9 @@ struct IndexCommand: ParsableCommand {
             reported and skipped; the run fails only when nothing could be indexed. The index \
             is replaced in one atomic step, so searches keep working and an interrupted run \
             leaves the previous index intact.
+
+            Exit status: 0 when the index was written (problems with single files are \
+            warnings), 2 on errors (nothing could be indexed, a usage error).
             """
     )
 
@@ -40,7 +43,10 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let writer = IndexWriter(folder: location.folder)
         writer.followsLinksOutside = followSymlinks
-        let bar = Terminal.stderrIsTerminal && !json ? ProgressBar() : nil
+        // No bar (it redraws its line with \r and an erase escape) on a dumb terminal.
+        let bar =
+            Terminal.stderrIsTerminal && !json && !Terminal.isDumb(ProcessInfo.processInfo.environment)
+            ? ProgressBar() : nil
         var progress: (@Sendable (IndexProgress) -> Void)? = nil
         if let bar { progress = { bar.update($0) } }
         let summary: IndexSummary
@@ -118,7 +124,11 @@ extension IndexError {
     }
 }
 
-/// An error whose message is shown as is, with exit code 1.
+/// Thrown by a command that has printed its answer when nothing matched: the program
+/// exits with status 1, printing nothing more.
+struct NothingMatched: Error {}
+
+/// An error whose message is shown as is, with exit status 2.
 struct CleanError: Error, CustomStringConvertible {
     let message: TerminalText
     init(_ message: TerminalText) { self.message = message }

@@ -19,8 +19,9 @@ struct SearchCommand: ParsableCommand {
             ở đâu, ai, gì, ...) is ranked by BM25 and adjacency without needing every word. \
             Each hit that lacks words says which (--all-words keeps every word required; \
             quoted phrases, codes such as 21-KL/TW, title: and exclusions always hold). "quoted \
-            phrases" match in order within a sentence; -word or -"phrase" excludes; OR separates alternatives, each a run of words (Đà Nẵng OR Hải \
-            Phòng); title:word searches titles only. A query typed without diacritics matches \
+            phrases" match in order within a sentence; -word or -"phrase" excludes; OR in capitals separates alternatives, each a run of words (Đà \
+            Nẵng OR Hải Phòng; a lowercase or is a word to find); parentheses do not group \
+            and are refused outside quotes; title:word searches titles only. A query typed without diacritics matches \
             every accented form; typed with diacritics, exact spellings rank first (--exact \
             requires them). A query that names a directive (Kết luận 21) also finds the \
             articles citing it, first. A query may start with a minus: \
@@ -52,6 +53,10 @@ struct SearchCommand: ParsableCommand {
             Examples:
               vietsearch search "sinh hoat chi bo"
               vietsearch search '"chi bộ" -"Hà Tĩnh"' --limit 5
+
+            Exit status: 0 when some article matches (shown or not), 1 when none does (also \
+            with --json), 2 on errors. Help: --help only (no -h: a query may start with a \
+            minus).
             """,
         helpNames: [.long]
     )
@@ -65,6 +70,8 @@ struct SearchCommand: ParsableCommand {
     var query: String { (try? TextArguments.text(words)) ?? "" }
 
     @OptionGroup var location: IndexLocation
+
+    @OptionGroup var color: ColorOption
 
     @Option(name: .long, help: "How many hits to show.")
     var limit = 10
@@ -90,6 +97,23 @@ struct SearchCommand: ParsableCommand {
         if try TextArguments.text(words).isEmpty {
             throw ValidationError("Give a query, e.g. vietsearch search \"sinh hoạt chi bộ\".")
         }
+        try Self.refuseParentheses(query)
+    }
+
+    /// Parentheses would suggest grouping (`chi bộ (Hà Nội OR Huế)`), which the query
+    /// language does not have: alternatives are runs of words between `OR`s. Refused outside
+    /// quotes, so that no query is silently read otherwise than meant.
+    static func refuseParentheses(_ query: String) throws {
+        var quoted = false
+        for character in query {
+            if character == "\"" {
+                quoted.toggle()
+            } else if !quoted && (character == "(" || character == ")") {
+                throw ValidationError(
+                    "Parentheses do not group words in a query. Write alternatives as runs of words "
+                        + "between OR (Đà Nẵng OR Hải Phòng), or drop the parentheses.")
+            }
+        }
     }
 
     func run() throws {
@@ -106,10 +130,12 @@ struct SearchCommand: ParsableCommand {
         if parsed.isEmpty && !json {
             Terminal.print(
                 "Nothing to search for: \"\(query)\" has no word to find (only exclusions or punctuation). Add a word.")
-            return
+            throw NothingMatched()
         }
         let result = try searcher.search(
             query, options: SearchOptions(limit: limit, exactOnly: exact, allWords: allWords, asTyped: asTyped))
+        // Some article holds the query (or, relaxed, some of its words), shown or not.
+        let matched = !result.hits.isEmpty || (result.total ?? 0) > 0
         if json {
             let hits = result.hits.map { hit in
                 JSON.object([
@@ -143,13 +169,14 @@ struct SearchCommand: ParsableCommand {
                         ("hits", .array(hits)),
                     ])
             )
+            if !matched { throw NothingMatched() }
             return
         }
-        guard !result.hits.isEmpty || (result.total ?? 0) > 0 else {
+        guard matched else {
             Terminal.print(Self.nothingFound(query, result, parsed))
-            return
+            throw NothingMatched()
         }
-        let bold = Terminal.stdoutIsTerminal
+        let bold = color.bold
         if let reading = result.reading, let line = Self.readingLine(reading) { Terminal.print(line) }
         Terminal.print(Self.countsLine(query, result, parsed) + "\n")
         for (rank, hit) in result.hits.enumerated() {

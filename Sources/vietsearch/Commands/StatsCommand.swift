@@ -3,7 +3,8 @@ import VietSearchCore
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: "Show documents, terms, segments and size per file kind.")
+        commandName: "stats", abstract: "Show documents, terms, segments and size per file kind.",
+        discussion: "Exit status: 0 on success, 2 on errors (no index, a damaged one).")
 
     @OptionGroup var location: IndexLocation
 
@@ -44,7 +45,11 @@ struct StatsCommand: ParsableCommand {
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Verify every checksum and structure of the index; exit 1 on damage.")
+        commandName: "check", abstract: "Verify every checksum and structure of the index; exit 1 on damage.",
+        discussion: """
+            Exit status: 0 when the index is sound, 1 when it is damaged (each problem is \
+            listed), 2 when it cannot be checked (no index, a usage error).
+            """)
 
     @OptionGroup var location: IndexLocation
 
@@ -66,7 +71,10 @@ struct CheckCommand: ParsableCommand {
             return
         }
         for problem in problems { Terminal.warn("damaged: \(problem)") }
-        throw CleanError(
-            "the index at \(location.folder) is damaged (\(problems.count) problem\(problems.count == 1 ? "" : "s")).")
+        // Status 1, not 2: the check itself ran, and what it looked for (damage) was found.
+        Terminal.warn(
+            "Error: the index at \(location.folder) is damaged (\(problems.count) problem\(problems.count == 1 ? "" : "s"))."
+        )
+        throw NothingMatched()
     }
 }

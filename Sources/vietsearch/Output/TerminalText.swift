@@ -106,6 +106,10 @@ struct TerminalText: ExpressibleByStringInterpolation, CustomStringConvertible, 
         .joined(separator: "\n")
     }
 
+    /// A text of several lines from an article (its body): line feeds and tabs kept,
+    /// every other control escaped as by ``escapingLines(_:)``.
+    static func lines(_ text: String) -> TerminalText { TerminalText(raw: escapingLines(text)) }
+
     static func + (lhs: TerminalText, rhs: TerminalText) -> TerminalText {
         TerminalText(raw: lhs.description + rhs.description)
     }
