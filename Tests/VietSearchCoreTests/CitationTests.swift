@@ -238,6 +238,14 @@ struct CitationTests {
         #expect(found.first?.byteRange == 0..<17)
     }
 
+    /// The Party's current Quy định form, with its type word and alone.
+    @Test func thePartysQuyDinhCodeIsRecognised() {
+        let typed = recognizer.citations(in: "Thực hiện Quy định số 08-QĐi/TW của Trung ương.", analyzer: analyzer)
+        #expect(typed.map(\.key) == [key(.quyDinh, 8, "TW")])
+        let alone = recognizer.citations(in: "theo 08-QĐi/TW về trách nhiệm nêu gương", analyzer: analyzer)
+        #expect(alone.map(\.key) == [key(.quyDinh, 8, "TW")])
+    }
+
     @Test func severalInOneText() {
         let text = "Nghị quyết số 23-NQ/TW, 24-NQ/TW và Chỉ thị 05 của Bộ Chính trị; Hướng dẫn 12."
         let keys = recognizer.citations(in: text, analyzer: analyzer).map(\.key)

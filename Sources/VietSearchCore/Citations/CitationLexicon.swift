@@ -105,6 +105,9 @@ enum CitationLexicon {
             table[fold(abbreviation)] = type
         }
         table[Array("qdns".utf8)] = .quyetDinh
+        // The Party's Quy định since 2021 (`Quy định số 08-QĐi/TW`, Hướng dẫn 36-HD/VPTW
+        // on the Party's document forms): `QĐ` alone stays either kind.
+        table[Array("qdi".utf8)] = .quyDinh
         return table
     }()
 
