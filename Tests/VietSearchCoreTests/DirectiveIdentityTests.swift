@@ -161,3 +161,17 @@ struct CitationGateTests {
         #expect(checked == texts.count)
     }
 }
+
+/// The form a directive is shown in does not depend on the order its mentions are read
+/// in (which depends on how the threads cut the segments): the signed spelling wins.
+@Test func theShownIssuerIsTheSignedSpellingWhateverTheOrder() {
+    let upper = DirectiveKey(type: .chiThi, number: 13, issuer: "TTG")
+    let signed = DirectiveKey(type: .chiThi, number: 13, issuer: "TTg")
+    let documents = [upper, signed, upper].enumerated().map {
+        (address: DocAddress(segment: 0, doc: $0.offset), keys: [$0.element])
+    }
+    for order in [documents, documents.reversed()] {
+        let catalog = DirectiveCatalog(documents: Array(order), dates: order.map { _ in [nil] })
+        #expect(catalog.displayed(upper).writtenIssuer == "TTg")
+    }
+}

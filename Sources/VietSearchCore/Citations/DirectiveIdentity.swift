@@ -62,7 +62,8 @@ struct DirectiveCatalog: Sendable {
     /// For each key not a directive itself, the directives it may be (rule 3); a key absent
     /// here is a directive.
     var candidates: [DirectiveKey: [DirectiveKey]]
-    /// The written issuer most mentions of each key use, when it is not the canonical one.
+    /// The written issuer most mentions of each key use, for every key written otherwise
+    /// than canonically at least once.
     var writtenIssuers: [DirectiveKey: String]
 
     init(documents: [(address: DocAddress, keys: [DirectiveKey])], dates: [[String?]]) {
@@ -94,7 +95,12 @@ struct DirectiveCatalog: Sendable {
         for (key, counts) in spellings {
             let best = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!
             let canonical = mentions[key, default: 0] - counts.values.reduce(0, +)
-            if best.value >= canonical { written[key] = best.key }
+            // A spelling that differs only in case or marks (`TTg`, `BGDĐT`) is how the code
+            // is signed; resolved short mentions count as canonical, so it wins regardless.
+            // Either way the choice is made here: the key itself carries the spelling of
+            // whichever mention was counted first, which depends on the segments' order.
+            let signed = UserText.fold(best.key).uppercased() == key.issuer
+            written[key] = best.value >= canonical || signed ? best.key : key.issuer
         }
         writtenIssuers = written
     }
