@@ -334,6 +334,16 @@ struct QueryReadingCLITests {
         #expect(result["alternatives"] is [String])
     }
 
+    /// Typing without diacritics is advised only for a query that has some.
+    @Test func nothingFoundAdvisesOnlyWhatCanHelp() throws {
+        let index = try Self.archive()
+        let bare = try CLI.run(["search", "\"giao thong ha noi\"", "--index", index])
+        #expect(bare.stdout == "No article matches \"giao thong ha noi\". Try fewer words.\n")
+        #expect(bare.status == 1)
+        let accented = try CLI.run(["search", "\"giao thông hà nội\"", "--index", index])
+        #expect(accented.stdout.contains("type them without diacritics"))
+    }
+
     @Test func nothingFoundSuggestsTheLikelyCorrection() throws {
         let index = try Self.archive()
         let output = try CLI.run(["search", "tin thôg", "--all-words", "--index", index])

@@ -284,7 +284,14 @@ extension SearchCommand {
             advice.append("Did you mean \(fixes.joined(separator: ", "))?")
         }
         if advice.isEmpty {
-            advice.append("Try fewer words, or type them without diacritics to match every spelling.")
+            // Typing without diacritics helps only a query that has some.
+            let accented = parsed.alternatives.joined().contains { clause in
+                clause.terms.contains { $0.exact != $0.folded }
+            }
+            advice.append(
+                accented
+                    ? "Try fewer words, or type them without diacritics to match every spelling."
+                    : "Try fewer words.")
         }
         return "No article matches \(quoted). \(advice.joined(separator: " "))"
     }
