@@ -334,6 +334,15 @@ struct QueryReadingCLITests {
         #expect(result["alternatives"] is [String])
     }
 
+    /// A query read otherwise says so even when nothing matches.
+    @Test func theReadingIsShownWhenNothingMatches() throws {
+        let index = try Self.archive()
+        let output = try CLI.run(["search", "sinh hoatj chi booj xyzzyq", "--all-words", "--index", index])
+        #expect(output.stdout.hasPrefix("Kết quả cho: sinh hoạt chi bộ xyzzyq\n(read hoatj → hoạt (Telex)"))
+        #expect(output.stdout.contains("No article matches"))
+        #expect(output.status == 1)
+    }
+
     /// Typing without diacritics is advised only for a query that has some.
     @Test func nothingFoundAdvisesOnlyWhatCanHelp() throws {
         let index = try Self.archive()

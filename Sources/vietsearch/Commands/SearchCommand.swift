@@ -172,12 +172,13 @@ struct SearchCommand: ParsableCommand {
             if !matched { throw NothingMatched() }
             return
         }
+        // How the query was read comes first, whether or not anything matched.
+        if let reading = result.reading, let line = Self.readingLine(reading) { Terminal.print(line) }
         guard matched else {
             Terminal.print(Self.nothingFound(query, result, parsed))
             throw NothingMatched()
         }
         let bold = color.bold
-        if let reading = result.reading, let line = Self.readingLine(reading) { Terminal.print(line) }
         Terminal.print(Self.countsLine(query, result, parsed) + "\n")
         for (rank, hit) in result.hits.enumerated() {
             Terminal.print("\(rank + 1). \(hit.article.title, bold: bold)")
