@@ -23,10 +23,7 @@ import VietAnalysis
         let analyzer = try! Analyzer()
 
         init() throws {
-            let corpus = repositoryRoot() + "/Corpus"
-            for name in try FileManager.default.contentsOfDirectory(atPath: corpus) where name.hasSuffix(".txt") {
-                scratch.write(name, try String(contentsOfFile: corpus + "/" + name, encoding: .utf8))
-            }
+            try scratch.writeSampleCorpus()
             var lines: [(id: String, title: String, text: String)] = []
             for i in 0..<30 {
                 lines.append(

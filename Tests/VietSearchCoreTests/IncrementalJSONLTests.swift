@@ -55,12 +55,9 @@ import Testing
 /// the same order, with the same scores (BM25's statistics are index-wide).
 @Suite struct SegmentBudgetTests {
     @Test func manySmallSegmentsGiveTheResultsOfOne() throws {
-        let corpus = repositoryRoot() + "/Corpus"
         func build(_ budget: Int) throws -> Scratch {
             let scratch = Scratch()
-            for name in try FileManager.default.contentsOfDirectory(atPath: corpus) where name.hasSuffix(".txt") {
-                scratch.write(name, try String(contentsOfFile: corpus + "/" + name, encoding: .utf8))
-            }
+            try scratch.writeSampleCorpus()
             try scratch.index {
                 $0.segmentBudget = budget
                 $0.chunkBytes = 1 << 30

@@ -24,6 +24,14 @@ final class Scratch {
         try! Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
+    /// Writes the sample articles of the repository's `Corpus/` (its `.txt` files).
+    func writeSampleCorpus() throws {
+        let corpus = repositoryRoot() + "/Corpus"
+        for name in try FileManager.default.contentsOfDirectory(atPath: corpus) where name.hasSuffix(".txt") {
+            write(name, try String(contentsOfFile: corpus + "/" + name, encoding: .utf8))
+        }
+    }
+
     /// Writes articles as one JSONL file.
     func writeJSONL(_ name: String, _ articles: [(id: String, title: String, text: String)]) {
         let lines = articles.map { article in

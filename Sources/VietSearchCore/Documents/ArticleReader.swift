@@ -22,9 +22,28 @@ public enum ArticleReader {
     /// The articles in `bytes`, the content of `file`, and the problems met: empty or
     /// binary files (no article), text that had to be repaired (still read), bad JSONL lines.
     public static func read(_ file: SourceFile, bytes: [UInt8]) -> (articles: [Article], problems: [InputProblem]) {
-        if SourceText.isBlank(bytes) { return ([], [InputProblem(file: file.path, message: "empty file")]) }
-        if SourceText.isBinary(bytes) { return ([], [InputProblem(file: file.path, message: "binary file, skipped")]) }
-        if file.kind == .jsonl { return JSONLReader.read(file, bytes: bytes) }
+        let records = readRecords(file, bytes: bytes)
+        return (records.articles, records.problems)
+    }
+
+    /// `read`, with the `JSONLReader.lineHash` of the line each article of a JSONL file came
+    /// from (none for other files): what lets `index` re-read only a JSONL file's new lines.
+    static func readRecords(_ file: SourceFile, bytes: [UInt8]) -> (
+        articles: [Article], problems: [InputProblem], hashes: [UInt64]
+    ) {
+        if SourceText.isBlank(bytes) { return ([], [InputProblem(file: file.path, message: "empty file")], []) }
+        if SourceText.isBinary(bytes) {
+            return ([], [InputProblem(file: file.path, message: "binary file, skipped")], [])
+        }
+        if file.kind == .jsonl { return JSONLReader.readRecords(file, bytes: bytes) }
+        let (articles, problems) = readText(file, bytes: bytes)
+        return (articles, problems, [])
+    }
+
+    /// The article of a text, Markdown or HTML file.
+    private static func readText(_ file: SourceFile, bytes: [UInt8]) -> (
+        articles: [Article], problems: [InputProblem]
+    ) {
         // A file far over the limit is not decoded whole: its text is cut to the limit
         // anyway (`Article.limited`), HTML markup given twice as much room.
         var bytes = bytes

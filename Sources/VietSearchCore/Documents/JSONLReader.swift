@@ -17,11 +17,6 @@
 /// and reading goes on. Lines that are not UTF-8 are decoded by `TextDecoder`, reported
 /// once per file.
 enum JSONLReader {
-    static func read(_ file: SourceFile, bytes: [UInt8]) -> (articles: [Article], problems: [InputProblem]) {
-        let records = readRecords(file, bytes: bytes)
-        return (records.articles, records.problems)
-    }
-
     /// The content hash of one line (its bytes without the line break, and without the
     /// byte order mark on the first): what tells a kept record from a new or changed one.
     static func lineHash(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -29,8 +24,8 @@ enum JSONLReader {
         return UInt64(CRC32.checksum(raw)) << 32 | UInt64(CRC32.checksum(raw, seed: 0x9E37_79B9))
     }
 
-    /// Calls `body` with each non-blank line of `bytes` and its 1-based number, as `read`
-    /// reads them.
+    /// Calls `body` with each non-blank line of `bytes` and its 1-based number, as
+    /// `readRecords` reads them.
     static func forEachLine(_ bytes: [UInt8], _ body: (_ line: UnsafeBufferPointer<UInt8>, _ number: Int) -> Void) {
         bytes.withUnsafeBufferPointer { buffer in
             var start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -48,7 +43,8 @@ enum JSONLReader {
         }
     }
 
-    /// `read`, with the `lineHash` of the line each article came from.
+    /// The articles of a JSONL file and the problems met, with the `lineHash` of the line
+    /// each article came from.
     static func readRecords(_ file: SourceFile, bytes: [UInt8]) -> (
         articles: [Article], problems: [InputProblem], hashes: [UInt64]
     ) {

@@ -67,7 +67,8 @@ extension IndexWriter {
         let reader = try IndexReader(folder: folder)
         var summary = OptimizeSummary(segmentsBefore: commit.segments.count)
         var committed = false
-        defer { if !committed { removeUnreferencedFiles(keeping: commit) } }
+        var kept: Commit? = commit
+        defer { if !committed { removeUnreferencedFiles(keeping: kept) } }
 
         let analyzer = try Analyzer()
         let budget = mergeBudget ?? 2 * segmentBudget
@@ -81,14 +82,8 @@ extension IndexWriter {
             guard builder.docCount > 0 else { return }
             let name = "s\(next)"
             next += 1
-            let id = FileID.random()
-            _ = try SegmentWriter.write(builder, name: name, id: id, folder: folder)
+            segments.append(try SegmentWriter.write(builder, name: name, folder: folder))
             for (doc, old) in pending.enumerated() { moved[old.segment, default: [:]][old.doc] = (name, doc) }
-            segments.append(
-                Commit.Segment(
-                    name: name, id: id, docs: builder.docCount, deletes: nil, deletesID: nil, deletedCount: 0,
-                    titleTokens: builder.titleLengths.reduce(0) { $0 + Int($1) },
-                    bodyTokens: builder.bodyLengths.reduce(0) { $0 + Int($1) }))
             builder = SegmentBuilder()
             pending = []
         }
@@ -110,29 +105,17 @@ extension IndexWriter {
         let generation = max(commit.generation, highestNumber(prefix: "m")) + 1
         var mapped = Manifest()
         for (path, entry) in manifest?.entries ?? [:] {
-            var ranges: [Manifest.DocRange] = []
+            var documents: [(segment: String, doc: Int)] = []
             var records: [UInt64] = []
-            var r = 0
-            for range in entry.ranges {
-                for doc in range.firstDoc..<(range.firstDoc + range.count) {
-                    defer { r += 1 }
-                    let new: (segment: String, doc: Int)
-                    if chosen.contains(range.segment) {
-                        guard let found = moved[range.segment]?[doc] else { continue }
-                        new = found
-                    } else {
-                        new = (range.segment, doc)
-                    }
-                    if !entry.records.isEmpty { records.append(entry.records[r]) }
-                    if let last = ranges.last, last.segment == new.segment, last.firstDoc + last.count == new.doc {
-                        ranges[ranges.count - 1].count += 1
-                    } else {
-                        ranges.append(Manifest.DocRange(segment: new.segment, firstDoc: new.doc, count: 1))
-                    }
-                }
+            for (r, document) in entry.documents.enumerated() {
+                let new = chosen.contains(document.segment) ? moved[document.segment]?[document.doc] : document
+                guard let new else { continue }
+                documents.append(new)
+                if !entry.records.isEmpty { records.append(entry.records[r]) }
             }
             mapped.entries[path] = Manifest.Entry(
-                size: entry.size, modified: entry.modified, hash: entry.hash, ranges: ranges, records: records)
+                size: entry.size, modified: entry.modified, hash: entry.hash,
+                ranges: Manifest.DocRange.runs(documents), records: records)
         }
         let manifestName = "m\(generation).manifest"
         let manifestID = FileID.random()
@@ -140,12 +123,7 @@ extension IndexWriter {
         let optimized = Commit(
             analyzerVersion: commit.analyzerVersion, generation: generation, nextSegment: next, segments: segments,
             manifest: manifestName, manifestID: manifestID)
-        do {
-            try optimized.write(folder: folder, beforeRename: beforeCommitRename)
-        } catch {
-            if (try? Commit.read(folder: folder)) == optimized { committed = true }
-            throw error
-        }
+        try install(optimized, keeping: &kept)
         committed = true
         removeUnreferencedFiles(keeping: optimized)
         summary.segmentsAfter = segments.count

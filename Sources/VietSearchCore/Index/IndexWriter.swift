@@ -89,6 +89,9 @@ public final class IndexWriter {
     /// What stays of a changed JSONL file's documents: those whose line is still there
     /// (with its hash), and those whose line is gone.
     private struct RecordPlan {
+        var file: SourceFile
+        /// CRC32 of the file's new content.
+        var hash: UInt32
         var kept: [(segment: String, doc: Int, hash: UInt64)] = []
         var gone: [(segment: String, doc: Int)] = []
     }
@@ -119,7 +122,7 @@ public final class IndexWriter {
         var nextSegment = 0
         var documents = 0
         var bytes = 0
-        var sizes: [String: SegmentTotals] = [:]
+        var written: [String: Commit.Segment] = [:]
         var error: (any Error)?
     }
 
@@ -131,13 +134,6 @@ public final class IndexWriter {
         func withLock<T>(_ body: (inout SharedState) throws -> T) rethrows -> T {
             try lock.withLock { try body(&state) }
         }
-    }
-
-    private struct SegmentTotals {
-        var id: FileID
-        var docs: Int
-        var titleTokens: Int
-        var bodyTokens: Int
     }
 
     /// Indexes `paths` (files and folders). With `rebuild`, starts from an empty index.
@@ -295,28 +291,15 @@ public final class IndexWriter {
             touched[result.key] = entry
         }
         // A changed JSONL file with nothing new to read: only its gone lines change it.
-        for (key, _) in plans where touched[key] == nil {
-            guard let file = scan.files.first(where: { Self.absolute($0.path) == key }),
-                let previous = manifest.entries[key]
-            else { continue }
+        for (key, plan) in plans where touched[key] == nil {
             touched[key] = Manifest.Entry(
-                size: file.size, modified: file.modified, hash: previous.hash, ranges: [], records: [])
+                size: plan.file.size, modified: plan.file.modified, hash: plan.hash, ranges: [], records: [])
         }
         for (key, var entry) in touched {
             if let plan = plans[key] {
                 // Only the lines that changed: the kept documents stay where they are.
                 for (segment, doc) in plan.gone { deletions[segment, default: []].append(doc) }
-                var kept: [Manifest.DocRange] = []
-                for document in plan.kept {
-                    if let last = kept.last, last.segment == document.segment,
-                        last.firstDoc + last.count == document.doc
-                    {
-                        kept[kept.count - 1].count += 1
-                    } else {
-                        kept.append(Manifest.DocRange(segment: document.segment, firstDoc: document.doc, count: 1))
-                    }
-                }
-                entry.ranges = kept + entry.ranges
+                entry.ranges = Manifest.DocRange.runs(plan.kept.lazy.map { ($0.segment, $0.doc) }) + entry.ranges
                 entry.records = plan.kept.map(\.hash) + entry.records
                 summary.updated += 1
             } else if let previous = manifest.entries[key] {
@@ -358,11 +341,7 @@ public final class IndexWriter {
             segments.append(segment)
         }
         for (_, name) in shared.builderSegments.sorted(by: { $0.key < $1.key }) {
-            let totals = shared.sizes[name]!
-            segments.append(
-                Commit.Segment(
-                    name: name, id: totals.id, docs: totals.docs, deletes: nil, deletesID: nil, deletedCount: 0,
-                    titleTokens: totals.titleTokens, bodyTokens: totals.bodyTokens))
+            segments.append(shared.written[name]!)
         }
         let manifestName = "m\(generation).manifest"
         let manifestID = FileID.random()
@@ -373,14 +352,7 @@ public final class IndexWriter {
         if commit.liveDocs == 0 && summary.documents == 0 && !summary.problems.isEmpty {
             throw IndexError.nothingIndexed(problems: summary.problems)
         }
-        do {
-            try commit.write(folder: folder, beforeRename: beforeCommitRename)
-        } catch {
-            // Failed after the rename (syncing the folder): the new commit is the index now,
-            // and its files must stay.
-            if (try? Commit.read(folder: folder)) == commit { kept = commit }
-            throw error
-        }
+        try install(commit, keeping: &kept)
         committed = true
         removeUnreferencedFiles(keeping: commit)
         var final = commit
@@ -440,14 +412,10 @@ public final class IndexWriter {
         }
         if let previous, !previous.records.isEmpty {
             var known: [UInt64: [(segment: String, doc: Int)]] = [:]
-            var r = 0
-            for range in previous.ranges {
-                for doc in range.firstDoc..<(range.firstDoc + range.count) {
-                    known[previous.records[r], default: []].append((range.segment, doc))
-                    r += 1
-                }
+            for (document, hash) in zip(previous.documents, previous.records) {
+                known[hash, default: []].append(document)
             }
-            var plan = RecordPlan()
+            var plan = RecordPlan(file: file, hash: hash)
             var items: [WorkItem] = []
             var chunk: [UInt8] = []
             var numbers: [Int] = []
@@ -491,22 +459,6 @@ public final class IndexWriter {
         return (items, nil)
     }
 
-    /// The articles of a JSONL item with each one's line hash, problems at their line in
-    /// the file.
-    private static func readRecords(_ item: WorkItem, _ bytes: [UInt8]) -> (
-        articles: [Article], problems: [InputProblem], hashes: [UInt64]
-    ) {
-        if item.lineNumbers == nil && SourceText.isBlank(bytes) && item.firstLine == 1 {
-            return ([], [InputProblem(file: item.file.path, message: "empty file")], [])
-        }
-        var records = JSONLReader.readRecords(item.file, bytes: bytes)
-        for i in records.problems.indices {
-            guard let line = records.problems[i].line else { continue }
-            records.problems[i].line = item.lineNumbers.map { $0[line - 1] } ?? line + item.firstLine - 1
-        }
-        return records
-    }
-
     private static func work(
         items: [WorkItem], state: Shared, folder: String, budget: Int, start: Date, totalBytes: Int,
         progress: (@Sendable (IndexProgress) -> Void)?
@@ -523,14 +475,10 @@ public final class IndexWriter {
                 defer { s.nextSegment += 1 }
                 return "s\(s.nextSegment)"
             }
-            let id = FileID.random()
-            _ = try SegmentWriter.write(builder, name: name, id: id, folder: folder)
-            let totals = SegmentTotals(
-                id: id, docs: builder.docCount, titleTokens: builder.titleLengths.reduce(0) { $0 + Int($1) },
-                bodyTokens: builder.bodyLengths.reduce(0) { $0 + Int($1) })
+            let segment = try SegmentWriter.write(builder, name: name, folder: folder)
             state.withLock {
                 $0.builderSegments[builderID] = name
-                $0.sizes[name] = totals
+                $0.written[name] = segment
             }
         }
         while true {
@@ -575,19 +523,14 @@ public final class IndexWriter {
                 }
                 continue
             }
-            let read: (articles: [Article], problems: [InputProblem])
-            if item.file.kind == .jsonl && !SourceText.isBinary(bytes) {
-                let records = Self.readRecords(item, bytes)
-                read = (records.articles, records.problems)
-                result.recordHashes = records.hashes
-                result.problems = records.problems
-            } else {
-                read = ArticleReader.read(item.file, bytes: bytes)
-                result.problems = read.problems.map { problem in
-                    var problem = problem
-                    if let line = problem.line { problem.line = line + item.firstLine - 1 }
-                    return problem
-                }
+            let read = ArticleReader.readRecords(item.file, bytes: bytes)
+            result.recordHashes = read.hashes
+            // Lines of the item are lines of the file: a chunk starts at `firstLine`, the
+            // new lines of a changed file are each numbered.
+            result.problems = read.problems.map { problem in
+                var problem = problem
+                problem.line = problem.line.map { item.lineNumbers?[$0 - 1] ?? $0 + item.firstLine - 1 }
+                return problem
             }
             result.builder = builderID
             result.firstDoc = builder.docCount
@@ -617,6 +560,19 @@ public final class IndexWriter {
             }
         }
         try flush()
+    }
+
+    /// Writes `commit` in place of the current one, and then makes it the one whose files
+    /// `kept` names, also when writing fails after the rename (syncing the folder): the new
+    /// commit is then the index, and its files must stay.
+    func install(_ commit: Commit, keeping kept: inout Commit?) throws {
+        do {
+            try commit.write(folder: folder, beforeRename: beforeCommitRename)
+        } catch {
+            if (try? Commit.read(folder: folder)) == commit { kept = commit }
+            throw error
+        }
+        kept = commit
     }
 
     /// Deletes files of earlier commits (and of interrupted or failed runs) that `commit`

@@ -7,11 +7,10 @@ enum SegmentWriter {
     /// block.
     static let blockSize = 32
 
-    /// Writes the files of segment `name` into `folder`; returns the bytes written per kind.
-    /// Writes the files of segment `name`, each carrying `id`; returns their sizes.
-    static func write(_ segment: SegmentBuilder, name: String, id: FileID, folder: String) throws -> [FileFormat.Kind:
-        Int]
-    {
+    /// Writes the files of segment `name` into `folder`, each carrying a new segment id;
+    /// returns the segment as a commit names it.
+    static func write(_ segment: SegmentBuilder, name: String, folder: String) throws -> Commit.Segment {
+        let id = FileID.random()
         let keys = segment.keys
         let order = (0..<segment.termCount).sorted { keys.key($0).lexicographicallyPrecedes(keys.key($1)) }
         var dictionary = ByteWriter(capacity: keys.count * 24)
@@ -86,7 +85,6 @@ enum SegmentWriter {
             norms.u32(segment.bodyLengths[doc])
         }
 
-        var sizes: [FileFormat.Kind: Int] = [:]
         let files: [(FileFormat.Kind, [UInt8])] = [
             (.terms, dictionary.bytes), (.postings, postingsFile.bytes), (.positions, positionsFile.bytes),
             (.norms, norms.bytes), (.store, segment.store.body()), (.citations, segment.citations.body()),
@@ -95,9 +93,11 @@ enum SegmentWriter {
         for (kind, body) in files {
             let framed = FileFormat.frame(body, kind: kind, id: id)
             try FileIO.write(framed, to: "\(folder)/\(name).\(kind.fileExtension)")
-            sizes[kind] = framed.count
         }
-        return sizes
+        return Commit.Segment(
+            name: name, id: id, docs: segment.docCount, deletes: nil, deletesID: nil, deletedCount: 0,
+            titleTokens: segment.titleLengths.reduce(0) { $0 + Int($1) },
+            bodyTokens: segment.bodyLengths.reduce(0) { $0 + Int($1) })
     }
 
     /// A segment of at least this many body syllables keeps only the pairs seen twice or

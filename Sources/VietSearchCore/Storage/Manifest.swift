@@ -11,6 +11,19 @@ struct Manifest: Equatable {
         var segment: String
         var firstDoc: Int
         var count: Int
+
+        /// `documents`, in order, as runs of consecutive documents of one segment.
+        static func runs(_ documents: some Sequence<(segment: String, doc: Int)>) -> [DocRange] {
+            var runs: [DocRange] = []
+            for (segment, doc) in documents {
+                if let last = runs.last, last.segment == segment, last.firstDoc + last.count == doc {
+                    runs[runs.count - 1].count += 1
+                } else {
+                    runs.append(DocRange(segment: segment, firstDoc: doc, count: 1))
+                }
+            }
+            return runs
+        }
     }
 
     struct Entry: Equatable {
@@ -22,6 +35,11 @@ struct Manifest: Equatable {
         /// For a JSONL file, the content hash of the line each document came from, in the
         /// order of `ranges`' documents: a changed file re-reads only its new lines.
         var records: [UInt64] = []
+
+        /// The documents of `ranges`, in order.
+        var documents: [(segment: String, doc: Int)] {
+            ranges.flatMap { range in (range.firstDoc..<(range.firstDoc + range.count)).map { (range.segment, $0) } }
+        }
     }
 
     var entries: [String: Entry] = [:]

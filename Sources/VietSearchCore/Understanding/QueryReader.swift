@@ -163,7 +163,7 @@ struct QueryReader {
                     // both words); when a neighbour contradicts it, it matches every
                     // spelling and ranks first only among matches alike.
                     readings[r][s] = 0
-                    if lattice.contradiction(at: s, choice: best, model: self) != nil {
+                    if lattice.isContradicted(at: s, choice: best, model: self) {
                         term.exactMatters = false
                         term.preferred = true
                         loosened.append(typedText)
@@ -520,32 +520,29 @@ struct QueryReader {
                 .map { (path(through: i, $0), top - through(i, $0)) }
         }
 
-        /// The other spelling of syllable i (candidate 0 being as typed) that a neighbour,
-        /// as read, stands beside at least `contradiction` times as often as beside the
-        /// typed one, and at least `minimumContradiction` times: the best supported, or nil.
-        func contradiction(at i: Int, choice: [Int], model: QueryReader) -> Int? {
+        /// Whether a neighbour of syllable i, as read, stands beside another spelling of it
+        /// (candidate 0 being as typed) at least `contradiction` times as often as beside
+        /// the typed one, and at least `minimumContradiction` times.
+        func isContradicted(at i: Int, choice: [Int], model: QueryReader) -> Bool {
             let typed = candidates[i][0]
-            var found: (index: Int, count: Int)? = nil
-            for (c, candidate) in candidates[i].enumerated() where c > 0 && candidate.kind == .tone {
-                var counts: [(typed: Int, other: Int)] = []
-                if i > 0 {
-                    let before = candidates[i - 1][choice[i - 1]]
-                    counts.append(
-                        ((try? model.pairCount(before, typed)) ?? 0, (try? model.pairCount(before, candidate)) ?? 0))
-                }
-                if i + 1 < candidates.count {
-                    let after = candidates[i + 1][choice[i + 1]]
-                    counts.append(
-                        ((try? model.pairCount(typed, after)) ?? 0, (try? model.pairCount(candidate, after)) ?? 0))
-                }
-                for count in counts
-                where count.other >= QueryReader.minimumContradiction
-                    && count.other >= QueryReader.contradiction * count.typed && count.other > found?.count ?? 0
-                {
-                    found = (c, count.other)
+            let others = candidates[i].dropFirst().filter { $0.kind == .tone }
+            /// Whether the counts of a neighbour's pairs say another spelling is meant.
+            func contradicts(_ count: (Candidate) -> Int) -> Bool {
+                let typedCount = count(typed)
+                return others.contains { other in
+                    let c = count(other)
+                    return c >= QueryReader.minimumContradiction && c >= QueryReader.contradiction * typedCount
                 }
             }
-            return found?.index
+            if i > 0 {
+                let before = candidates[i - 1][choice[i - 1]]
+                if contradicts({ (try? model.pairCount(before, $0)) ?? 0 }) { return true }
+            }
+            if i + 1 < candidates.count {
+                let after = candidates[i + 1][choice[i + 1]]
+                if contradicts({ (try? model.pairCount($0, after)) ?? 0 }) { return true }
+            }
+            return false
         }
 
         /// Whether the reading of syllable i stands next to a neighbour as read, at least
