@@ -101,13 +101,19 @@ struct IndexTests {
         let hoa = try entry("hoa")
         #expect(hoa.variantCounts == [2, 2])
         #expect(hoa.ordinal == 3)
-        #expect(segment.encodedPairs(try entry("binh")) == [0x08, 0x01, 0x00, 0x00, 0x01])
+        #expect(segment.encodedPairs(try entry("binh")) == [0x00, 0x08, 0x01, 0x00, 0x00, 0x01, 0x01, 0x01, 0x01])
         #expect(
             segment.encodedPairs(hoa) == [
-                0x03, 0x01, 0x00, 0x00, 0x01, 0x02, 0x01, 0x01, 0x00, 0x01,
-                0x01, 0x01, 0x00, 0x00, 0x01, 0x01, 0x01, 0x01, 0x00, 0x01,
+                0x00,
+                0x03, 0x01, 0x00, 0x00, 0x01, 0x01, 0x01, 0x01,
+                0x02, 0x01, 0x01, 0x00, 0x01, 0x01, 0x01, 0x03,
+                0x01, 0x01, 0x00, 0x00, 0x01, 0x01, 0x01, 0x01,
+                0x01, 0x01, 0x01, 0x00, 0x01, 0x01, 0x01, 0x01,
             ])
-        #expect(hoa.pairs.lowerBound - (try entry("binh")).pairs.lowerBound == 5)
+        #expect(hoa.pairs.lowerBound - (try entry("binh")).pairs.lowerBound == 9)
+        // The documents of a pair read back: hoa hồng stands in doc 1 only.
+        let hong = try #require(try segment.follower(hoa, try entry("hong").ordinal))
+        #expect(try segment.postings(of: hong).docs == [1])
         #expect(
             try segment.pairs(hoa, before: try entry("hop").ordinal) == [
                 SpellingPair(firstVariant: 0, secondVariant: 0, count: 1)

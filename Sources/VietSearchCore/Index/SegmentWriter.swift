@@ -13,70 +13,62 @@ enum SegmentWriter {
         let id = FileID.random()
         let keys = segment.keys
         let order = (0..<segment.termCount).sorted { keys.key($0).lexicographicallyPrecedes(keys.key($1)) }
+        var rank = [Int](repeating: 0, count: segment.termCount)
+        for (r, id) in order.enumerated() { rank[id] = r }
+        let pairs = PairPostings(segment.pairs)
         var dictionary = ByteWriter(capacity: keys.count * 24)
         var postingsFile = ByteWriter(capacity: segment.textBytes / 4)
         var positionsFile = ByteWriter(capacity: segment.textBytes / 3)
-        var blockKeys: [ArraySlice<UInt8>] = []
-        var blockOffsets: [Int] = []
-        var previousKey: ArraySlice<UInt8> = []
+        var blocks = DictionaryBlocks()
         var scratch = PostingScratch()
-        let followers = followerLists(of: segment, order: order)
-        var pairsFile = ByteWriter(capacity: segment.pairs.distinctPairs * 5)
-        for (rank, id) in order.enumerated() {
+        // Per term, the pairs it starts, by the second term's dictionary rank.
+        var followers = [[Int32]](repeating: [], count: segment.termCount)
+        for (p, pair) in pairs.pairs.enumerated() { followers[pair.first].append(Int32(p)) }
+        for id in followers.indices where followers[id].count > 1 {
+            followers[id].sort { rank[pairs.pairs[Int($0)].second] < rank[pairs.pairs[Int($1)].second] }
+        }
+
+        var pairsFile = ByteWriter(capacity: segment.textBytes / 3)
+        for id in order {
             let key = keys.key(id)
-            if rank % blockSize == 0 {
-                blockKeys.append(key)
-                blockOffsets.append(dictionary.count)
-                previousKey = []
-            }
             let variants = segment.variants[id]
             let postingsStart = postingsFile.count
             let positionsStart = positionsFile.count
             scratch.positionsStart = positionsStart
-            encode(term: id, of: segment, postings: &postingsFile, positions: &positionsFile, scratch: &scratch)
+            encode(
+                variantCount: variants.count,
+                lengths: key.first == Field.title.rawValue ? segment.titleLengths : segment.bodyLengths,
+                postings: &postingsFile, positions: &positionsFile, scratch: &scratch
+            ) { segment.forEachEntry(ofTerm: id, $0) }
             let crc = postingsFile.bytes[postingsStart...].withUnsafeBytes { CRC32.checksum($0) }
             let crcBoth = positionsFile.bytes[positionsStart...].withUnsafeBytes { CRC32.checksum($0, seed: crc) }
-            // Entry --> SharedPrefix, Suffix, DocFreq, PostingsStart, PostingsLength,
-            //           PositionsStart, PositionsLength, CRC32, VariantCount,
-            //           <Variant, Occurrences>^VariantCount, PairsStart, PairsLength, PairsCRC32?
-            let shared = zip(previousKey, key).prefix { $0 == $1 }.count
-            dictionary.varint(shared)
-            dictionary.lengthPrefixed(key.dropFirst(shared))
-            dictionary.varint(segment.documentFrequency(ofTerm: id))
-            dictionary.varint(postingsStart)
-            dictionary.varint(postingsFile.count - postingsStart)
-            dictionary.varint(positionsStart)
-            dictionary.varint(positionsFile.count - positionsStart)
-            dictionary.u32(crcBoth)
-            dictionary.varint(variants.count)
-            for (v, variant) in variants.enumerated() {
-                dictionary.lengthPrefixed(segment.exactForm(variant, ofTerm: id))
-                dictionary.varint(scratch.variantCounts[v])
-            }
+            let postingsLength = postingsFile.count - postingsStart
+            let variantCounts = scratch.variantCounts
+            // The pairs the term starts; the postings of the larger ones follow its own.
             let pairsStart = pairsFile.count
-            encode(followers: followers[id], to: &pairsFile)
-            dictionary.varint(pairsStart)
-            dictionary.varint(pairsFile.count - pairsStart)
-            if pairsFile.count > pairsStart {
-                dictionary.u32(pairsFile.bytes[pairsStart...].withUnsafeBytes { CRC32.checksum($0) })
+            encode(
+                followers: followers[id], of: pairs, rank: rank, segment: segment, to: &pairsFile,
+                postings: &postingsFile, scratch: &scratch)
+            blocks.entry(key, to: &dictionary) { dictionary in
+                dictionary.varint(segment.documentFrequency(ofTerm: id))
+                dictionary.varint(postingsStart)
+                dictionary.varint(postingsLength)
+                dictionary.varint(positionsStart)
+                dictionary.varint(positionsFile.count - positionsStart)
+                dictionary.u32(crcBoth)
+                dictionary.varint(variants.count)
+                for (v, variant) in variants.enumerated() {
+                    dictionary.lengthPrefixed(segment.exactForm(variant, ofTerm: id))
+                    dictionary.varint(variantCounts[v])
+                }
+                dictionary.varint(pairsStart)
+                dictionary.varint(pairsFile.count - pairsStart)
+                if pairsFile.count > pairsStart {
+                    dictionary.u32(pairsFile.bytes[pairsStart...].withUnsafeBytes { CRC32.checksum($0) })
+                }
             }
-            previousKey = key
         }
-        // BlockIndex --> <FirstKey, BlockOffset, BlockCRC32>^BlockCount: a lookup checks the
-        // one block it scans; the index itself is checked when the segment opens.
-        let blockIndexStart = dictionary.count
-        var blockIndex = ByteWriter()
-        for (i, key) in blockKeys.enumerated() {
-            let end = i + 1 < blockOffsets.count ? blockOffsets[i + 1] : blockIndexStart
-            blockIndex.lengthPrefixed(key)
-            blockIndex.varint(blockOffsets[i])
-            blockIndex.u32(dictionary.bytes[blockOffsets[i]..<end].withUnsafeBytes { CRC32.checksum($0) })
-        }
-        dictionary.append(blockIndex.bytes)
-        dictionary.u64(UInt64(blockIndexStart))
-        dictionary.u64(UInt64(blockKeys.count))
-        dictionary.u64(UInt64(keys.count))
-        dictionary.u32(CRC32.checksum(blockIndex.bytes))
+        blocks.finish(&dictionary, termCount: keys.count)
 
         var norms = ByteWriter(capacity: segment.docCount * 8 + 8)
         norms.u64(UInt64(segment.docCount))
@@ -100,54 +92,133 @@ enum SegmentWriter {
             bodyTokens: segment.bodyLengths.reduce(0) { $0 + Int($1) })
     }
 
-    /// A segment of at least this many body syllables keeps only the pairs seen twice or
-    /// more: at that size a pair seen once says little, and pairs seen once are half of all.
-    static let pairPruningTokens = 1_000_000
+    /// The dictionary's blocks of `blockSize` entries, each entry's key sharing a prefix
+    /// with the previous key of its block, and the block index after them.
+    private struct DictionaryBlocks {
+        var keys: [[UInt8]] = []
+        var offsets: [Int] = []
+        var previous: [UInt8] = []
+        var count = 0
 
-    /// Per term id, the pairs it starts, each packed as `ordinal << 40 | firstVariant << 32 |
-    /// secondVariant << 24 | count` (`ordinal`: the dictionary rank of the second term), in
-    /// ascending order. Pairs with a digit in either term are left out (numbers and codes
-    /// are typed as they are written).
-    private static func followerLists(of segment: SegmentBuilder, order: [Int]) -> [[UInt64]] {
-        var rank = [Int](repeating: 0, count: segment.termCount)
-        for (r, id) in order.enumerated() { rank[id] = r }
-        let hasDigit = (0..<segment.termCount).map { id in segment.keys.key(id).contains { $0 >= 0x30 && $0 <= 0x39 } }
-        let minimum = segment.bodyTokens >= pairPruningTokens ? 2 : 1
-        var lists = [[UInt64]](repeating: [], count: segment.termCount)
-        segment.pairs.forEach { first, firstVariant, second, secondVariant, count in
-            guard count >= minimum, !hasDigit[first], !hasDigit[second] else { return }
-            lists[first].append(
-                UInt64(rank[second]) << 40 | UInt64(firstVariant) << 32 | UInt64(secondVariant) << 24
-                    | UInt64(min(count, 0xFF_FFFF)))
+        /// Entry --> SharedPrefix, Suffix, then what `fields` writes.
+        mutating func entry(_ key: ArraySlice<UInt8>, to out: inout ByteWriter, fields: (inout ByteWriter) -> Void) {
+            if count % SegmentWriter.blockSize == 0 {
+                keys.append(Array(key))
+                offsets.append(out.count)
+                previous = []
+            }
+            let shared = zip(previous, key).prefix { $0 == $1 }.count
+            out.varint(shared)
+            out.lengthPrefixed(key.dropFirst(shared))
+            fields(&out)
+            previous = Array(key)
+            count += 1
         }
-        for id in lists.indices where lists[id].count > 1 { lists[id].sort() }
-        return lists
+
+        /// BlockIndex --> <FirstKey, BlockOffset, BlockCRC32>^BlockCount, then the trailer:
+        /// a lookup checks the one block it scans; the index itself is checked when the
+        /// segment opens.
+        func finish(_ out: inout ByteWriter, termCount: Int) {
+            let blockIndexStart = out.count
+            var blockIndex = ByteWriter()
+            for (i, key) in keys.enumerated() {
+                let end = i + 1 < offsets.count ? offsets[i + 1] : blockIndexStart
+                blockIndex.lengthPrefixed(key[...])
+                blockIndex.varint(offsets[i])
+                blockIndex.u32(out.bytes[offsets[i]..<end].withUnsafeBytes { CRC32.checksum($0) })
+            }
+            out.append(blockIndex.bytes)
+            out.u64(UInt64(blockIndexStart))
+            out.u64(UInt64(keys.count))
+            out.u64(UInt64(termCount))
+            out.u32(CRC32.checksum(blockIndex.bytes))
+        }
     }
 
-    /// Followers --> <OrdinalDelta, SpellingCount (VInts), <FirstVariant, SecondVariant (u8),
-    ///               Count (VInt)>^SpellingCount>^n
+    /// Pairs        --> SkipCount (VInt), <OrdinalDelta, OffsetDelta (VInts)>^SkipCount, Followers
+    /// Followers    --> <OrdinalDelta, SpellingCount (VInts), <FirstVariant, SecondVariant (u8),
+    ///                  Count (VInt)>^SpellingCount, DocFreq (VInt), PairPostings>^n
+    /// PairPostings --> DocFreq < 128: InlineLength (VInt), <Gap << 1 | FreqIsOne (VInt),
+    ///                  Freq − 2 (VInt, unless FreqIsOne), Mask (u8, when SpellingCount > 1)>^DocFreq
+    ///                  otherwise: PostingsStart, PostingsLength (VInts), PostingsCRC32 (u32)
     ///
     /// `OrdinalDelta` is the second term's dictionary rank minus the previous one's (the
-    /// first counts from −1); its spellings follow, each the variants of both terms and how
-    /// often they stood adjacent.
-    private static func encode(followers: [UInt64], to out: inout ByteWriter) {
-        var i = 0
+    /// first counts from −1); its spellings follow, most frequent first, each the variants
+    /// of both terms and how often they stood adjacent; then the documents holding the
+    /// pair: inline when they make no full block, else in `.post` as a term's postings are
+    /// (positions lengths 0). A skip entry names every `followerSkip`-th follower: the
+    /// ordinal before it and its offset from the first follower (each as the difference
+    /// from the previous entry's), so that a lookup scans one run of followers.
+    private static func encode(
+        followers: [Int32], of pairs: PairPostings, rank: [Int], segment: SegmentBuilder, to file: inout ByteWriter,
+        postings: inout ByteWriter, scratch: inout PostingScratch
+    ) {
+        guard !followers.isEmpty else { return }
+        var out = ByteWriter(capacity: followers.count * 8)
+        // Every `followerSkip`-th follower: the ordinal before it and where it starts.
+        var skips: [(ordinal: Int, offset: Int)] = []
         var previous = -1
-        while i < followers.count {
-            let ordinal = Int(followers[i] >> 40)
-            var end = i + 1
-            while end < followers.count && Int(followers[end] >> 40) == ordinal { end += 1 }
-            out.varint(ordinal - previous)
-            out.varint(end - i)
-            for packed in followers[i..<end] {
-                out.u8(UInt8((packed >> 32) & 0xFF))
-                out.u8(UInt8((packed >> 24) & 0xFF))
-                out.varint(Int(packed & 0xFF_FFFF))
+        for (k, p) in followers.enumerated() {
+            if k > 0 && k % followerSkip == 0 { skips.append((previous, out.count)) }
+            let pair = pairs.pairs[Int(p)]
+            out.varint(rank[pair.second] - previous)
+            previous = rank[pair.second]
+            out.varint(pair.spellings.count)
+            for k in pair.spellings {
+                let spelled = segment.pairs.pair(pairs.spelled[k])
+                out.u8(UInt8(spelled.firstVariant))
+                out.u8(UInt8(spelled.secondVariant))
+                out.varint(min(pairs.counts[pairs.spelled[k]], 0xFF_FFFF))
             }
-            previous = ordinal
-            i = end
+            out.varint(pair.documentFrequency)
+            let hasMasks = pair.spellings.count > 1
+            let range = pair.postings
+            if pair.documentFrequency < BitPacking.blockSize {
+                var inline = ByteWriter(capacity: range.count * 3)
+                var last = -1
+                for i in range {
+                    let doc = Int(pairs.docs[i])
+                    let freq = pairs.freqs[i]
+                    inline.varint((doc - last - 1) << 1 | (freq == 1 ? 1 : 0))
+                    if freq != 1 { inline.varint(freq - 2) }
+                    if hasMasks { inline.u8(pairs.masks[i]) }
+                    last = doc
+                }
+                out.varint(inline.count)
+                out.append(inline.bytes)
+            } else {
+                let field: Field = segment.keys.key(pair.first).first == Field.title.rawValue ? .title : .body
+                let start = postings.count
+                scratch.removeAll()
+                scratch.positionsStart = 0
+                for i in range {
+                    scratch.docs.append(Int(pairs.docs[i]))
+                    scratch.freqs.append(pairs.freqs[i])
+                    scratch.masks.append(UInt32(pairs.masks[i]))
+                    scratch.positionEnds.append(0)
+                }
+                writeBlocks(
+                    hasMasks: hasMasks, lengths: field == .title ? segment.titleLengths : segment.bodyLengths,
+                    scratch: scratch, to: &postings)
+                out.varint(start)
+                out.varint(postings.count - start)
+                // As a term's checksum is read: of the postings, then of its (no) positions.
+                let crc = postings.bytes[start...].withUnsafeBytes { CRC32.checksum($0) }
+                out.u32(CRC32.checksum(UnsafeRawBufferPointer(start: nil, count: 0), seed: crc))
+            }
         }
+        file.varint(skips.count)
+        var last = (ordinal: -1, offset: 0)
+        for skip in skips {
+            file.varint(skip.ordinal - last.ordinal)
+            file.varint(skip.offset - last.offset)
+            last = skip
+        }
+        file.append(out.bytes)
     }
+
+    /// Followers per skip entry of a term's pairs: a lookup reads at most this many.
+    static let followerSkip = 16
 
     /// Number of low bits a position value spends on its variant.
     static func variantBits(_ variantCount: Int) -> Int {
@@ -167,16 +238,17 @@ enum SegmentWriter {
     /// ranking exact spellings first needs no positions. Impacts are the block's
     /// (frequency, field length) pairs that no other pair beats on both: they bound the
     /// BM25 any document of the block can score.
+    ///
+    /// `entries` hands out the term's entries (`SegmentBuilder.forEachEntry`).
     private static func encode(
-        term id: Int, of segment: SegmentBuilder, postings out: inout ByteWriter, positions: inout ByteWriter,
-        scratch: inout PostingScratch
+        variantCount: Int, lengths: [UInt32], postings out: inout ByteWriter, positions: inout ByteWriter,
+        scratch: inout PostingScratch, entries: ((UInt32) -> Void) -> Void
     ) {
-        let variantCount = segment.variants[id].count
         let bits = UInt64(variantBits(variantCount))
-        let lengths = segment.keys.key(id).first == Field.title.rawValue ? segment.titleLengths : segment.bodyLengths
         scratch.removeAll()
         scratch.variantCounts = [Int](repeating: 0, count: variantCount)
         var mask: UInt8 = 0
+        var occurrences: UInt32 = 0
         func finishDocument() {
             guard !scratch.docs.isEmpty else { return }
             // A document with one variant (< 7) says which in its mask: its positions
@@ -188,29 +260,38 @@ enum SegmentWriter {
                 positions.varint((UInt64(position - previous) << shift) | (shift == 0 ? 0 : UInt64(entry & 0xFF)))
                 previous = position
             }
-            scratch.freqs.append(UInt32(scratch.documentEntries.count))
+            scratch.freqs.append(occurrences)
             scratch.masks.append(UInt32(mask))
             scratch.positionEnds.append(positions.count)
         }
-        segment.forEachEntry(ofTerm: id) { entry in
+        entries { entry in
             if entry & SegmentBuilder.documentMarker != 0 {
                 finishDocument()
                 scratch.docs.append(Int(entry & ~SegmentBuilder.documentMarker))
                 scratch.documentEntries.removeAll(keepingCapacity: true)
                 mask = 0
+                occurrences = 0
                 return
             }
             let variant = entry & 0xFF
             mask |= variant < 7 ? 1 << UInt8(variant) : 0x80
             if Int(variant) < variantCount { scratch.variantCounts[Int(variant)] += 1 }
+            occurrences += 1
             scratch.documentEntries.append(entry)
         }
         finishDocument()
+        writeBlocks(hasMasks: variantCount > 1, lengths: lengths, scratch: scratch, to: &out)
+    }
+
+    /// Writes the postings of `scratch` (documents, frequencies, masks, where each
+    /// document's positions end): skip entries, full blocks, then the tail.
+    private static func writeBlocks(
+        hasMasks: Bool, lengths: [UInt32], scratch: PostingScratch, to out: inout ByteWriter
+    ) {
 
         let count = scratch.docs.count
         let blockSize = BitPacking.blockSize
         let blockCount = count / blockSize
-        let hasMasks = variantCount > 1
         var blocks = ByteWriter()
         var gaps: [UInt32] = []
         var freqs: [UInt32] = []

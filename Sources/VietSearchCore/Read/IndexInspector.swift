@@ -60,7 +60,10 @@ public enum IndexInspector {
                 var variantPositions: [Int32] = []
                 var variants: [UInt8] = []
                 try segment.forEachTerm { _, info in
-                    _ = try segment.pairs(info, before: Int.max)
+                    try segment.forEachFollower(info) { follower in
+                        _ = try segment.postings(of: follower)
+                        return true
+                    }
                     let bits = SegmentWriter.variantBits(info.variants.count)
                     let list = try segment.postings(info)
                     var scan = PositionScan()

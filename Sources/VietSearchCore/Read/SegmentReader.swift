@@ -452,10 +452,78 @@ final class SegmentReader: @unchecked Sendable {
     /// Pair lists (by start in `.pairs`) whose checksum this reader has verified.
     private var verifiedPairs = Set<Int>()
 
+    /// What `.pairs` holds of one pair a term starts: its spellings and where its postings are.
+    struct Follower {
+        var ordinal: Int
+        var spellings: [SpellingPair]
+        var docFreq: Int
+        /// Inline postings (a range of `.pairs`), or nil when they are in `.post`.
+        var inline: Range<Int>?
+        var postings: Range<Int> = 0..<0
+        var checksum: UInt32 = 0
+    }
+
     /// How often `first`'s spellings stood right before those of the term of dictionary rank
-    /// `second` (`TermInfo.ordinal`) in this segment's body text.
+    /// `second` (`TermInfo.ordinal`) in this segment (within a sentence of one field).
     func pairs(_ first: TermInfo, before second: Int) throws -> [SpellingPair] {
-        guard !first.pairs.isEmpty else { return [] }
+        try follower(first, second)?.spellings ?? []
+    }
+
+    /// The pair of `first` and the term of dictionary rank `second`, or nil when they never
+    /// stand adjacent in this segment.
+    func follower(_ first: TermInfo, _ second: Int) throws -> Follower? {
+        var found: Follower? = nil
+        try forEachFollower(first, from: second) { follower in
+            if follower.ordinal == second { found = follower }
+            return follower.ordinal < second
+        }
+        return found
+    }
+
+    /// The postings of a pair (with `candidates`, only the blocks that could hold one of
+    /// them, when the pair has blocks): documents, frequencies and spelling masks.
+    func postings(of follower: Follower, restrictedTo candidates: [Int32]? = nil) throws -> PostingList {
+        guard let inline = follower.inline else {
+            let info = TermInfo(
+                docFreq: follower.docFreq, postings: follower.postings,
+                positions: positionsBody.lowerBound..<positionsBody.lowerBound,
+                checksum: follower.checksum, variants: follower.spellings.map { _ in [] })
+            return try postings(info, restrictedTo: candidates)
+        }
+        let hasMasks = follower.spellings.count > 1
+        var reader = FastVarints(base: pairsFile.bytes.baseAddress!, offset: inline.lowerBound, end: inline.upperBound)
+        var docs = [Int32](repeating: 0, count: follower.docFreq)
+        var freqs = [Int32](repeating: 1, count: follower.docFreq)
+        var masks = [UInt8](repeating: 0, count: hasMasks ? follower.docFreq : 0)
+        var doc = -1
+        for i in 0..<follower.docFreq {
+            guard let value = reader.next(), value >> 1 < UInt64(docCount) else { throw pairsCorrupt(reader.offset) }
+            doc += Int(value >> 1) + 1
+            guard doc < docCount else { throw pairsCorrupt(reader.offset) }
+            docs[i] = Int32(doc)
+            if value & 1 == 0 {
+                guard let freq = reader.next(), freq < UInt64(Int32.max - 2) else { throw pairsCorrupt(reader.offset) }
+                freqs[i] = Int32(freq) + 2
+            }
+            if hasMasks {
+                guard let mask = reader.byte() else { throw pairsCorrupt(reader.offset) }
+                masks[i] = mask
+            }
+        }
+        guard reader.offset == inline.upperBound else { throw pairsCorrupt(reader.offset) }
+        return PostingList(
+            docs: docs, freqs: freqs, masks: masks, blockPositions: [], impactStarts: [0], impactFreqs: [],
+            impactLengths: [])
+    }
+
+    private func pairsCorrupt(_ offset: Int) -> CorruptIndexError {
+        CorruptIndexError(file: pairsFile.path, offset: offset, reason: "damaged pairs of a term")
+    }
+
+    /// Each pair `first` starts, by ascending ordinal of the second term (with `from`,
+    /// starting at the last skip entry before that ordinal), until `body` returns false.
+    func forEachFollower(_ first: TermInfo, from target: Int = 0, _ body: (Follower) throws -> Bool) throws {
+        guard !first.pairs.isEmpty else { return }
         let bytes = pairsFile.bytes
         if !(verifiedLock.withLock { verifiedPairs.contains(first.pairs.lowerBound) }) {
             guard CRC32.checksum(UnsafeRawBufferPointer(rebasing: bytes[first.pairs])) == first.pairsChecksum else {
@@ -466,26 +534,51 @@ final class SegmentReader: @unchecked Sendable {
             verifiedLock.withLock { _ = verifiedPairs.insert(first.pairs.lowerBound) }
         }
         var reader = FastVarints(base: bytes.baseAddress!, offset: first.pairs.lowerBound, end: first.pairs.upperBound)
-        func corrupt() -> CorruptIndexError {
-            CorruptIndexError(file: pairsFile.path, offset: reader.offset, reason: "damaged pairs of a term")
-        }
+        guard let skips = reader.next(), skips <= UInt64(first.pairs.count) else { throw pairsCorrupt(reader.offset) }
         var ordinal = -1
-        while reader.offset < first.pairs.upperBound {
-            guard let delta = reader.next(), let spellings = reader.next(), delta >= 1, delta <= UInt64(termCount),
-                spellings <= 256 * 256
-            else { throw corrupt() }
-            ordinal += Int(delta)
-            let found = ordinal == second
-            var result: [SpellingPair] = []
-            for _ in 0..<spellings {
-                guard let a = reader.byte(), let b = reader.byte(), let count = reader.next(), count <= 0xFF_FFFF
-                else { throw corrupt() }
-                if found { result.append(SpellingPair(firstVariant: Int(a), secondVariant: Int(b), count: Int(count))) }
-            }
-            if found { return result }
-            if ordinal > second { return [] }
+        var start = 0
+        var skip = (ordinal: -1, offset: 0)
+        for _ in 0..<skips {
+            guard let delta = reader.next(), let offset = reader.next(), delta >= 1, delta <= UInt64(termCount),
+                offset <= UInt64(first.pairs.count)
+            else { throw pairsCorrupt(reader.offset) }
+            skip = (skip.ordinal + Int(delta), skip.offset + Int(offset))
+            if skip.ordinal < target { (ordinal, start) = skip }
         }
-        return []
+        guard start <= first.pairs.upperBound - reader.offset else { throw pairsCorrupt(reader.offset) }
+        reader.offset += start
+        while reader.offset < first.pairs.upperBound {
+            guard let delta = reader.next(), let spellingCount = reader.next(), delta >= 1,
+                delta <= UInt64(termCount), spellingCount >= 1, spellingCount <= 256 * 256
+            else { throw pairsCorrupt(reader.offset) }
+            ordinal += Int(delta)
+            var spellings: [SpellingPair] = []
+            spellings.reserveCapacity(Int(spellingCount))
+            for _ in 0..<spellingCount {
+                guard let a = reader.byte(), let b = reader.byte(), let count = reader.next(), count <= 0xFF_FFFF
+                else { throw pairsCorrupt(reader.offset) }
+                spellings.append(SpellingPair(firstVariant: Int(a), secondVariant: Int(b), count: Int(count)))
+            }
+            guard let docFreq = reader.next(), docFreq >= 1, docFreq <= UInt64(docCount) else {
+                throw pairsCorrupt(reader.offset)
+            }
+            var follower = Follower(ordinal: ordinal, spellings: spellings, docFreq: Int(docFreq), inline: nil)
+            if docFreq < UInt64(BitPacking.blockSize) {
+                guard let length = reader.next(), length <= UInt64(first.pairs.upperBound - reader.offset) else {
+                    throw pairsCorrupt(reader.offset)
+                }
+                follower.inline = reader.offset..<(reader.offset + Int(length))
+                reader.offset += Int(length)
+            } else {
+                guard let start = reader.next(), let length = reader.next(), start <= UInt64(postingsBody.count),
+                    length <= UInt64(postingsBody.count) - start, let checksum = reader.u32()
+                else { throw pairsCorrupt(reader.offset) }
+                let from = postingsBody.lowerBound + Int(start)
+                follower.postings = from..<(from + Int(length))
+                follower.checksum = checksum
+            }
+            guard try body(follower) else { return }
+        }
     }
 
     /// Every dictionary entry in key order (for `check` and `stats`).

@@ -62,7 +62,7 @@ struct FileID: Hashable, Codable, Sendable, CustomStringConvertible {
 /// the length, so truncation and misplaced files are caught at once; `verifyChecksum`
 /// reads every byte.
 enum FileFormat {
-    static let version: UInt32 = 7
+    static let version: UInt32 = 8
     static let headerSize = 28
     static let footerSize = 16
     static let magic: [UInt8] = Array("VNSE".utf8)

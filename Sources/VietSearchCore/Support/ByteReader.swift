@@ -98,7 +98,7 @@ struct ByteReader {
 /// longer than ten bytes, and the caller reports that as damage.
 struct FastVarints {
     let base: UnsafeRawPointer
-    private(set) var offset: Int
+    var offset: Int
     let end: Int
 
     init(base: UnsafeRawPointer, offset: Int, end: Int) {
@@ -130,5 +130,12 @@ struct FastVarints {
         guard offset < end else { return nil }
         defer { offset += 1 }
         return base.load(fromByteOffset: offset, as: UInt8.self)
+    }
+
+    /// A little-endian u32, or nil past the end.
+    mutating func u32() -> UInt32? {
+        guard end - offset >= 4 else { return nil }
+        defer { offset += 4 }
+        return UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
     }
 }

@@ -9,6 +9,8 @@ struct EvaluationPlan {
         /// Whether it counts towards `RankingModel.Features.adjacentPairs` (in a relaxed
         /// search only pairs of two content words do); every pair adds its bonus.
         var counted: Bool
+        /// Its number among the pairs of every alternative (`EvaluationPlan.pairCount`).
+        var index = 0
     }
 
     /// One alternative of the query (`OR` separates them; at most 64).
@@ -42,6 +44,8 @@ struct EvaluationPlan {
     /// said to lack anything.
     let particleMask: UInt64
     let alternatives: [Alternative]
+    /// The pairs of every alternative.
+    let pairCount: Int
     /// Whether not every word must match (a query of one alternative only).
     let relaxed: Bool
 
@@ -106,19 +110,22 @@ struct EvaluationPlan {
         exactMask = exact
         preferredMask = preferred
         let isRelaxed = self.relaxed
+        var pairIndex = 0
         alternatives = zip(kept, masks).map { alternative, mask in
             let words = alternative.compactMap { clause -> Int? in
                 guard !clause.isPhrase && clause.field == nil else { return nil }
                 return clauses.firstIndex(of: clause)
             }
             let pairs = zip(words, words.dropFirst()).map { a, b in
-                Pair(
+                defer { pairIndex += 1 }
+                return Pair(
                     first: a, second: b,
-                    counted: !isRelaxed || (content >> UInt64(a)) & (content >> UInt64(b)) & 1 != 0)
+                    counted: !isRelaxed || (content >> UInt64(a)) & (content >> UInt64(b)) & 1 != 0, index: pairIndex)
             }
             return Alternative(
                 clauses: mask, required: isRelaxed ? mask & required : mask, content: mask & content, pairs: pairs)
         }
+        pairCount = pairIndex
     }
 }
 

@@ -32,6 +32,11 @@ struct SegmentEvaluator {
     /// Per document, the clauses it holds in their exact spelling (a word with a preferred
     /// spelling: in that spelling).
     private var exact: [UInt64] = []
+    /// Per pair of the plan (`EvaluationPlan.Pair.index`) and document, how often the pair
+    /// stands adjacent as asked in the title and in the body, from the pair's postings
+    /// (`PairCursor`); -1 where only positions can tell.
+    private var titlePairs: [[Int32]] = []
+    private var bodyPairs: [[Int32]] = []
 
     init(
         segment: SegmentReader, ordinal: Int, statistics: Statistics, model: RankingModel, options: SearchOptions,
@@ -59,6 +64,7 @@ struct SegmentEvaluator {
         bodyFreqs = plan.clauses.indices.map { paired.contains($0) ? [Int32](repeating: 0, count: n) : [] }
         titleFreqs = bodyFreqs
         let holders = try read(plan)
+        try readPairs(plan, restrictedTo: holders)
 
         let excludedDocs = try excludedWords(plan)
         let excludedPhrases = try excludedPhrases(plan)
@@ -164,22 +170,64 @@ struct SegmentEvaluator {
     /// What is known of a match of alternative `a` before its adjacency.
     private func features(_ plan: EvaluationPlan, _ a: Int, doc: Int, mentions: Int) -> RankingModel.Features {
         let alternative = plan.alternatives[a]
-        return RankingModel.Features(
+        var known = RankingModel.Features(
             citations: mentions,
             exactWords: (exact[doc] & plan.exactMask & alternative.clauses).nonzeroBitCount,
             preferredWords: (exact[doc] & plan.preferredMask & alternative.clauses).nonzeroBitCount,
             bm25: scores[a * segment.docCount + doc])
+        for pair in alternative.pairs where bothHeld(plan, pair, doc) {
+            let title = titlePairs[pair.index][doc]
+            let body = bodyPairs[pair.index][doc]
+            guard title >= 0 && body >= 0 else { continue }
+            if pair.counted && title + body > 0 { known.adjacentPairs += 1 }
+            known.pairBonus += pairBonus(plan, pair, doc: doc, title: Int(title), body: Int(body))
+        }
+        return known
+    }
+
+    /// Whether the adjacency of `pair` in `doc` needs positions: the pair's postings do
+    /// not tell for the title or the body.
+    @inline(__always)
+    private func needsPositions(_ pair: EvaluationPlan.Pair, _ doc: Int) -> Bool {
+        titlePairs[pair.index][doc] < 0 || bodyPairs[pair.index][doc] < 0
+    }
+
+    /// Reads the postings of the plan's pairs in each field (with `restriction`, only the
+    /// blocks that could hold those documents), into `titlePairs` and `bodyPairs`: 0 where
+    /// a field lacks the pair, -1 where only positions can tell (`PairCursor.count`).
+    private mutating func readPairs(_ plan: EvaluationPlan, restrictedTo restriction: [Int32]?) throws {
+        let n = segment.docCount
+        titlePairs = Array(repeating: [], count: plan.pairCount)
+        bodyPairs = titlePairs
+        for pair in plan.alternatives.flatMap(\.pairs) {
+            let first = plan.clauses[pair.first].terms[0]
+            let second = plan.clauses[pair.second].terms[0]
+            for field in [Field.title, .body] {
+                let cursors = field == .title ? titleCursors : bodyCursors
+                var counts: [Int32]
+                if cursors[pair.first] == nil || cursors[pair.second] == nil {
+                    counts = [Int32](repeating: 0, count: n)
+                } else if let cursor = try pairCursor(first, second, field, restrictedTo: restriction) {
+                    counts = [Int32](repeating: 0, count: n)
+                    let list = cursor.list
+                    for p in 0..<list.count { counts[Int(list.docs[p])] = Int32(cursor.count(p) ?? -1) }
+                } else {
+                    counts = [Int32](repeating: 0, count: n)  // never adjacent in this field
+                }
+                if field == .title { titlePairs[pair.index] = counts } else { bodyPairs[pair.index] = counts }
+            }
+        }
     }
 
     /// The best rank a match of alternative `a` could reach once its adjacency is known.
     private func upperBound(_ plan: EvaluationPlan, _ a: Int, _ known: RankingModel.Features, doc: Int) -> Rank {
         var possiblePairs = 0
         var bonusBound = 0.0
-        for pair in plan.alternatives[a].pairs where bothHeld(plan, pair, doc) {
+        for pair in plan.alternatives[a].pairs where bothHeld(plan, pair, doc) && needsPositions(pair, doc) {
             if pair.counted { possiblePairs += 1 }
             bonusBound += pairBonusBound(plan, pair, doc: doc)
         }
-        return model.upperBound(known, possiblePairs: possiblePairs, pairBonusBound: bonusBound)
+        return model.upperBound(known, possiblePairs: known.adjacentPairs + possiblePairs, pairBonusBound: bonusBound)
     }
 
     /// The most pair bonus `pair` can give `doc`: adjacent as often as its rarer word occurs.
@@ -206,14 +254,14 @@ struct SegmentEvaluator {
     private mutating func complete(
         _ plan: EvaluationPlan, _ a: Int, doc: Int, known: RankingModel.Features, top: TopRanks
     ) throws -> RankingModel.Features? {
-        let pairs = plan.alternatives[a].pairs
+        let pairs = plan.alternatives[a].pairs.filter { bothHeld(plan, $0, doc) && needsPositions($0, doc) }
         var optimistic = known
-        for pair in pairs where bothHeld(plan, pair, doc) {
+        for pair in pairs {
             if pair.counted { optimistic.adjacentPairs += 1 }
             optimistic.pairBonus += pairBonusBound(plan, pair, doc: doc)
         }
         var actual = known
-        for pair in pairs where bothHeld(plan, pair, doc) {
+        for pair in pairs {
             let (title, body) = try adjacentCounts(plan, pair, doc: doc)
             let bonus = pairBonus(plan, pair, doc: doc, title: title, body: body)
             optimistic.pairBonus -= pairBonusBound(plan, pair, doc: doc) - bonus
@@ -259,7 +307,11 @@ struct SegmentEvaluator {
         // The documents later clauses are read for: those passing `test` on the clauses
         // read so far (a test later clauses cannot change), listed for block skipping.
         var test = Restriction()
-        var restriction: [Int32]? = nil
+        var restriction: [Int32]? = try adjacentAsTyped(plan)
+        if let seed = restriction {
+            allowed = [Bool](repeating: false, count: n)
+            for doc in seed { allowed[Int(doc)] = true }
+        }
         func restrict(_ next: Restriction) {
             test = next
             if let current = restriction {
@@ -278,6 +330,65 @@ struct SegmentEvaluator {
         if !content.isEmpty { restrict(Restriction(all: alternative.required, any: alternative.content)) }
         for i in weak { try accumulate(plan, clause: i, restrictedTo: restriction, test: test) }
         return restriction
+    }
+
+    /// The postings of two words as a pair in one field (nil when they are never adjacent there).
+    private func pairCursor(_ first: Query.Term, _ second: Query.Term, _ field: Field, restrictedTo: [Int32]?) throws
+        -> PairCursor?
+    {
+        guard let a = try statistics.info(segment: ordinal, field: field, folded: first.folded, in: segment),
+            let b = try statistics.info(segment: ordinal, field: field, folded: second.folded, in: segment)
+        else { return nil }
+        return try PairCursor(first, second, entries: (a, b), segment: segment, restrictedTo: restrictedTo)
+    }
+
+    /// Per document, whether it may match (empty: all may): set when the top `limit` is
+    /// known to lie among a few documents (`adjacentAsTyped`).
+    private var allowed: [Bool] = []
+
+    /// For a strict search of words whose ranks are tiers, that does not count its matches
+    /// and names no directive: the documents holding every pair of consecutive words
+    /// adjacent in the spelling asked for, when at least `limit` live ones surely do
+    /// (those rank above every other match: all exact spellings, all pairs adjacent);
+    /// nil otherwise.
+    private func adjacentAsTyped(_ plan: EvaluationPlan) throws -> [Int32]? {
+        guard model.order == .tiers, !options.countsMatches, citing.isEmpty, !plan.relaxed,
+            plan.alternatives.count == 1, plan.excluded.isEmpty, options.limit > 0
+        else { return nil }
+        let alternative = plan.alternatives[0]
+        let words = plan.clauses.indices.filter { alternative.clauses & (1 << UInt64($0)) != 0 }
+        guard !alternative.pairs.isEmpty,
+            words.allSatisfy({ !plan.clauses[$0].isPhrase && plan.clauses[$0].field == nil }),
+            words.count == alternative.pairs.count + 1
+        else { return nil }
+        var candidates: [Int32]? = nil
+        var sure: Set<Int32>? = nil
+        for pair in alternative.pairs {
+            let first = plan.clauses[pair.first].terms[0]
+            let second = plan.clauses[pair.second].terms[0]
+            var docs: [Int32: Bool] = [:]
+            for field in [Field.title, .body] {
+                guard let cursor = try pairCursor(first, second, field, restrictedTo: candidates) else { continue }
+                for p in 0..<cursor.list.count {
+                    let doc = cursor.list.docs[p]
+                    if let known = candidates, !known.isEmpty, sure != nil, !(docs[doc] ?? true) { continue }
+                    switch cursor.count(p) {
+                    case .some(0): continue
+                    case .some: docs[doc] = true
+                    case .none: if docs[doc] == nil { docs[doc] = false }
+                    }
+                }
+            }
+            let found = Set(docs.keys)
+            let next = candidates.map { $0.filter { found.contains($0) } } ?? found.sorted()
+            let sureHere = Set(docs.filter { $0.value }.keys)
+            sure = sure.map { $0.intersection(sureHere) } ?? sureHere
+            candidates = next
+        }
+        guard let candidates, let sure,
+            sure.lazy.filter({ !self.segment.deleted.contains(Int($0)) }).count >= options.limit
+        else { return nil }
+        return candidates
     }
 
     /// Which documents a clause is read for: those holding every clause of `all` and, unless
@@ -332,9 +443,10 @@ struct SegmentEvaluator {
             if field == .body { swap(&freqs, &bodyFreqs[i]) } else { swap(&freqs, &titleFreqs[i]) }
             defer { if field == .body { swap(&freqs, &bodyFreqs[i]) } else { swap(&freqs, &titleFreqs[i]) } }
             let keepsFreqs = !freqs.isEmpty
+            let everyDocument = allowed.isEmpty
             for p in 0..<list.count {
                 let d = Int(list.docs[p])
-                if !test.admits(held[d]) { continue }
+                if !test.admits(held[d]) || !(everyDocument || allowed[d]) { continue }
                 let isExact = preferred ? try cursor.hasSpelling(p) : try cursor.hasExact(p)
                 if exactOnly && !isExact { continue }
                 let f = Double(exactOnly ? try cursor.exactCount(p) : Int(list.freqs[p]))
@@ -431,15 +543,15 @@ struct SegmentEvaluator {
     private mutating func adjacentCounts(_ plan: EvaluationPlan, _ pair: EvaluationPlan.Pair, doc: Int) throws -> (
         title: Int, body: Int
     ) {
-        var title = 0
-        var body = 0
-        if let first = titleCursors[pair.first], let second = titleCursors[pair.second] {
+        var title = Int(titlePairs[pair.index][doc])
+        var body = Int(bodyPairs[pair.index][doc])
+        if title < 0, let first = titleCursors[pair.first], let second = titleCursors[pair.second] {
             title = try phrases.adjacent(first, second, doc: Int32(doc))
         }
-        if let first = bodyCursors[pair.first], let second = bodyCursors[pair.second] {
+        if body < 0, let first = bodyCursors[pair.first], let second = bodyCursors[pair.second] {
             body = try phrases.adjacent(first, second, doc: Int32(doc))
         }
-        return (title, body)
+        return (max(title, 0), max(body, 0))
     }
 
     /// The bonus of `pair` adjacent `title` times in the title and `body` times in the body.
