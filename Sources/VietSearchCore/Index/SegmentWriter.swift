@@ -165,10 +165,10 @@ enum SegmentWriter {
             previous = rank[pair.second]
             out.varint(pair.spellings.count)
             for k in pair.spellings {
-                let spelled = segment.pairs.pair(pairs.spelled[k])
+                let spelled = segment.pairs.pair(Int(pairs.spelled[k]))
                 out.u8(UInt8(spelled.firstVariant))
                 out.u8(UInt8(spelled.secondVariant))
-                out.varint(min(pairs.counts[pairs.spelled[k]], 0xFF_FFFF))
+                out.varint(min(pairs.counts[Int(pairs.spelled[k])], 0xFF_FFFF))
             }
             out.varint(pair.documentFrequency)
             let hasMasks = pair.spellings.count > 1
@@ -193,7 +193,7 @@ enum SegmentWriter {
                 scratch.positionsStart = 0
                 for i in range {
                     scratch.docs.append(Int(pairs.docs[i]))
-                    scratch.freqs.append(pairs.freqs[i])
+                    scratch.freqs.append(UInt32(pairs.freqs[i]))
                     scratch.masks.append(UInt32(pairs.masks[i]))
                     scratch.positionEnds.append(0)
                 }

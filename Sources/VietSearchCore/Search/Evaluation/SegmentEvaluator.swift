@@ -415,26 +415,19 @@ struct SegmentEvaluator {
         let alternatives = plan.alternatives.indices.filter { plan.alternatives[$0].clauses & bit != 0 }
         let single = plan.alternatives.count == 1
         for field in clause.field.map({ [$0] }) ?? [.title, .body] {
-            guard let fieldCursors = try cursors(of: clause, in: field, restrictedTo: restriction) else { continue }
             let average = field == .title ? statistics.averageTitle : statistics.averageBody
             let idf = plan.scoringIdf[i]
             if clause.isPhrase {
-                var docs = fieldCursors[0].docs
-                for cursor in fieldCursors.dropFirst() { docs = SortedDocs.intersection(docs, cursor.docs) }
-                for doc in docs where test.admits(held[Int(doc)]) {
-                    let (all, exactCount) = try phrases.count(fieldCursors, doc: doc, ascending: true)
-                    let f = exactOnly ? exactCount : all
-                    guard f > 0 else { continue }
-                    let d = Int(doc)
+                let found = try accumulatePhrase(plan, clause: i, field: field, restrictedTo: restriction, test: test)
+                for (d, freq) in found {
                     let score = model.fieldScore(
-                        idf: idf, freq: Double(f), length: segment.length(d, field), averageLength: average,
+                        idf: idf, freq: Double(freq), length: segment.length(d, field), averageLength: average,
                         field: field)
                     for a in alternatives { scores[a * n + d] += score }
-                    held[d] |= bit
-                    if exactCount > 0 { exact[d] |= bit }
                 }
                 continue
             }
+            guard let fieldCursors = try cursors(of: clause, in: field, restrictedTo: restriction) else { continue }
             let cursor = fieldCursors[0]
             if field == .title { titleCursors[i] = cursor } else { bodyCursors[i] = cursor }
             let list = cursor.list
@@ -462,6 +455,60 @@ struct SegmentEvaluator {
                 if keepsFreqs { freqs[d] = list.freqs[p] }
             }
         }
+    }
+
+    /// Reads a phrase in one field: the documents holding every consecutive pair of its
+    /// syllables (`.pairs`), then, for three syllables or more, the positions of those
+    /// documents only; a two-syllable phrase needs positions only where a document holds
+    /// it in spellings both asked for and not. Marks the documents holding it in `held`
+    /// and `exact`; returns them with the phrase's frequency in each.
+    private mutating func accumulatePhrase(
+        _ plan: EvaluationPlan, clause i: Int, field: Field, restrictedTo restriction: [Int32]?, test: Restriction
+    ) throws -> [(doc: Int, freq: Int)] {
+        var found: [(doc: Int, freq: Int)] = []
+        let clause = plan.clauses[i]
+        let bit: UInt64 = 1 << UInt64(i)
+        let exactOnly = options.exactOnly && clause.exactMatters
+        var pairs: [PairCursor] = []
+        for (first, second) in zip(clause.terms, clause.terms.dropFirst()) {
+            guard let cursor = try pairCursor(first, second, field, restrictedTo: restriction) else { return [] }
+            pairs.append(cursor)
+        }
+        var words: [TermCursor]? = nil
+        func positions(_ doc: Int32) throws -> (all: Int, exact: Int) {
+            if words == nil { words = try cursors(of: clause, in: field, restrictedTo: restriction) ?? [] }
+            guard let cursors = words, !cursors.isEmpty else { return (0, 0) }
+            return try phrases.count(cursors, doc: doc)
+        }
+        func add(_ doc: Int32, all: Int, exact exactCount: Int) {
+            let f = exactOnly ? exactCount : all
+            guard f > 0 else { return }
+            let d = Int(doc)
+            found.append((d, f))
+            held[d] |= bit
+            if exactCount > 0 { exact[d] |= bit }
+        }
+        if pairs.count == 1 {
+            let list = pairs[0].list
+            for p in 0..<list.count where test.admits(held[Int(list.docs[p])]) {
+                let doc = list.docs[p]
+                if let exactCount = pairs[0].count(p) {
+                    add(doc, all: Int(list.freqs[p]), exact: exactCount)
+                } else {
+                    let (all, exactCount) = try positions(doc)
+                    add(doc, all: all, exact: exactCount)
+                }
+            }
+            return found
+        }
+        var docs = pairs[0].list.docs
+        for pair in pairs.dropFirst() { docs = SortedDocs.intersection(docs, pair.list.docs) }
+        guard !docs.isEmpty, let cursors = try cursors(of: clause, in: field, restrictedTo: docs) else { return [] }
+        for doc in docs where test.admits(held[Int(doc)]) {
+            let (all, exactCount) = try phrases.count(cursors, doc: doc, ascending: true)
+            add(doc, all: all, exact: exactCount)
+        }
+        return found
     }
 
     /// Per document, whether it holds an excluded word (empty when no word is excluded).
