@@ -76,7 +76,9 @@ struct StoredFieldsReader {
         records = try RecordFileReader(file: file, body: reader.offset..<body.upperBound)
     }
 
-    func article(_ doc: Int) throws -> Article {
+    /// Document `doc`'s article, checked against its record's CRC32; without `withBody`,
+    /// its text is left empty (not decoded).
+    func article(_ doc: Int, withBody: Bool = true) throws -> Article {
         let range = try records.record(doc)
         var header = ByteReader(file.bytes, from: range.lowerBound, to: range.upperBound, file: file.path)
         let crc = try header.u32()
@@ -93,7 +95,7 @@ struct StoredFieldsReader {
             var reader = ByteReader(fields, file: file.path)
             return Article(
                 id: try reader.string(), title: try reader.string(), date: try reader.optionalString(),
-                source: try reader.optionalString(), body: try reader.string())
+                source: try reader.optionalString(), body: withBody ? try reader.string() : "")
         }
     }
 }

@@ -55,9 +55,10 @@ public final class IndexReader: @unchecked Sendable {
         return max(1, Double(commit.segments.reduce(0) { $0 + $1.bodyTokens }) / Double(docs))
     }
 
-    /// The stored article of a document.
-    func article(_ address: DocAddress) throws -> Article {
-        try segments[address.segment].store.article(address.doc)
+    /// The stored article of a document (without `withBody`, its text left empty: decoding
+    /// it was a ninth of a search that shows no snippet, profiled).
+    func article(_ address: DocAddress, withBody: Bool = true) throws -> Article {
+        try segments[address.segment].store.article(address.doc, withBody: withBody)
     }
 }
 

@@ -12,7 +12,7 @@ public struct SearchOptions: Sendable {
     public var exactOnly = false
     /// Require every word, however few articles hold them all (no relaxed search).
     public var allWords = false
-    /// Build snippets for the returned hits.
+    /// Build snippets for the returned hits; without, a hit's `article.body` is empty.
     public var snippets = true
     /// Search exactly what was typed: no keystrokes decoded, no slip corrected, no
     /// diacritics restored (`QueryReader`); a query typed with diacritics anywhere then
@@ -185,7 +185,7 @@ public final class Searcher {
         let terms = query.allClauses.flatMap(\.terms)
         let clauses = query.alternatives.first ?? []
         for match in top {
-            let article = try reader.article(match.address)
+            let article = try reader.article(match.address, withBody: options.snippets)
             let snippet =
                 options.snippets ? SnippetMaker().snippet(of: article.body, terms: terms, analyzer: analyzer) : nil
             let missing = clauses.indices.filter { $0 < 64 && match.missing & (1 << UInt64($0)) != 0 }.map {
@@ -215,7 +215,7 @@ public final class Searcher {
             if end - start == 1 {
                 result.append(sorted[start])
             } else {
-                let tied = try sorted[start..<end].map { ($0, try reader.article($0.address).id) }
+                let tied = try sorted[start..<end].map { ($0, try reader.article($0.address, withBody: false).id) }
                 result += tied.sorted { $0.1 < $1.1 }.map(\.0)
             }
             start = end
