@@ -22,6 +22,15 @@ struct DirectiveIdentityTests {
         ("politburo", "Chỉ thị", "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị."),
         ("bad-date", "Ngày sai", "Nghị định số 5/2021/NĐ-CP ngày 31/2/2021 quy định."),
         ("glued", "Gắn liền", "Căn cứ Quyếtđịnh số 5 của UBND tỉnh về việc."),
+        // One law by number with its title, by title and year, by number alone.
+        (
+            "law-both", "Đất đai",
+            "Theo Luật Đất đai số 45/2013/QH13, người dân được giao đất. Luật Đất đai 2013 cũng quy định."
+        ),
+        ("law-title", "Thu hồi đất", "Căn cứ Luật Đất đai năm 2013 về thu hồi đất."),
+        ("law-number", "Hiệu lực", "Luật số 45/2013/QH13 có hiệu lực từ năm 2014."),
+        ("code", "Hình sự", "Theo Bộ luật Hình sự 2015, tội này bị phạt tù."),
+        ("lawyer", "Luật sư", "luật sư Nguyễn Văn An năm 2013 cho biết."),
     ]
 
     private func archive() throws -> (Scratch, IndexReader) {
@@ -116,6 +125,23 @@ struct DirectiveIdentityTests {
         let dated = try #require(
             try reader.articlesCiting(DirectiveQuery.parse("05-CT/TW", analyzer: try Analyzer())).first)
         #expect(dated.mentions.map(\.date) == ["2016-05-15"])
+    }
+
+    /// A law cited by title and year, by number with its title, or by number alone is one
+    /// directive, found by either query, with or without diacritics.
+    @Test func aLawByTitleIsTheLawByNumber() throws {
+        let (scratch, reader) = try archive()
+        _ = scratch
+        let land: [String: DirectiveMatch] = ["law-both": .certain, "law-title": .certain, "law-number": .certain]
+        for query in ["Luật Đất đai 2013", "luat dat dai 2013", "Luật Đất đai năm 2013", "Luật số 45/2013/QH13"] {
+            #expect(try citing(reader, query) == land, "\(query)")
+        }
+        #expect(try citing(reader, "Bộ luật Hình sự 2015") == ["code": .certain])
+        #expect(try citing(reader, "Luật Đất đai 2024") == [:])
+        let laws = try reader.directiveCounts().filter { $0.key.type == .luat }
+        #expect(laws.map(\.key.description) == ["Luật Đất đai 45/2013/QH13", "Bộ luật Hình sự 2015"])
+        #expect(laws.map(\.articles) == [3, 1])
+        #expect(laws.map(\.mentions) == [4, 1])
     }
 
     @Test func gluedTypeWordIsIndexed() throws {

@@ -112,7 +112,7 @@ struct CitationScanner {
     }
 
     /// The citation a type phrase starts: `số`, a number, a code or words after the number,
-    /// an issuer phrase, a date.
+    /// an issuer phrase, a date; for a law, a title and year (``lawByTitle(_:_:)``).
     func citation(after words: PhraseMatch) -> CitationMatch? {
         let strictness = words.phrase.strictness
         var hasSo = false
@@ -126,8 +126,18 @@ struct CitationScanner {
             }
         }
         var next = words.last + 1
+        var name: LawName?
         if number == nil && !hasSo {
-            if words.phrase.takesName, let so = soAfterName(words.last) { next = so }
+            if words.phrase.takesName {
+                // The `luật` of `bộ luật` is the code's: read with `bộ`, or not at all.
+                if words.phrase.title == "Luật" && words.first > 0 && isWord(words.first - 1, CitationLexicon.bo)
+                    && gap(after: words.first - 1).kind == .space
+                {
+                    return nil
+                }
+                name = lawName(after: words.last)
+                if let name { next = name.end }
+            }
             if next < tokens.count && gap(after: next - 1).kind == .space {
                 if isWord(next, CitationLexicon.so) {
                     hasSo = true
@@ -135,6 +145,8 @@ struct CitationScanner {
                 } else if let attached = soNumber(next) {
                     hasSo = true
                     number = attached
+                } else if let name, words.phrase.title != nil, let found = lawByTitle(words, name) {
+                    return found
                 }
             }
         }
@@ -183,19 +195,50 @@ struct CitationScanner {
             if foreignIssuer(after: last) { return nil }
             if type == .deAn && navalContext(before: words.first) { return nil }
         }
+        // A law's title, when the code did not make it another type (`Luật … số 12/QĐ-…`).
+        let written = type == words.phrase.type ? name.flatMap { self.title(words, $0) } : nil
         return finish(
-            type: type, number: number.value, issuer: issuer, year: year,
+            type: type, number: number.value, issuer: issuer, year: year, name: written,
             start: tokens[words.first].byteRange.lowerBound, firstToken: words.first, last: last)
     }
 
-    /// For a law or ordinance cited by name, the token after the `số` that follows up to
-    /// eight name syllables (`Luật Đất đai số`). The name ends at `và`, `của` or another type
-    /// word (`Luật Công chứng và Nghị định số 29/2015/NĐ-CP` cites the decree by number).
-    func soAfterName(_ last: Int) -> Int? {
+    /// The name words of a law after its type word (tokens `first...last`) and the token
+    /// after them, `end`.
+    struct LawName {
+        var first: Int
+        var last: Int
+        var end: Int
+    }
+
+    /// The name of a law or ordinance after its type word, which ends at token `last`: one to
+    /// eight syllables apart by single spaces on one line (or by a comma before a lowercase
+    /// word: `Phòng, chống tham nhũng`), up to the token after them, which must be `số`
+    /// (also glued, `số45`), a number or `năm`. There is none when, before that, comes
+    /// `của`, `và` before a word with a capital (`Luật Công chứng và Nghị định số
+    /// 29/2015/NĐ-CP` cites the decree by number; `Luật Hôn nhân và gia đình` is one name),
+    /// another type word, or a word of ``CitationLexicon/lawNameStoppers`` (`được`, `theo`,
+    /// `sửa` …).
+    func lawName(after last: Int) -> LawName? {
         var t = last + 1
-        while t < tokens.count && t <= last + 8 && gap(after: t - 1).kind == .space && !tokens[t].isNumber {
-            if isWord(t, CitationLexicon.so) { return t }
-            if isWord(t, CitationLexicon.va) || isWord(t, CitationLexicon.cua) { return nil }
+        while t < tokens.count && t <= last + 9 {
+            let gap = gap(after: t - 1)
+            let comma =
+                t > last + 1 && gap.kind == .other && !gap.newline && gap.first == UInt8(ascii: ",")
+                && CitationGap.only(bytes, tokens[t - 1].byteRange.upperBound..<tokens[t].byteRange.lowerBound, ",")
+                && startsLowercase(t)
+            guard (gap.kind == .space && !gap.newline) || comma else { return nil }
+            // `năm`, not `Nam` (`Luật Biển Việt Nam 2012`).
+            let ends =
+                tokens[t].isNumber || isWord(t, CitationLexicon.so) || soNumber(t) != nil
+                || (isWord(t, CitationLexicon.nam) && !startsUppercase(t))
+            if ends { return t > last + 1 && !comma ? LawName(first: last + 1, last: t - 1, end: t) : nil }
+            if isWord(t, CitationLexicon.nam) && startsUppercase(t) && t > last + 1 && startsUppercase(t - 1) {
+                // part of a name: `Việt Nam`
+            } else if isWord(t, CitationLexicon.va) {
+                guard t + 1 < tokens.count, startsLowercase(t + 1) else { return nil }
+            } else if isLawNameStopper(t) {
+                return nil
+            }
             if let first = tokens[t].folded.bytes.first,
                 CitationLexicon.phrasesByFirstByte[Int(first)].contains(where: { match($0, at: t) != nil })
             {
@@ -204,6 +247,71 @@ struct CitationScanner {
             t += 1
         }
         return nil
+    }
+
+    /// A law or code cited by title and year: `Luật Đất đai 2013`, `Luật Đất đai năm 2013`,
+    /// `Bộ luật Hình sự 2015` (the name as ``lawName(after:)`` delimits it, then a year from
+    /// 1945, alone: not `2013-2020`, not `2013/QH13`). In a text, not in a query, the name
+    /// must begin with a capital (`luật sư Nguyễn Văn A năm 2013` names a lawyer, `luật chơi
+    /// 2013` a game's rules), and the type word must not follow one of
+    /// ``CitationLexicon/wordsBeforeNonLaw`` (`Đại học Luật Hà Nội năm 2013`, `dự thảo Luật
+    /// Đất đai năm 2024`), nor `công ước` shortly before it (`Công ước Liên hợp quốc về Luật
+    /// Biển năm 1982` is a convention). A law of that title cited by number (`Luật Đất đai số
+    /// 45/2013/QH13`) is the same directive (``DirectiveIdentity``, ``DirectiveCatalog``).
+    func lawByTitle(_ words: PhraseMatch, _ name: LawName) -> CitationMatch? {
+        var year: Int?
+        var yearToken = name.end
+        if let value = yearNumber(name.end) {
+            year = value
+        } else if let (value, token) = yearAfterNam(name.end - 1) {
+            year = value
+            yearToken = token
+        }
+        guard let year, year >= 1945 else { return nil }
+        let after = gap(after: yearToken).kind
+        guard after != .separator && after != .touching else { return nil }
+        if !forQuery {
+            guard startsUppercase(name.first) else { return nil }
+            if words.first > 0 && gap(after: words.first - 1).kind == .space
+                && CitationLexicon.wordsBeforeNonLaw.contains(tokens[words.first - 1].folded.bytes)
+            {
+                return nil
+            }
+            if conventionContext(before: words.first) { return nil }
+        }
+        return finish(
+            type: .luat, number: 0, issuer: nil, year: year, name: title(words, name),
+            start: tokens[words.first].byteRange.lowerBound, firstToken: words.first, last: yearToken)
+    }
+
+    /// A law's title as written, NFC: its type words as a title writes them (`Luật`, `Bộ
+    /// luật`), then the name's words apart by a space, or `, ` where a comma stands.
+    func title(_ words: PhraseMatch, _ name: LawName) -> String? {
+        guard let title = words.phrase.title else { return nil }
+        var written = title
+        for t in name.first...name.last {
+            written += t > name.first && gap(after: t - 1).kind == .other ? ", " : " "
+            written += tokens[t].text
+        }
+        return written.utf8.allSatisfy { $0 < 0x80 } ? written : UnicodeForms.nfc(written)
+    }
+
+    /// Whether `công ước` is among the eight tokens before `first`.
+    func conventionContext(before first: Int) -> Bool {
+        (max(0, first - 8)..<first).contains { t in
+            isWord(t, CitationLexicon.cong) && isWord(t + 1, CitationLexicon.uoc)
+        }
+    }
+
+    func startsUppercase(_ t: Int) -> Bool { tokens[t].text.unicodeScalars.first?.properties.isUppercase == true }
+
+    func startsLowercase(_ t: Int) -> Bool { tokens[t].text.unicodeScalars.first?.properties.isLowercase == true }
+
+    /// Whether token `t` is one of ``CitationLexicon/lawNameStoppers``.
+    func isLawNameStopper(_ t: Int) -> Bool {
+        let exact = tokens[t].exact.bytes
+        return CitationLexicon.lawNameStoppers.exact.contains(exact)
+            || (exact == tokens[t].folded.bytes && CitationLexicon.lawNameStoppers.folded.contains(exact))
     }
 
     /// The type of a citation whose type word says `word` and whose code says `code`: the
@@ -233,7 +341,7 @@ struct CitationScanner {
             let code = parseCode(after: i), let type = code.type, code.issuer != nil
         else { return nil }
         return finish(
-            type: type, number: number.value, issuer: code.issuer, year: code.year,
+            type: type, number: number.value, issuer: code.issuer, year: code.year, name: nil,
             start: number.range.lowerBound, firstToken: i, last: code.last)
     }
 
@@ -360,19 +468,21 @@ struct CitationScanner {
     }
 
     /// Builds the citation: the key, its byte range, the issuer from `của …` when the code
-    /// gave none, and a date after either.
+    /// gave none (not for a law cited by title: its issuer is the National Assembly), and a
+    /// date after either.
     func finish(
-        type: DirectiveType, number: Int, issuer: String?, year: Int?, start: Int, firstToken: Int, last: Int
+        type: DirectiveType, number: Int, issuer: String?, year: Int?, name: String?, start: Int, firstToken: Int,
+        last: Int
     ) -> CitationMatch {
         var issuer = issuer
         var last = last
         var date = readDate(after: last, year: year)
-        if issuer == nil, let (phraseIssuer, phraseLast) = issuerPhrase(after: date?.last ?? last) {
+        if issuer == nil, number > 0, let (phraseIssuer, phraseLast) = issuerPhrase(after: date?.last ?? last) {
             issuer = phraseIssuer
             last = phraseLast
             if date == nil { date = readDate(after: last, year: year) }
         }
-        let key = DirectiveKey(type: type, number: number, issuer: issuer, year: year)
+        let key = DirectiveKey(type: type, number: number, issuer: issuer, year: year, name: name)
         let range = start..<tokens[last].byteRange.upperBound
         return CitationMatch(
             citation: Citation(key: key, byteRange: range, date: date?.date), firstToken: firstToken, lastToken: last)

@@ -51,7 +51,10 @@ public enum DirectiveType: String, CaseIterable, Sendable {
     case toTrinh = "to-trinh"
     /// Pháp lệnh (PL).
     case phapLenh = "phap-lenh"
-    /// Luật: numbered `45/2013/QH13`, with no type abbreviation in the code.
+    /// Luật, a law, and Bộ luật, a code: numbered `45/2013/QH13`, with no type abbreviation
+    /// in the code, or cited by name and year (`Luật Đất đai 2013`, `Bộ luật Hình sự
+    /// 2015`). The name, which says which of the two it is, is the key's
+    /// (``DirectiveKey/name``).
     case luat = "luat"
 
     /// The Vietnamese name, e.g. "Kết luận".
@@ -83,8 +86,8 @@ public enum DirectiveType: String, CaseIterable, Sendable {
         }
     }
 
-    /// The abbreviation written in document codes (`KL` in `21-KL/TW`), or nil for a law,
-    /// whose code has none.
+    /// The abbreviation written in document codes (`KL` in `21-KL/TW`), or nil for a law or
+    /// code, whose code has none.
     public var abbreviation: String? {
         switch self {
         case .ketLuan: "KL"
