@@ -267,6 +267,8 @@ struct CitationTests {
         "Nga hiện sở hữu 11 tàu ngầm Kilo Đề án 877 từ thời Liên Xô",
         "tàu ngầm hạt nhân K-429, lớp Charlie (Đề án 670) được coi là",
         "Công văn số 12345678901234567890 ngày 1/1/2017.",  // too long to be a number: no overflow
+        "chọn phương án 2 để thi công",
+        "theo đề cương số 3 của môn học",
     ]
 
     @Test(arguments: negatives)
@@ -308,6 +310,24 @@ struct CitationTests {
         #expect(typed.map(\.key) == [key(.quyDinh, 8, "TW")])
         let alone = recognizer.citations(in: "theo 08-QĐi/TW về trách nhiệm nêu gương", analyzer: analyzer)
         #expect(alone.map(\.key) == [key(.quyDinh, 8, "TW")])
+    }
+
+    /// Every Party document kind (``DirectiveType/party``), with its type word and alone, from
+    /// the Central Committee, its boards and offices, and local committees.
+    @Test(arguments: DirectiveType.party)
+    func thePartysDocumentKindsAreRecognised(_ type: DirectiveType) throws {
+        let abbreviation = type == .quyDinh ? "QĐi" : try #require(type.abbreviation)
+        let bare: DirectiveType = type == .quyetDinh ? .qd : type
+        for issuer in ["TW", "BTCTW", "BTGTW", "VPTW", "UBKTTW", "TU", "ThU", "ĐUK"] {
+            let code = "12-\(abbreviation)/\(issuer)"
+            let typed = recognizer.citations(
+                in: "Thực hiện \(type.displayName) số \(code) ngày 5/1/2021 về", analyzer: analyzer)
+            #expect(typed.map(\.key) == [key(type, 12, issuer)], "\(type.displayName) số \(code)")
+            #expect(typed.first?.date == "2021-01-05")
+            let alone = recognizer.citations(in: "Thực hiện \(code) ngày 5/1/2021 về", analyzer: analyzer)
+            #expect(alone.map(\.key) == [key(bare, 12, issuer)], "\(code)")
+            #expect(alone.first?.key.description == "12-\(type.abbreviation!)/\(issuer)")
+        }
     }
 
     @Test func severalInOneText() {

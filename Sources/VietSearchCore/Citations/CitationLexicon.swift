@@ -78,6 +78,9 @@ enum CitationLexicon {
             phrase("báo cáo", "bao cao", .baoCao, .numbered),
             phrase("tờ trình", "to trinh", .toTrinh, .numbered),
             phrase("pháp lệnh", "phap lenh", .phapLenh, .coded, takesName: true),
+            // Common words (`phương án 2`, an option; `đề cương bài giảng`): a code only.
+            phrase("phương án", "phuong an", .phuongAn, .coded),
+            phrase("đề cương", "de cuong", .deCuong, .coded),
             phrase("luật", "luat", .luat, .coded, takesName: true, title: "Luật"),
             phrase("bộ luật", "bo luat", .luat, .coded, takesName: true, title: "Bộ luật"),
         ]

@@ -154,10 +154,13 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
         guard let issuer, let written = writtenIssuer else {
             return self.year.map { "\(typeName) \(number)/\($0)" } ?? "\(typeName) \(number)"
         }
-        guard let abbreviation = type.abbreviation, type != .congVan, !Self.isNationalAssembly(issuer) else {
+        // A State công văn's code has no `CV` (`211/BTC-TCDN`); the Party's has (`4171-CV/VPTW`).
+        let partyCode = self.year == nil && Self.isParty(issuer)
+        guard let abbreviation = type.abbreviation, type != .congVan || partyCode, !Self.isNationalAssembly(issuer)
+        else {
             return "\(typeName) \(number)/\(year)\(written)"
         }
-        if self.year == nil && Self.isParty(issuer) { return "\(number)-\(abbreviation)/\(written)" }
+        if partyCode { return "\(number)-\(abbreviation)/\(written)" }
         return "\(number)/\(year)\(abbreviation)-\(written)"
     }
 
