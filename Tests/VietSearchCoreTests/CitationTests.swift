@@ -119,6 +119,22 @@ struct CitationTests {
             text: "Kết luận 72 của Bộ Chính trị về", mention: "Kết luận 72 của Bộ Chính trị",
             key: key(.ketLuan, 72, "TW")
         ),
+        // The issuer named right after the number, without `của`
+        .init(
+            text: "thực hiện Chỉ thị 05 Bộ Chính trị về học tập", mention: "Chỉ thị 05 Bộ Chính trị",
+            key: key(.chiThi, 5, "TW")),
+        .init(
+            text: "theo Nghị quyết 35 Chính phủ về hỗ trợ", mention: "Nghị quyết 35 Chính phủ",
+            key: key(.nghiQuyet, 35, "CP")),
+        .init(
+            text: "Quyết định số 1880 Thủ tướng Chính phủ phê duyệt", mention: "Quyết định số 1880 Thủ tướng Chính phủ",
+            key: key(.quyetDinh, 1880, "TTG")),
+        .init(
+            text: "Kết luận 72 Ban Bí thư về", mention: "Kết luận 72 Ban Bí thư", key: key(.ketLuan, 72, "TW")),
+        // Not an issuer without `của`: a code, `Trung ương` alone, a line break.
+        .init(text: "Chỉ thị 15 TTg về", mention: "Chỉ thị 15", key: key(.chiThi, 15)),
+        .init(text: "Nghị quyết 4 Trung ương khóa XII", mention: "Nghị quyết 4", key: key(.nghiQuyet, 4)),
+        .init(text: "Chỉ thị 05\nBộ Chính trị họp", mention: "Chỉ thị 05", key: key(.chiThi, 5)),
         .init(text: "qua một năm thực hiện Nghị quyết 02.", mention: "Nghị quyết 02", key: key(.nghiQuyet, 2)),
         .init(text: "kinh nghiệm trong thực hiện Đề án 16 là: việc", mention: "Đề án 16", key: key(.deAn, 16)),
         .init(
@@ -260,6 +276,7 @@ struct CitationTests {
         "văn bản số 5 gửi Bộ",
         "ban hành Nghị định thay thế Nghị định /2006/NĐ-CP,",
         "thông qua trong nghị quyết 2270 của Hội đồng Bảo an",
+        "thông qua Nghị quyết 2270 Hội đồng Bảo an Liên hợp quốc",
         "Đình chỉ thi 37 thí sinh",
         "Nghị định 67 năm nay",
         "hội đồng quyết định 2 người",
@@ -431,6 +448,8 @@ struct CitationTests {
         ("Nghị định 71 năm 2010", key(.nghiDinh, 71, nil, 2010)),
         ("Chỉ thị 05", key(.chiThi, 5)),
         ("Chỉ thị 05 của Bộ Chính trị", key(.chiThi, 5, "TW")),
+        ("Chỉ thị 05 Bộ Chính trị", key(.chiThi, 5, "TW")),
+        ("Nghị quyết 35 Chính phủ", key(.nghiQuyet, 35, "CP")),
         ("Hướng dẫn 12", key(.huongDan, 12)),
         ("Quyết định 707", key(.quyetDinh, 707)),
         ("Quy định 707", key(.quyDinh, 707)),

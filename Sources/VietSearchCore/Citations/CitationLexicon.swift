@@ -171,7 +171,7 @@ enum CitationLexicon {
     /// Who issued a loosely cited document, read from `của …` (`Chỉ thị số 05 của Bộ Chính
     /// trị` is `05-CT/TW`): the names of ``Issuers/entries`` marked `inText`. A phrase
     /// followed by `đoàn`/`hội`/`mặt` (Youth Union, associations, Front) does not count.
-    static var issuerPhrases: [(words: [[UInt8]], issuer: String)] { Issuers.textPhrases }
+    static var issuerPhrases: [(words: [[UInt8]], issuer: String, direct: Bool)] { Issuers.textPhrases }
 
     /// Bodies whose resolutions are not Vietnamese documents, after `của`.
     static let foreignIssuers: [[[UInt8]]] = [

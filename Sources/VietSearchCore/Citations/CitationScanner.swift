@@ -424,12 +424,12 @@ struct CitationScanner {
         return (year, k + 2)
     }
 
-    /// Whether `của` and a foreign body follow token `k` (`nghị quyết 2270 của Hội đồng Bảo an`).
+    /// Whether a foreign body, after `của` or not, follows token `k` (`nghị quyết 2270 của
+    /// Hội đồng Bảo an`, `Nghị quyết 2270 Hội đồng Bảo an`).
     func foreignIssuer(after k: Int) -> Bool {
-        guard k + 2 < tokens.count, gap(after: k).kind == .space, isWord(k + 1, CitationLexicon.cua) else {
-            return false
-        }
-        return CitationLexicon.foreignIssuers.contains { spaced($0, at: k + 2) }
+        guard k + 1 < tokens.count, gap(after: k).kind == .space else { return false }
+        let start = isWord(k + 1, CitationLexicon.cua) ? k + 2 : k + 1
+        return CitationLexicon.foreignIssuers.contains { spaced($0, at: start) }
     }
 
     /// Whether one of ``CitationLexicon/navalWords`` is among the six tokens before `first`.
@@ -437,11 +437,19 @@ struct CitationScanner {
         (max(0, first - 6)..<first).contains { t in CitationLexicon.navalWords.contains { isWord(t, $0) } }
     }
 
-    /// `của Bộ Chính trị` (and the like) after token `k`: the issuer and the phrase's last token.
+    /// `của Bộ Chính trị` (and the like) after token `k`, or a name without `của` where it
+    /// cannot be read otherwise (`Chỉ thị 05 Bộ Chính trị`, `Nghị quyết 35 Chính phủ`:
+    /// the phrases marked `direct` in ``Issuers/textPhrases``): the issuer and the phrase's
+    /// last token.
     func issuerPhrase(after k: Int) -> (String, Int)? {
-        guard k + 2 < tokens.count, gap(after: k).kind == .space, isWord(k + 1, CitationLexicon.cua) else { return nil }
-        let start = k + 2
-        for (words, issuer) in CitationLexicon.issuerPhrases where spaced(words, at: start) {
+        guard k + 1 < tokens.count, gap(after: k).kind == .space else { return nil }
+        let hasCua = isWord(k + 1, CitationLexicon.cua)
+        let start = hasCua ? k + 2 : k + 1
+        guard start < tokens.count, hasCua ? gap(after: k + 1).kind == .space : !gap(after: k).newline else {
+            return nil
+        }
+        for (words, issuer, direct) in CitationLexicon.issuerPhrases
+        where (hasCua || direct) && spaced(words, at: start) {
             var after = start + words.count
             if words.last != Self.uong && spaced([Self.trung, Self.uong], at: after) { after += 2 }
             if after < tokens.count && gap(after: after - 1).kind == .space
