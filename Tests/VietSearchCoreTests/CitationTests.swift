@@ -347,6 +347,29 @@ struct CitationTests {
         }
     }
 
+    /// A code glued to the next word (`67/CPvừa`, a missing space) keeps its citation, with
+    /// the word cut off; codes that end in lowercase letters of their own (`TTg`, `QĐi`,
+    /// `ThU`) are left whole.
+    @Test func aCodeGluedToTheNextWordKeepsItsCitation() {
+        let cases: [(String, String, DirectiveKey)] = [
+            ("Nghị định 67/CPvừa ban hành", "Nghị định 67/CP", key(.nghiDinh, 67, "CP")),
+            ("Nghị định 67/2014/NĐ-CPvừa được", "Nghị định 67/2014/NĐ-CP", key(.nghiDinh, 67, "CP", 2014)),
+            ("Kết luận số 21-KL/TWvề đẩy mạnh", "Kết luận số 21-KL/TW", key(.ketLuan, 21, "TW")),
+            ("theo 21-KL/TWvề đẩy mạnh", "21-KL/TW", key(.ketLuan, 21, "TW")),
+            ("Thông tư 04/2016/TT-BGDĐTvà", "Thông tư 04/2016/TT-BGDĐT", key(.thongTu, 4, "BGDĐT", 2016)),
+            ("Quyết định 1880/QĐ-TTg phê duyệt", "Quyết định 1880/QĐ-TTg", key(.quyetDinh, 1880, "TTg")),
+            ("Quy định số 08-QĐi/TW của", "Quy định số 08-QĐi/TW", key(.quyDinh, 8, "TW")),
+        ]
+        for (text, mention, expected) in cases {
+            for (text, mention) in [(text, mention), (nfd(text), nfd(mention))] {
+                let found = recognizer.citations(in: text, analyzer: analyzer)
+                #expect(found.map(\.key) == [expected], "\(text)")
+                #expect(found.first?.key.writtenIssuer == expected.writtenIssuer, "\(text)")
+                #expect(found.first.map { Array(slice(text, $0.byteRange).utf8) } == Array(mention.utf8), "\(text)")
+            }
+        }
+    }
+
     @Test func severalInOneText() {
         let text = "Nghị quyết số 23-NQ/TW, 24-NQ/TW và Chỉ thị 05 của Bộ Chính trị; Hướng dẫn 12."
         let keys = recognizer.citations(in: text, analyzer: analyzer).map(\.key)

@@ -162,12 +162,14 @@ struct CitationScanner {
         var issuer: String?
         var year: Int?
         var last = number.token
+        var trailing = 0
         let code = parseCode(after: number.token)?.after(word: type)
         if let code, code.type != nil || code.issuer != nil {
             type = Self.resolve(word: type, code: code.type)
             issuer = code.issuer
             year = code.year
             last = code.last
+            trailing = code.trailing
         } else if let code, let codeYear = code.year {
             // `Nghị định 71/2011`
             guard forQuery || (strictness != .coded && (strictness != .numbered || hasSo)) else { return nil }
@@ -199,7 +201,7 @@ struct CitationScanner {
         let written = type == words.phrase.type ? name.flatMap { self.title(words, $0) } : nil
         return finish(
             type: type, number: number.value, issuer: issuer, year: year, name: written,
-            start: tokens[words.first].byteRange.lowerBound, firstToken: words.first, last: last)
+            start: tokens[words.first].byteRange.lowerBound, firstToken: words.first, last: last, trailing: trailing)
     }
 
     /// The name words of a law after its type word (tokens `first...last`) and the token
@@ -342,7 +344,7 @@ struct CitationScanner {
         else { return nil }
         return finish(
             type: type, number: number.value, issuer: code.issuer, year: code.year, name: nil,
-            start: number.range.lowerBound, firstToken: i, last: code.last)
+            start: number.range.lowerBound, firstToken: i, last: code.last, trailing: code.trailing)
     }
 
     /// Whether the byte before `start` (spaces skipped) is `-`, `/` or a dash: then a number
@@ -477,21 +479,24 @@ struct CitationScanner {
 
     /// Builds the citation: the key, its byte range, the issuer from `của …` when the code
     /// gave none (not for a law cited by title: its issuer is the National Assembly), and a
-    /// date after either.
+    /// date after either. `trailing` bytes of the last token are a glued word, not the
+    /// citation's (``ParsedCode/trailing``): then nothing after it is read.
     func finish(
         type: DirectiveType, number: Int, issuer: String?, year: Int?, name: String?, start: Int, firstToken: Int,
-        last: Int
+        last: Int, trailing: Int = 0
     ) -> CitationMatch {
         var issuer = issuer
         var last = last
-        var date = readDate(after: last, year: year)
-        if issuer == nil, number > 0, let (phraseIssuer, phraseLast) = issuerPhrase(after: date?.last ?? last) {
+        var date = trailing > 0 ? nil : readDate(after: last, year: year)
+        if trailing == 0, issuer == nil, number > 0,
+            let (phraseIssuer, phraseLast) = issuerPhrase(after: date?.last ?? last)
+        {
             issuer = phraseIssuer
             last = phraseLast
             if date == nil { date = readDate(after: last, year: year) }
         }
         let key = DirectiveKey(type: type, number: number, issuer: issuer, year: year, name: name)
-        let range = start..<tokens[last].byteRange.upperBound
+        let range = start..<(tokens[last].byteRange.upperBound - trailing)
         return CitationMatch(
             citation: Citation(key: key, byteRange: range, date: date?.date), firstToken: firstToken, lastToken: last)
     }
