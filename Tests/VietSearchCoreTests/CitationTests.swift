@@ -184,6 +184,9 @@ struct CitationTests {
             key: key(.luat, 45, "QH13", 2013)),
         .init(text: "Luật số 45/2013/QH13", mention: "Luật số 45/2013/QH13", key: key(.luat, 45, "QH13", 2013)),
         .init(
+            text: "theo Luật Dự trữ quốc gia 2012 thì", mention: "Luật Dự trữ quốc gia 2012",
+            key: law("Luật Dự trữ quốc gia", 2012)),
+        .init(
             text: "Bộ luật Hàng hải Việt Nam 2015 quy định", mention: "Bộ luật Hàng hải Việt Nam 2015",
             key: law("Bộ luật Hàng hải Việt Nam", 2015)),
         // Bare codes: the type comes from the abbreviation
@@ -260,6 +263,10 @@ struct CitationTests {
         "Bộ luật Hình sự hiện hành",
         "thành viên Công ước Liên hợp quốc về Luật Biển năm 1982, Việt Nam",
         "chiến dịch chống Đạo luật Magnitsky 2012 của Mỹ",
+        "Luật Thương Mại Mỹ ra đời 1974",
+        "ngoài Luật CĐGT, dự kiến cuối 2017 sẽ",
+        "theo Luật Di trú và quốc tịch Mỹ 1965",
+        "Luật Hoàng gia Nhật Bản 1947 quy định",
         "trong đó có kết luận 02 cuộc thanh tra",
         "hướng dẫn 4 nạn nhân lên sân thượng",
         "vượt quá số người quy định 6 người",

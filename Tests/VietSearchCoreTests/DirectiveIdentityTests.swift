@@ -142,6 +142,11 @@ struct DirectiveIdentityTests {
         #expect(laws.map(\.key.description) == ["Luật Đất đai 45/2013/QH13", "Bộ luật Hình sự 2015"])
         #expect(laws.map(\.articles) == [3, 1])
         #expect(laws.map(\.mentions) == [4, 1])
+        // A query typed without diacritics is shown as the articles write the law.
+        for query in ["luat dat dai 2013", "Luật số 45/2013/QH13"] {
+            let key = try DirectiveQuery.parse(query, analyzer: try Analyzer())
+            #expect(try reader.displayed(key).writtenName == "Luật Đất đai", "\(query)")
+        }
     }
 
     @Test func gluedTypeWordIsIndexed() throws {

@@ -188,8 +188,10 @@ enum CitationLexicon {
 
     /// Words that cannot be part of a law's name (function words and the verbs that follow
     /// a title: `Luật Đất đai được thông qua năm 2013` does not name a law `Đất đai được
-    /// thông qua`), compared on exact terms, or folded for text without diacritics. A name
-    /// holding one is no name: the mention is dropped (precision first).
+    /// thông qua`, `Luật CĐGT, dự kiến cuối 2017` no law `CĐGT, dự kiến cuối`), compared on
+    /// exact terms, or folded for text without diacritics; the name's first word, when it has
+    /// a capital, is not one (`Luật Dự trữ quốc gia`). A name holding one is no name: the
+    /// mention is dropped (precision first).
     static let lawNameStoppers: (exact: Set<[UInt8]>, folded: Set<[UInt8]>) = {
         let words = [
             ("được", "duoc"), ("có", "co"), ("là", "la"), ("đã", "da"), ("đang", "dang"), ("sẽ", "se"), ("bị", "bi"),
@@ -200,7 +202,7 @@ enum CitationLexicon {
             ("cũng", "cung"), ("rằng", "rang"), ("như", "nhu"), ("hoặc", "hoac"), ("hay", "hay"), ("sau", "sau"),
             ("trước", "truoc"), ("qua", "qua"), ("ban", "ban"), ("hiện", "hien"), ("sửa", "sua"), ("bổ", "bo"),
             ("nên", "nen"), ("phải", "phai"), ("không", "khong"), ("chưa", "chua"), ("để", "de"), ("do", "do"),
-            ("năm", "nam"), ("số", "so"),
+            ("năm", "nam"), ("số", "so"), ("ra", "ra"), ("dự", "du"), ("cuối", "cuoi"),
         ]
         return (Set(words.map { Array($0.0.utf8) }), Set(words.map { Array($0.1.utf8) }))
     }()
@@ -214,6 +216,15 @@ enum CitationLexicon {
             "hoc", "khoa", "nganh", "nhan", "si", "truong", "vien", "phap", "ty", "hang", "phong", "doan", "hoi",
             "chi", "bao", "mon", "sinh", "vu", "thao", "an", "dao",
         ].map { Array($0.utf8) })
+
+    /// Countries whose name in a law's name makes it a foreign law (`Luật Di trú và quốc tịch
+    /// Mỹ 1965`, `Luật Hoàng gia Nhật Bản 1947`), not a directive of Vietnam: folded
+    /// syllables, compared on capitalised words.
+    static let foreignCountries: [[[UInt8]]] = [
+        ["my"], ["nga"], ["phap"], ["anh"], ["duc"], ["uc"], ["lao"], ["nhat", "ban"], ["trung", "quoc"],
+        ["han", "quoc"], ["an", "do"], ["thai", "lan"], ["hoa", "ky"], ["trieu", "tien"], ["campuchia"],
+        ["singapore"], ["canada"], ["philippines"], ["indonesia"], ["malaysia"], ["israel"], ["iran"],
+    ].map { $0.map { Array($0.utf8) } }
 
     /// `công ước` (a convention) shortly before `Luật Biển 1982` makes it the UN Convention on
     /// the Law of the Sea, not a law: `Công ước Liên hợp quốc về Luật Biển năm 1982`.

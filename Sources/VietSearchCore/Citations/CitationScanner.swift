@@ -238,7 +238,7 @@ struct CitationScanner {
                 // part of a name: `Việt Nam`
             } else if isWord(t, CitationLexicon.va) {
                 guard t + 1 < tokens.count, startsLowercase(t + 1) else { return nil }
-            } else if isLawNameStopper(t) {
+            } else if isLawNameStopper(t) && !(t == last + 1 && startsUppercase(t)) {
                 return nil
             }
             if let first = tokens[t].folded.bytes.first,
@@ -258,7 +258,8 @@ struct CitationScanner {
     /// 2013` a game's rules), and the type word must not follow one of
     /// ``CitationLexicon/wordsBeforeNonLaw`` (`Đại học Luật Hà Nội năm 2013`, `dự thảo Luật
     /// Đất đai năm 2024`), nor `công ước` shortly before it (`Công ước Liên hợp quốc về Luật
-    /// Biển năm 1982` is a convention). A law of that title cited by number (`Luật Đất đai số
+    /// Biển năm 1982` is a convention), and the name must not hold a foreign country's
+    /// (``CitationLexicon/foreignCountries``: `Luật Hoàng gia Nhật Bản 1947`). A law of that title cited by number (`Luật Đất đai số
     /// 45/2013/QH13`) is the same directive (``DirectiveIdentity``, ``DirectiveCatalog``).
     func lawByTitle(_ words: PhraseMatch, _ name: LawName) -> CitationMatch? {
         var year: Int?
@@ -280,6 +281,10 @@ struct CitationScanner {
                 return nil
             }
             if conventionContext(before: words.first) { return nil }
+            let foreign = (name.first...name.last).contains { t in
+                startsUppercase(t) && CitationLexicon.foreignCountries.contains { spaced($0, at: t) }
+            }
+            if foreign { return nil }
         }
         return finish(
             type: .luat, number: 0, issuer: nil, year: year, name: title(words, name),

@@ -81,6 +81,8 @@ struct DirectiveCatalog: Sendable {
     /// For each law directive some mention gives a title, the titles (folded) its mentions
     /// give it, and the spelling most of them use.
     var titles: [DirectiveKey: (folded: Set<String>, written: String)]
+    /// For each folded title, the spelling most mentions use (`luat dat dai` → `Luật Đất đai`).
+    var titleSpellings: [String: String]
 
     init(documents: [(address: DocAddress, keys: [DirectiveKey])], dates: [[String?]]) {
         self.documents = documents
@@ -116,6 +118,15 @@ struct DirectiveCatalog: Sendable {
         }
         var titles: [DirectiveKey: (folded: Set<String>, written: String)] = [:]
         var numberedByTitle: [String: [DirectiveKey]] = [:]
+        var byTitle: [String: [String: Int]] = [:]
+        for counts in spelled.values {
+            for (written, count) in counts {
+                byTitle[UserText.fold(written), default: [:]][written, default: 0] += count
+            }
+        }
+        titleSpellings = byTitle.mapValues { counts in
+            counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
+        }
         for (directive, counts) in spelled {
             let folded = Set(counts.keys.map(UserText.fold))
             let written = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
@@ -151,7 +162,7 @@ struct DirectiveCatalog: Sendable {
     /// `key` with the issuer and, for a law, the title spelled as most of its mentions
     /// spell them.
     func displayed(_ key: DirectiveKey) -> DirectiveKey {
-        key.written(writtenIssuers[key]).named(titles[key]?.written)
+        key.written(writtenIssuers[key]).named(titles[key]?.written ?? key.name.flatMap { titleSpellings[$0] })
     }
 
     /// How a mention whose resolved key is `key` matches `query`: certain when every

@@ -79,11 +79,12 @@ struct CiteCommand: ParsableCommand {
         }
         let shown = citing.prefix(limit)
         let certain = citing.count { $0.match == .certain }
+        let named = (try? reader.displayed(key)) ?? key
         if json {
             let directiveJSON = JSON.object([
                 ("type", .string(key.type.displayName)), ("number", key.isNamedLaw ? .null : .int(key.number)),
                 ("issuer", .string(key.issuer)), ("year", key.year.map { .int($0) } ?? .null),
-                ("title", .string(key.writtenName)),
+                ("title", .string(named.writtenName)),
             ])
             let hits = shown.map { hit in
                 JSON.object([
@@ -114,11 +115,11 @@ struct CiteCommand: ParsableCommand {
             return
         }
         guard !citing.isEmpty else {
-            Terminal.print("No article cites \(key).")
+            Terminal.print("No article cites \(named).")
             throw NothingMatched()
         }
         Terminal.print(
-            "\(plural(citing.count, "article")) \(citing.count == 1 ? "cites" : "cite") \(key): \(certain) for certain, "
+            "\(plural(citing.count, "article")) \(citing.count == 1 ? "cites" : "cite") \(named): \(certain) for certain, "
                 + "\(citing.count - certain) possibly; showing \(shown.count).\n")
         let bold = color.bold
         for (rank, hit) in shown.enumerated() {
