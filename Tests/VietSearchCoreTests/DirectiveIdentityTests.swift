@@ -193,6 +193,23 @@ struct CitationGateTests {
     }
 }
 
+/// A law by title that two numbered laws of the archive are cited with (one a misprint,
+/// `100/2015/QH14`) is possibly each of them, and certainly the title asked for.
+@Test func aLawByTitleWithTwoNumberedLawsIsPossiblyEach() {
+    let title = DirectiveKey(type: .luat, number: 0, year: 2015, name: "Bộ luật Hình sự")
+    let qh13 = DirectiveKey(type: .luat, number: 100, issuer: "QH13", year: 2015, name: "Bộ luật Hình sự")
+    let qh14 = DirectiveKey(type: .luat, number: 100, issuer: "QH14", year: 2015, name: "Bộ luật hình sự")
+    let documents = [[qh13], [qh14], [title]].enumerated().map {
+        (address: DocAddress(segment: 0, doc: $0.offset), keys: $0.element)
+    }
+    let catalog = DirectiveCatalog(documents: documents, dates: documents.map { $0.keys.map { _ in nil } })
+    #expect(catalog.directives(of: title) == [qh13, qh14])
+    #expect(catalog.match(DirectiveKey(type: .luat, number: 100, issuer: "QH13", year: 2015), title) == .possible)
+    #expect(catalog.match(title, title) == .certain)
+    #expect(catalog.match(title, DirectiveKey(type: .luat, number: 100, issuer: "QH14", year: 2015)) == .certain)
+    #expect(catalog.match(DirectiveKey(type: .luat, number: 101, issuer: "QH13", year: 2015), title) == nil)
+}
+
 /// The form a directive is shown in does not depend on the order its mentions are read
 /// in (which depends on how the threads cut the segments): the signed spelling wins.
 @Test func theShownIssuerIsTheSignedSpellingWhateverTheOrder() {

@@ -172,10 +172,11 @@ struct DirectiveCatalog: Sendable {
     /// for by number every mention by title that is that law for certain.
     func match(_ query: DirectiveKey, _ key: DirectiveKey) -> DirectiveMatch? {
         guard query.match(key) != nil else {
-            guard key.type == .luat, query.type == .luat,
-                directives(of: key).allSatisfy({ isTitledLaw(query, $0) || query.match($0) == .certain })
-            else { return nil }
-            return .certain
+            // A law by title and its numbered law, either way round.
+            guard key.type == .luat, query.type == .luat else { return nil }
+            let named = directives(of: key).map { isTitledLaw(query, $0) || query.match($0) == .certain }
+            if named.allSatisfy({ $0 }) { return .certain }
+            return named.contains(true) ? .possible : nil
         }
         return directives(of: key).allSatisfy { query.match($0) == .certain || isTitledLaw(query, $0) }
             ? .certain : .possible
