@@ -42,9 +42,29 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
     /// A law's title as the citation gives it, type word included, folded
     /// (``UserText/fold(_:)``: `luat dat dai` for `Luật Đất đai`, `bo luat hinh su`), or nil.
     /// Part of the identity only when ``number`` is 0.
-    public let name: String?
+    public var name: String? { title?.folded }
     /// The title as written (`Luật Đất đai`), for display; nil exactly when ``name`` is nil.
-    public let writtenName: String?
+    public var writtenName: String? { title?.written }
+    /// Both forms of the title in one reference: keys are copied often (`directives` reads
+    /// every mention's), and most have none.
+    private let title: Title?
+
+    final class Title: Sendable {
+        let folded: String
+        let written: String
+
+        /// The title `written`, or nil when folding leaves nothing of it.
+        static func make(_ written: String?) -> Title? {
+            guard let written else { return nil }
+            let folded = UserText.fold(written)
+            return folded.isEmpty ? nil : Title(folded: folded, written: written)
+        }
+
+        private init(folded: String, written: String) {
+            self.folded = folded
+            self.written = written
+        }
+    }
 
     /// A key; `issuer` and `name` (as written) are kept for display and brought to their
     /// canonical forms (nil when nothing of them remains).
@@ -60,14 +80,20 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
         type: DirectiveType, number: Int, canonicalIssuer: String?, writtenIssuer: String? = nil, year: Int?,
         name: String? = nil
     ) {
+        self.init(
+            type: type, number: number, canonicalIssuer: canonicalIssuer, writtenIssuer: writtenIssuer, year: year,
+            title: Title.make(name))
+    }
+
+    private init(
+        type: DirectiveType, number: Int, canonicalIssuer: String?, writtenIssuer: String?, year: Int?, title: Title?
+    ) {
         self.type = type
         self.number = number
         self.issuer = canonicalIssuer
         self.writtenIssuer = canonicalIssuer == nil ? nil : writtenIssuer ?? canonicalIssuer
         self.year = year
-        let folded = name.map(UserText.fold)
-        self.name = folded?.isEmpty == false ? folded : nil
-        self.writtenName = self.name == nil ? nil : name
+        self.title = title
     }
 
     /// Whether this is a law or code cited by name and year, without a number.
@@ -90,13 +116,12 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
     func written(_ issuer: String?) -> DirectiveKey {
         guard let issuer, self.issuer != nil else { return self }
         return DirectiveKey(
-            type: type, number: number, canonicalIssuer: self.issuer, writtenIssuer: issuer, year: year,
-            name: writtenName)
+            type: type, number: number, canonicalIssuer: self.issuer, writtenIssuer: issuer, year: year, title: title)
     }
 
     /// The same key with the name `written` (a numbered law's, or another spelling).
     func named(_ written: String?) -> DirectiveKey {
-        guard let written else { return self }
+        guard let written, written != writtenName else { return self }
         return DirectiveKey(
             type: type, number: number, canonicalIssuer: issuer, writtenIssuer: writtenIssuer, year: year,
             name: written)
@@ -137,7 +162,8 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
     /// `Nghị định 67/2014` is `67/2014/NĐ-CP`.
     public var withImpliedIssuer: DirectiveKey {
         guard issuer == nil, let implied = ImpliedIssuers.issuer(of: type) else { return self }
-        return DirectiveKey(type: type, number: number, canonicalIssuer: implied, year: year, name: writtenName)
+        return DirectiveKey(
+            type: type, number: number, canonicalIssuer: implied, writtenIssuer: nil, year: year, title: title)
     }
 
     /// The conventional written form: Party style `21-KL/TW` (issuer of a Party body, no
