@@ -16,9 +16,11 @@ public struct StoredCitation: Sendable, Equatable {
 ///                  canonical form, `TTG`, reads the same but for display),
 ///                  Year (varint, 0 = none, else year + 1), Start, End (varints: UTF-8 byte
 ///                  range in the field's text), Date (optional string, YYYY-MM-DD)
-///     Titles   --> (only when a citation has one) Title (optional string)^Count: a law's
-///                  title as written (`Luật Đất đai`); a record of an index written before
-///                  titles ends after its citations, and reads as having none
+///     Titles   --> (only when a citation has one) Title^Count
+///     Title    --> Written (optional string: a law's title as written, `Luật Đất đai`),
+///                  Folded (string, when Written is there: `luat dat dai`, so that reading
+///                  needs no folding); a record of an index written before titles ends
+///                  after its citations, and reads as having none
 struct CitationStoreWriter {
     private var records = RecordFileWriter()
 
@@ -37,7 +39,10 @@ struct CitationStoreWriter {
             writer.optionalString(stored.citation.date)
         }
         if citations.contains(where: { $0.citation.key.writtenName != nil }) {
-            for stored in citations { writer.optionalString(stored.citation.key.writtenName) }
+            for stored in citations {
+                writer.optionalString(stored.citation.key.writtenName)
+                if let folded = stored.citation.key.name { writer.string(folded) }
+            }
         }
         records.add(writer.bytes)
     }
@@ -84,8 +89,11 @@ final class CitationStoreReader: Sendable {
         }
         if !reader.isAtEnd {
             for i in result.indices {
-                guard let title = try reader.optionalString() else { continue }
-                result[i].citation.key = result[i].citation.key.named(title)
+                guard let written = try reader.optionalString() else { continue }
+                let folded = try reader.string()
+                guard !folded.isEmpty else { throw reader.corrupt("empty law title") }
+                result[i].citation.key = result[i].citation.key.named(
+                    DirectiveKey.Title(folded: folded, written: written))
             }
         }
         return result

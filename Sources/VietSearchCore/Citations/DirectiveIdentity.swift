@@ -80,9 +80,9 @@ struct DirectiveCatalog: Sendable {
     var writtenIssuers: [DirectiveKey: String]
     /// For each law directive some mention gives a title, the titles (folded) its mentions
     /// give it, and the spelling most of them use.
-    var titles: [DirectiveKey: (folded: Set<String>, written: String)]
+    var titles: [DirectiveKey: (folded: Set<String>, written: DirectiveKey.Title)]
     /// For each folded title, the spelling most mentions use (`luat dat dai` → `Luật Đất đai`).
-    var titleSpellings: [String: String]
+    var titleSpellings: [String: DirectiveKey.Title]
 
     init(documents: [(address: DocAddress, keys: [DirectiveKey])], dates: [[String?]]) {
         self.documents = documents
@@ -107,30 +107,31 @@ struct DirectiveCatalog: Sendable {
             }
         }
         // Rule 3 for laws by title: the numbered laws cited with that title and year.
-        var spelled: [DirectiveKey: [String: Int]] = [:]
+        // Titles are compared by the folded form the keys carry (no folding here: `directives`
+        // would load ICU for it).
+        typealias Spellings = [String: (count: Int, title: DirectiveKey.Title)]
+        func mostUsed(_ spellings: Spellings) -> DirectiveKey.Title {
+            spellings.max { a, b in a.value.count != b.value.count ? a.value.count < b.value.count : a.key > b.key }!
+                .value.title
+        }
+        var spelled: [DirectiveKey: Spellings] = [:]
+        var byTitle: [String: Spellings] = [:]
         for (_, keys) in documents {
-            for key in keys where key.name != nil {
+            for key in keys {
+                guard let title = key.title else { continue }
                 let directives = candidates[key] ?? [key]
-                if directives.count == 1, let written = key.writtenName {
-                    spelled[directives[0], default: [:]][written, default: 0] += 1
+                if directives.count == 1 {
+                    spelled[directives[0], default: [:]][title.written, default: (0, title)].count += 1
+                    byTitle[title.folded, default: [:]][title.written, default: (0, title)].count += 1
                 }
             }
         }
-        var titles: [DirectiveKey: (folded: Set<String>, written: String)] = [:]
+        titleSpellings = byTitle.mapValues(mostUsed)
+        var titles: [DirectiveKey: (folded: Set<String>, written: DirectiveKey.Title)] = [:]
         var numberedByTitle: [String: [DirectiveKey]] = [:]
-        var byTitle: [String: [String: Int]] = [:]
-        for counts in spelled.values {
-            for (written, count) in counts {
-                byTitle[UserText.fold(written), default: [:]][written, default: 0] += count
-            }
-        }
-        titleSpellings = byTitle.mapValues { counts in
-            counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
-        }
-        for (directive, counts) in spelled {
-            let folded = Set(counts.keys.map(UserText.fold))
-            let written = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }!.key
-            titles[directive] = (folded, written)
+        for (directive, spellings) in spelled {
+            let folded = Set(spellings.values.map(\.title.folded))
+            titles[directive] = (folded, mostUsed(spellings))
             if !directive.isNamedLaw { for name in folded { numberedByTitle[name, default: []].append(directive) } }
         }
         for key in distinct where key.isNamedLaw {

@@ -47,7 +47,7 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
     public var writtenName: String? { title?.written }
     /// Both forms of the title in one reference: keys are copied often (`directives` reads
     /// every mention's), and most have none.
-    private let title: Title?
+    let title: Title?
 
     final class Title: Sendable {
         let folded: String
@@ -60,7 +60,8 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
             return folded.isEmpty ? nil : Title(folded: folded, written: written)
         }
 
-        private init(folded: String, written: String) {
+        /// A title whose folded form is known (read from an index: no folding at read time).
+        init(folded: String, written: String) {
             self.folded = folded
             self.written = written
         }
@@ -119,12 +120,12 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
             type: type, number: number, canonicalIssuer: self.issuer, writtenIssuer: issuer, year: year, title: title)
     }
 
-    /// The same key with the name `written` (a numbered law's, or another spelling).
-    func named(_ written: String?) -> DirectiveKey {
-        guard let written, written != writtenName else { return self }
+    /// The same key with the title `title` (a numbered law's, or another spelling).
+    func named(_ title: Title?) -> DirectiveKey {
+        guard let title, title !== self.title else { return self }
         return DirectiveKey(
             type: type, number: number, canonicalIssuer: issuer, writtenIssuer: writtenIssuer, year: year,
-            name: written)
+            title: title)
     }
 
     /// Query semantics, with `self` as the query: whether `candidate` may be the document
