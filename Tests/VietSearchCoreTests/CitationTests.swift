@@ -23,6 +23,11 @@ private func key(_ type: DirectiveType, _ number: Int, _ issuer: String? = nil, 
     DirectiveKey(type: type, number: number, issuer: issuer, year: year)
 }
 
+/// A law or code cited by title and year.
+private func law(_ title: String, _ year: Int) -> DirectiveKey {
+    DirectiveKey(type: .luat, number: 0, year: year, name: title)
+}
+
 struct CitationTests {
     let analyzer = try! Analyzer()
     let recognizer = CitationRecognizer()
@@ -114,6 +119,22 @@ struct CitationTests {
             text: "Kết luận 72 của Bộ Chính trị về", mention: "Kết luận 72 của Bộ Chính trị",
             key: key(.ketLuan, 72, "TW")
         ),
+        // The issuer named right after the number, without `của`
+        .init(
+            text: "thực hiện Chỉ thị 05 Bộ Chính trị về học tập", mention: "Chỉ thị 05 Bộ Chính trị",
+            key: key(.chiThi, 5, "TW")),
+        .init(
+            text: "theo Nghị quyết 35 Chính phủ về hỗ trợ", mention: "Nghị quyết 35 Chính phủ",
+            key: key(.nghiQuyet, 35, "CP")),
+        .init(
+            text: "Quyết định số 1880 Thủ tướng Chính phủ phê duyệt", mention: "Quyết định số 1880 Thủ tướng Chính phủ",
+            key: key(.quyetDinh, 1880, "TTG")),
+        .init(
+            text: "Kết luận 72 Ban Bí thư về", mention: "Kết luận 72 Ban Bí thư", key: key(.ketLuan, 72, "TW")),
+        // Not an issuer without `của`: a code, `Trung ương` alone, a line break.
+        .init(text: "Chỉ thị 15 TTg về", mention: "Chỉ thị 15", key: key(.chiThi, 15)),
+        .init(text: "Nghị quyết 4 Trung ương khóa XII", mention: "Nghị quyết 4", key: key(.nghiQuyet, 4)),
+        .init(text: "Chỉ thị 05\nBộ Chính trị họp", mention: "Chỉ thị 05", key: key(.chiThi, 5)),
         .init(text: "qua một năm thực hiện Nghị quyết 02.", mention: "Nghị quyết 02", key: key(.nghiQuyet, 2)),
         .init(text: "kinh nghiệm trong thực hiện Đề án 16 là: việc", mention: "Đề án 16", key: key(.deAn, 16)),
         .init(
@@ -135,6 +156,39 @@ struct CitationTests {
         .init(
             text: "phê duyệt Quyết định số 2842 đồng ý xây dựng", mention: "Quyết định số 2842",
             key: key(.quyetDinh, 2842)),
+        // Laws and codes by title and year
+        .init(text: "sửa đổi Luật Đất đai 2013", mention: "Luật Đất đai 2013", key: law("Luật Đất đai", 2013)),
+        .init(
+            text: "theo Luật Đất đai năm 2013, người sử dụng đất", mention: "Luật Đất đai năm 2013",
+            key: law("Luật Đất đai", 2013)),
+        .init(
+            text: "bị xử lý theo Bộ luật Hình sự 2015 về tội", mention: "Bộ luật Hình sự 2015",
+            key: law("Bộ luật Hình sự", 2015)),
+        .init(
+            text: "Bộ luật Dân sự năm 2015 quy định", mention: "Bộ luật Dân sự năm 2015",
+            key: law("Bộ luật Dân sự", 2015)),
+        .init(
+            text: "Luật Hôn nhân và gia đình năm 2014 quy định", mention: "Luật Hôn nhân và gia đình năm 2014",
+            key: law("Luật Hôn nhân và gia đình", 2014)),
+        .init(
+            text: "Luật Phòng, chống tham nhũng 2018 có hiệu lực", mention: "Luật Phòng, chống tham nhũng 2018",
+            key: law("Luật Phòng chống tham nhũng", 2018)),
+        .init(text: "LUẬT ĐẤT ĐAI 2013", mention: "LUẬT ĐẤT ĐAI 2013", key: law("luat dat dai", 2013)),
+        .init(
+            text: "Luật Đất đai và Luật Nhà ở 2014 đều", mention: "Luật Nhà ở 2014", key: law("Luật Nhà ở", 2014)),
+        .init(
+            text: "theo Bộ luật Hình sự số 100/2015/QH13.", mention: "Bộ luật Hình sự số 100/2015/QH13",
+            key: key(.luat, 100, "QH13", 2015)),
+        .init(
+            text: "Luật Đất đai 45/2013/QH13 quy định", mention: "Luật Đất đai 45/2013/QH13",
+            key: key(.luat, 45, "QH13", 2013)),
+        .init(text: "Luật số 45/2013/QH13", mention: "Luật số 45/2013/QH13", key: key(.luat, 45, "QH13", 2013)),
+        .init(
+            text: "theo Luật Dự trữ quốc gia 2012 thì", mention: "Luật Dự trữ quốc gia 2012",
+            key: law("Luật Dự trữ quốc gia", 2012)),
+        .init(
+            text: "Bộ luật Hàng hải Việt Nam 2015 quy định", mention: "Bộ luật Hàng hải Việt Nam 2015",
+            key: law("Bộ luật Hàng hải Việt Nam", 2015)),
         // Bare codes: the type comes from the abbreviation
         .init(text: "thực hiện 21-KL/TW của Bộ Chính trị", mention: "21-KL/TW", key: key(.ketLuan, 21, "TW")),
         .init(
@@ -195,7 +249,24 @@ struct CitationTests {
         "Nghị quyết 2021 của Hội đồng",
         "thống nhất kế hoạch 5 năm (2016-2020)",
         "thuộc chương trình 135 của Chính phủ",
-        "sửa đổi Luật Đất đai 2013",
+        // Not laws by title: a lawyer, a school, a degree, a firm, a bill, a name run on
+        // into a sentence, a range, no year.
+        "luật sư Nguyễn Văn An năm 2013 cho biết",
+        "tốt nghiệp Đại học Luật Hà Nội năm 2013",
+        "Cử nhân Luật Kinh tế năm 2013",
+        "Công ty Luật Minh Khuê năm 2013",
+        "góp ý dự thảo Luật Đất đai năm 2024",
+        "Luật Đất đai được Quốc hội thông qua năm 2013",
+        "giai đoạn Luật Đất đai 2013-2020",
+        "Luật Đất đai có hiệu lực",
+        "luật chơi năm 2013",
+        "Bộ luật Hình sự hiện hành",
+        "thành viên Công ước Liên hợp quốc về Luật Biển năm 1982, Việt Nam",
+        "chiến dịch chống Đạo luật Magnitsky 2012 của Mỹ",
+        "Luật Thương Mại Mỹ ra đời 1974",
+        "ngoài Luật CĐGT, dự kiến cuối 2017 sẽ",
+        "theo Luật Di trú và quốc tịch Mỹ 1965",
+        "Luật Hoàng gia Nhật Bản 1947 quy định",
         "trong đó có kết luận 02 cuộc thanh tra",
         "hướng dẫn 4 nạn nhân lên sân thượng",
         "vượt quá số người quy định 6 người",
@@ -212,6 +283,7 @@ struct CitationTests {
         "văn bản số 5 gửi Bộ",
         "ban hành Nghị định thay thế Nghị định /2006/NĐ-CP,",
         "thông qua trong nghị quyết 2270 của Hội đồng Bảo an",
+        "thông qua Nghị quyết 2270 Hội đồng Bảo an Liên hợp quốc",
         "Đình chỉ thi 37 thí sinh",
         "Nghị định 67 năm nay",
         "hội đồng quyết định 2 người",
@@ -219,6 +291,8 @@ struct CitationTests {
         "Nga hiện sở hữu 11 tàu ngầm Kilo Đề án 877 từ thời Liên Xô",
         "tàu ngầm hạt nhân K-429, lớp Charlie (Đề án 670) được coi là",
         "Công văn số 12345678901234567890 ngày 1/1/2017.",  // too long to be a number: no overflow
+        "chọn phương án 2 để thi công",
+        "theo đề cương số 3 của môn học",
     ]
 
     @Test(arguments: negatives)
@@ -230,6 +304,22 @@ struct CitationTests {
         #expect(throws: DirectiveQuery.Error.self) {
             try DirectiveQuery.parse("Kết luận 99999999999999999999", analyzer: analyzer)
         }
+    }
+
+    /// A law cited by number keeps the title its citation gives, for display and to link it
+    /// with the law cited by title; the number identifies it.
+    @Test func numberedLawsKeepTheirTitle() {
+        let found = recognizer.citations(
+            in: "của Luật Đất đai số 45/2013/QH13 và Luật số 45/2013/QH13", analyzer: analyzer)
+        #expect(found.map(\.key.name) == ["luat dat dai", nil])
+        #expect(found[0].key == found[1].key)
+        #expect(found[0].key.description == "Luật Đất đai 45/2013/QH13")
+        #expect(law("Luật Đất đai", 2013).description == "Luật Đất đai 2013")
+        #expect(law("Luật Đất đai", 2013) != law("Luật Đất đai", 2024))
+        #expect(law("Luật Đất đai", 2013) != law("Luật Nhà ở", 2013))
+        #expect(law("Luật Đất đai", 2013).match(found[0].key) == .certain)
+        #expect(law("Luật Đất đai", 2013).match(found[1].key) == nil)
+        #expect(key(.luat, 45, "QH13", 2013).match(law("Luật Đất đai", 2013)) == nil)
     }
 
     @Test func codeNeedsSeparators() {
@@ -244,6 +334,47 @@ struct CitationTests {
         #expect(typed.map(\.key) == [key(.quyDinh, 8, "TW")])
         let alone = recognizer.citations(in: "theo 08-QĐi/TW về trách nhiệm nêu gương", analyzer: analyzer)
         #expect(alone.map(\.key) == [key(.quyDinh, 8, "TW")])
+    }
+
+    /// Every Party document kind (``DirectiveType/party``), with its type word and alone, from
+    /// the Central Committee, its boards and offices, and local committees.
+    @Test(arguments: DirectiveType.party)
+    func thePartysDocumentKindsAreRecognised(_ type: DirectiveType) throws {
+        let abbreviation = type == .quyDinh ? "QĐi" : try #require(type.abbreviation)
+        let bare: DirectiveType = type == .quyetDinh ? .qd : type
+        for issuer in ["TW", "BTCTW", "BTGTW", "VPTW", "UBKTTW", "TU", "ThU", "ĐUK"] {
+            let code = "12-\(abbreviation)/\(issuer)"
+            let typed = recognizer.citations(
+                in: "Thực hiện \(type.displayName) số \(code) ngày 5/1/2021 về", analyzer: analyzer)
+            #expect(typed.map(\.key) == [key(type, 12, issuer)], "\(type.displayName) số \(code)")
+            #expect(typed.first?.date == "2021-01-05")
+            let alone = recognizer.citations(in: "Thực hiện \(code) ngày 5/1/2021 về", analyzer: analyzer)
+            #expect(alone.map(\.key) == [key(bare, 12, issuer)], "\(code)")
+            #expect(alone.first?.key.description == "12-\(type.abbreviation!)/\(issuer)")
+        }
+    }
+
+    /// A code glued to the next word (`67/CPvừa`, a missing space) keeps its citation, with
+    /// the word cut off; codes that end in lowercase letters of their own (`TTg`, `QĐi`,
+    /// `ThU`) are left whole.
+    @Test func aCodeGluedToTheNextWordKeepsItsCitation() {
+        let cases: [(String, String, DirectiveKey)] = [
+            ("Nghị định 67/CPvừa ban hành", "Nghị định 67/CP", key(.nghiDinh, 67, "CP")),
+            ("Nghị định 67/2014/NĐ-CPvừa được", "Nghị định 67/2014/NĐ-CP", key(.nghiDinh, 67, "CP", 2014)),
+            ("Kết luận số 21-KL/TWvề đẩy mạnh", "Kết luận số 21-KL/TW", key(.ketLuan, 21, "TW")),
+            ("theo 21-KL/TWvề đẩy mạnh", "21-KL/TW", key(.ketLuan, 21, "TW")),
+            ("Thông tư 04/2016/TT-BGDĐTvà", "Thông tư 04/2016/TT-BGDĐT", key(.thongTu, 4, "BGDĐT", 2016)),
+            ("Quyết định 1880/QĐ-TTg phê duyệt", "Quyết định 1880/QĐ-TTg", key(.quyetDinh, 1880, "TTg")),
+            ("Quy định số 08-QĐi/TW của", "Quy định số 08-QĐi/TW", key(.quyDinh, 8, "TW")),
+        ]
+        for (text, mention, expected) in cases {
+            for (text, mention) in [(text, mention), (nfd(text), nfd(mention))] {
+                let found = recognizer.citations(in: text, analyzer: analyzer)
+                #expect(found.map(\.key) == [expected], "\(text)")
+                #expect(found.first?.key.writtenIssuer == expected.writtenIssuer, "\(text)")
+                #expect(found.first.map { Array(slice(text, $0.byteRange).utf8) } == Array(mention.utf8), "\(text)")
+            }
+        }
     }
 
     @Test func severalInOneText() {
@@ -347,12 +478,20 @@ struct CitationTests {
         ("Nghị định 71 năm 2010", key(.nghiDinh, 71, nil, 2010)),
         ("Chỉ thị 05", key(.chiThi, 5)),
         ("Chỉ thị 05 của Bộ Chính trị", key(.chiThi, 5, "TW")),
+        ("Chỉ thị 05 Bộ Chính trị", key(.chiThi, 5, "TW")),
+        ("Nghị quyết 35 Chính phủ", key(.nghiQuyet, 35, "CP")),
         ("Hướng dẫn 12", key(.huongDan, 12)),
         ("Quyết định 707", key(.quyetDinh, 707)),
         ("Quy định 707", key(.quyDinh, 707)),
         ("QĐ 707", key(.qd, 707)),
         ("Kế hoạch 32", key(.keHoach, 32)),
         ("Luật 45/2013/QH13", key(.luat, 45, "QH13", 2013)),
+        ("Luật số 45/2013/QH13", key(.luat, 45, "QH13", 2013)),
+        ("Luật Đất đai 2013", law("Luật Đất đai", 2013)),
+        ("luat dat dai 2013", law("Luật Đất đai", 2013)),
+        ("Luật Đất đai năm 2013", law("Luật Đất đai", 2013)),
+        ("Bộ luật Hình sự 2015", law("Bộ luật Hình sự", 2015)),
+        ("bo luat hinh su 2015", law("Bộ luật Hình sự", 2015)),
         ("  Đề án 16 ", key(.deAn, 16)),
     ]
 
@@ -364,6 +503,7 @@ struct CitationTests {
 
     @Test(arguments: [
         "sinh hoạt chi bộ", "", "21", "Kết luận", "Kết luận 21 và 22", "Nghị quyết T.Ư 4", "ngày 25/10/2021",
+        "Luật Đất đai",
     ])
     func rejectsQuery(_ text: String) {
         #expect(throws: DirectiveQuery.Error.self) { try DirectiveQuery.parse(text, analyzer: analyzer) }

@@ -22,6 +22,15 @@ struct DirectiveIdentityTests {
         ("politburo", "Chỉ thị", "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị."),
         ("bad-date", "Ngày sai", "Nghị định số 5/2021/NĐ-CP ngày 31/2/2021 quy định."),
         ("glued", "Gắn liền", "Căn cứ Quyếtđịnh số 5 của UBND tỉnh về việc."),
+        // One law by number with its title, by title and year, by number alone.
+        (
+            "law-both", "Đất đai",
+            "Theo Luật Đất đai số 45/2013/QH13, người dân được giao đất. Luật Đất đai 2013 cũng quy định."
+        ),
+        ("law-title", "Thu hồi đất", "Căn cứ Luật Đất đai năm 2013 về thu hồi đất."),
+        ("law-number", "Hiệu lực", "Luật số 45/2013/QH13 có hiệu lực từ năm 2014."),
+        ("code", "Hình sự", "Theo Bộ luật Hình sự 2015, tội này bị phạt tù."),
+        ("lawyer", "Luật sư", "luật sư Nguyễn Văn An năm 2013 cho biết."),
     ]
 
     private func archive() throws -> (Scratch, IndexReader) {
@@ -118,6 +127,28 @@ struct DirectiveIdentityTests {
         #expect(dated.mentions.map(\.date) == ["2016-05-15"])
     }
 
+    /// A law cited by title and year, by number with its title, or by number alone is one
+    /// directive, found by either query, with or without diacritics.
+    @Test func aLawByTitleIsTheLawByNumber() throws {
+        let (scratch, reader) = try archive()
+        _ = scratch
+        let land: [String: DirectiveMatch] = ["law-both": .certain, "law-title": .certain, "law-number": .certain]
+        for query in ["Luật Đất đai 2013", "luat dat dai 2013", "Luật Đất đai năm 2013", "Luật số 45/2013/QH13"] {
+            #expect(try citing(reader, query) == land, "\(query)")
+        }
+        #expect(try citing(reader, "Bộ luật Hình sự 2015") == ["code": .certain])
+        #expect(try citing(reader, "Luật Đất đai 2024") == [:])
+        let laws = try reader.directiveCounts().filter { $0.key.type == .luat }
+        #expect(laws.map(\.key.description) == ["Luật Đất đai 45/2013/QH13", "Bộ luật Hình sự 2015"])
+        #expect(laws.map(\.articles) == [3, 1])
+        #expect(laws.map(\.mentions) == [4, 1])
+        // A query typed without diacritics is shown as the articles write the law.
+        for query in ["luat dat dai 2013", "Luật số 45/2013/QH13"] {
+            let key = try DirectiveQuery.parse(query, analyzer: try Analyzer())
+            #expect(try reader.displayed(key).writtenName == "Luật Đất đai", "\(query)")
+        }
+    }
+
     @Test func gluedTypeWordIsIndexed() throws {
         let (scratch, reader) = try archive()
         _ = scratch
@@ -160,6 +191,23 @@ struct CitationGateTests {
         }
         #expect(checked == texts.count)
     }
+}
+
+/// A law by title that two numbered laws of the archive are cited with (one a misprint,
+/// `100/2015/QH14`) is possibly each of them, and certainly the title asked for.
+@Test func aLawByTitleWithTwoNumberedLawsIsPossiblyEach() {
+    let title = DirectiveKey(type: .luat, number: 0, year: 2015, name: "Bộ luật Hình sự")
+    let qh13 = DirectiveKey(type: .luat, number: 100, issuer: "QH13", year: 2015, name: "Bộ luật Hình sự")
+    let qh14 = DirectiveKey(type: .luat, number: 100, issuer: "QH14", year: 2015, name: "Bộ luật hình sự")
+    let documents = [[qh13], [qh14], [title]].enumerated().map {
+        (address: DocAddress(segment: 0, doc: $0.offset), keys: $0.element)
+    }
+    let catalog = DirectiveCatalog(documents: documents, dates: documents.map { $0.keys.map { _ in nil } })
+    #expect(catalog.directives(of: title) == [qh13, qh14])
+    #expect(catalog.match(DirectiveKey(type: .luat, number: 100, issuer: "QH13", year: 2015), title) == .possible)
+    #expect(catalog.match(title, title) == .certain)
+    #expect(catalog.match(title, DirectiveKey(type: .luat, number: 100, issuer: "QH14", year: 2015)) == .certain)
+    #expect(catalog.match(DirectiveKey(type: .luat, number: 101, issuer: "QH13", year: 2015), title) == nil)
 }
 
 /// The form a directive is shown in does not depend on the order its mentions are read

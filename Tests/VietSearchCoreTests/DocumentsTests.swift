@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VietAnalysis
 
 @testable import VietSearchCore
 
@@ -127,6 +128,24 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
     ])
     func notDateLines(line: String) {
         #expect(DateExtractor.date(in: line) == nil)
+    }
+
+    /// One date rule (``CalendarDate``): an article's date line and a citation's date of
+    /// issue read every form alike, and the calendar decides for both.
+    @Test(
+        arguments: [
+            ("25/10/2021", "2021-10-25"), ("25-10-2021", "2021-10-25"), ("25.10.2021", "2021-10-25"),
+            ("3/2/21", "2021-02-03"), ("2021-10-25", "2021-10-25"), ("25 tháng 10 năm 2021", "2021-10-25"),
+            ("29/2/2020", "2020-02-29"), ("29/2/2021", nil), ("31/4/2021", nil), ("12/13/2021", nil),
+            ("25.10.2021.", "2021-10-25"),
+        ] as [(String, String?)])
+    func articleAndCitationDatesAgree(written: String, date: String?) throws {
+        #expect(DateExtractor.date(in: "Tiêu đề bài viết\n" + written + "\nNội dung.") == date)
+        let citations = CitationRecognizer().citations(
+            in: "Kết luận số 21-KL/TW ngày \(written) về", analyzer: try Analyzer())
+        #expect(citations.map(\.date) == [date])
+        #expect(
+            CalendarDate(year: 2100, month: 2, day: 29) == nil && CalendarDate(year: 2000, month: 2, day: 29) != nil)
     }
 
     @Test func dateOnlyNearTheTop() {

@@ -39,18 +39,21 @@ enum CitationLexicon {
         let strictness: Strictness
         /// Words of a name may stand between the type word and `số` (`Luật Đất đai số 45/2013/QH13`).
         let takesName: Bool
+        /// For a law or code, the type words as a title begins with them (`Luật`, `Bộ luật`):
+        /// its name is then kept, and it may be cited by name and year (`Luật Đất đai 2013`).
+        let title: String?
     }
 
     /// Type phrases by the first byte of their first folded syllable, longest first.
     static let phrasesByFirstByte: [[Phrase]] = {
         func phrase(
             _ exact: String, _ folded: String, _ type: DirectiveType, _ strictness: Strictness,
-            takesName: Bool = false
+            takesName: Bool = false, title: String? = nil
         ) -> Phrase {
             let words = zip(exact.split(separator: " "), folded.split(separator: " ")).map {
                 CitationWord(String($0), folded: String($1))
             }
-            return Phrase(words: words, type: type, strictness: strictness, takesName: takesName)
+            return Phrase(words: words, type: type, strictness: strictness, takesName: takesName, title: title)
         }
         let phrases = [
             phrase("kết luận", "ket luan", .ketLuan, .numberAndKnownWord),
@@ -75,7 +78,11 @@ enum CitationLexicon {
             phrase("báo cáo", "bao cao", .baoCao, .numbered),
             phrase("tờ trình", "to trinh", .toTrinh, .numbered),
             phrase("pháp lệnh", "phap lenh", .phapLenh, .coded, takesName: true),
-            phrase("luật", "luat", .luat, .coded, takesName: true),
+            // Common words (`phương án 2`, an option; `đề cương bài giảng`): a code only.
+            phrase("phương án", "phuong an", .phuongAn, .coded),
+            phrase("đề cương", "de cuong", .deCuong, .coded),
+            phrase("luật", "luat", .luat, .coded, takesName: true, title: "Luật"),
+            phrase("bộ luật", "bo luat", .luat, .coded, takesName: true, title: "Bộ luật"),
         ]
         var table = [[Phrase]](repeating: [], count: 256)
         for phrase in phrases.sorted(by: { $0.words.count > $1.words.count }) {
@@ -125,6 +132,7 @@ enum CitationLexicon {
     static let ban = CitationWord("ban", folded: "ban")
     static let hanh = CitationWord("hành", folded: "hanh")
     static let ky = CitationWord("ký", folded: "ky")
+    static let bo = CitationWord("bộ", folded: "bo")
 
     /// Words after which a bare number (`Quyết định 24, …`, no `số`, no code) of a type that
     /// is also a verb is still a document number: function words and the verbs that follow
@@ -163,7 +171,7 @@ enum CitationLexicon {
     /// Who issued a loosely cited document, read from `của …` (`Chỉ thị số 05 của Bộ Chính
     /// trị` is `05-CT/TW`): the names of ``Issuers/entries`` marked `inText`. A phrase
     /// followed by `đoàn`/`hội`/`mặt` (Youth Union, associations, Front) does not count.
-    static var issuerPhrases: [(words: [[UInt8]], issuer: String)] { Issuers.textPhrases }
+    static var issuerPhrases: [(words: [[UInt8]], issuer: String, direct: Bool)] { Issuers.textPhrases }
 
     /// Bodies whose resolutions are not Vietnamese documents, after `của`.
     static let foreignIssuers: [[[UInt8]]] = [
@@ -177,6 +185,51 @@ enum CitationLexicon {
         CitationWord("tàu", folded: "tau"), CitationWord("ngầm", folded: "ngam"), CitationWord("lớp", folded: "lop"),
         CitationWord("hạm", folded: "ham"),
     ]
+
+    /// Words that cannot be part of a law's name (function words and the verbs that follow
+    /// a title: `Luật Đất đai được thông qua năm 2013` does not name a law `Đất đai được
+    /// thông qua`, `Luật CĐGT, dự kiến cuối 2017` no law `CĐGT, dự kiến cuối`), compared on
+    /// exact terms, or folded for text without diacritics; the name's first word, when it has
+    /// a capital, is not one (`Luật Dự trữ quốc gia`). A name holding one is no name: the
+    /// mention is dropped (precision first).
+    static let lawNameStoppers: (exact: Set<[UInt8]>, folded: Set<[UInt8]>) = {
+        let words = [
+            ("được", "duoc"), ("có", "co"), ("là", "la"), ("đã", "da"), ("đang", "dang"), ("sẽ", "se"), ("bị", "bi"),
+            ("thì", "thi"), ("mà", "ma"), ("từ", "tu"), ("đến", "den"), ("vào", "vao"), ("cho", "cho"),
+            ("với", "voi"), ("trong", "trong"), ("tại", "tai"), ("theo", "theo"), ("về", "ve"), ("của", "cua"),
+            ("khi", "khi"), ("này", "nay"), ("đó", "do"), ("nay", "nay"), ("mới", "moi"), ("vừa", "vua"),
+            ("ngày", "ngay"), ("tháng", "thang"), ("các", "cac"), ("những", "nhung"), ("một", "mot"),
+            ("cũng", "cung"), ("rằng", "rang"), ("như", "nhu"), ("hoặc", "hoac"), ("hay", "hay"), ("sau", "sau"),
+            ("trước", "truoc"), ("qua", "qua"), ("ban", "ban"), ("hiện", "hien"), ("sửa", "sua"), ("bổ", "bo"),
+            ("nên", "nen"), ("phải", "phai"), ("không", "khong"), ("chưa", "chua"), ("để", "de"), ("do", "do"),
+            ("năm", "nam"), ("số", "so"), ("ra", "ra"), ("dự", "du"), ("cuối", "cuoi"),
+        ]
+        return (Set(words.map { Array($0.0.utf8) }), Set(words.map { Array($0.1.utf8) }))
+    }()
+
+    /// Words right before `Luật` that make it a field of study, part of a body's name or a
+    /// bill, or a foreign act, not a law of Vietnam (`Đại học Luật Hà Nội`, `cử nhân Luật Kinh
+    /// tế`, `Công ty Luật Minh Khuê`, `báo Pháp luật`, `dự thảo Luật Đất đai`, `dự án Luật`,
+    /// `Đạo luật Magnitsky 2012`), folded.
+    static let wordsBeforeNonLaw: Set<[UInt8]> = Set(
+        [
+            "hoc", "khoa", "nganh", "nhan", "si", "truong", "vien", "phap", "ty", "hang", "phong", "doan", "hoi",
+            "chi", "bao", "mon", "sinh", "vu", "thao", "an", "dao",
+        ].map { Array($0.utf8) })
+
+    /// Countries whose name in a law's name makes it a foreign law (`Luật Di trú và quốc tịch
+    /// Mỹ 1965`, `Luật Hoàng gia Nhật Bản 1947`), not a directive of Vietnam: folded
+    /// syllables, compared on capitalised words.
+    static let foreignCountries: [[[UInt8]]] = [
+        ["my"], ["nga"], ["phap"], ["anh"], ["duc"], ["uc"], ["lao"], ["nhat", "ban"], ["trung", "quoc"],
+        ["han", "quoc"], ["an", "do"], ["thai", "lan"], ["hoa", "ky"], ["trieu", "tien"], ["campuchia"],
+        ["singapore"], ["canada"], ["philippines"], ["indonesia"], ["malaysia"], ["israel"], ["iran"],
+    ].map { $0.map { Array($0.utf8) } }
+
+    /// `công ước` (a convention) shortly before `Luật Biển 1982` makes it the UN Convention on
+    /// the Law of the Sea, not a law: `Công ước Liên hợp quốc về Luật Biển năm 1982`.
+    static let cong = CitationWord("công", folded: "cong")
+    static let uoc = CitationWord("ước", folded: "uoc")
 
     static let issuerPhraseStoppers: Set<[UInt8]> = Set(["doan", "hoi", "mat"].map { Array($0.utf8) })
 }

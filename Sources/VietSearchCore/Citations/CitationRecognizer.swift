@@ -16,8 +16,13 @@ import VietAnalysis
 ///   định, hướng dẫn, công văn, công điện) only when the word after the number fits a
 ///   citation (`của`, `về`, punctuation…: `kết luận 02 cuộc` is not one). Kế hoạch, Thông
 ///   báo, Chương trình, Báo cáo, Tờ trình, Quy chế, Thông tri need `số` (`chương trình 135`
-///   is a programme's name, `thông báo 2 vụ` a verb); laws and `văn bản` need a code (`Luật
-///   Đất đai 2013` names a law by its year, not a number: not a citation);
+///   is a programme's name, `thông báo 2 vụ` a verb); laws and `văn bản` need a code
+///   (`Luật Đất đai số 45/2013/QH13`, `Luật số 45/2013/QH13`);
+/// - a law or code by title and year (`Luật Đất đai 2013`, `Luật Đất đai năm 2013`, `Bộ
+///   luật Hình sự 2015`): the name is the words after `Luật`/`Bộ luật` up to the year or
+///   `năm`, at most eight, the first with a capital, none a function word or verb
+///   (`Luật Đất đai được thông qua năm 2013` is dropped, not misnamed); see
+///   `CitationScanner.lawByTitle`;
 /// - `năm 2010` after a bare number gives the year; `của Bộ Chính trị`, `của Ban Bí thư`,
 ///   `của Chính phủ`, `của Thủ tướng`… the issuer (`TW`, `CP`, `TTG`); `của Hội đồng Bảo an`
 ///   drops the citation (a UN resolution).

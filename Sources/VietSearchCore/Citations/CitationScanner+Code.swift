@@ -16,6 +16,9 @@ struct ParsedCode {
     var year: Int?
     /// The code's last token.
     var last: Int
+    /// UTF-8 bytes at the end of the last token that are the next word glued to the code
+    /// (`vừa` of `67/CPvừa`), not part of it.
+    var trailing = 0
     /// For an issuer without a type abbreviation, one glued to its start (`NĐCP`).
     var gluedPrefix: (type: DirectiveType, length: Int)? = nil
 
@@ -70,17 +73,46 @@ extension CitationScanner {
             return ParsedCode(year: year, last: j)
         }
         let last = parts[parts.count - 1].token
-        guard var type = CitationLexicon.abbreviations[tokens[first.token].folded.bytes] else {
+        let glued = gluedWord(last)
+        var firstFolded = tokens[first.token].folded.bytes[...]
+        if parts.count == 1 { firstFolded = firstFolded.dropLast(glued.letters) }
+        guard var type = CitationLexicon.abbreviations[Array(firstFolded)] else {
             guard first.separator == CitationGap.slash else { return nil }
             return ParsedCode(
-                issuer: issuer(parts[...]), year: year, last: last, gluedPrefix: gluedAbbreviation(first.token))
+                issuer: issuer(parts[...], trailing: glued.bytes), year: year, last: last, trailing: glued.bytes,
+                gluedPrefix: glued.bytes == 0 ? gluedAbbreviation(first.token) : nil)
         }
         let rest = parts.dropFirst()
         if first.separator == CitationGap.hyphen && year == nil {
             guard rest.isEmpty || rest.first!.separator == CitationGap.slash else { return nil }
             if type == .thongTu { type = .thongTri }
         }
-        return ParsedCode(type: type, issuer: rest.isEmpty ? nil : issuer(rest), year: year, last: last)
+        return ParsedCode(
+            type: type, issuer: rest.isEmpty ? nil : issuer(rest, trailing: glued.bytes), year: year, last: last,
+            trailing: glued.bytes)
+    }
+
+    /// The next word glued to the end of code part `t` (`vừa` of `CPvừa`, `về` of `TWvề`: a
+    /// space left out): a run of two lowercase letters or more after two capitals or digits
+    /// or more, as its UTF-8 bytes and its letters (its folded bytes); none for codes that
+    /// end in a lowercase letter of their own (`TTg`, `QĐi`) or a capital (`ThU`).
+    func gluedWord(_ t: Int) -> (bytes: Int, letters: Int) {
+        let scalars = Array(tokens[t].text.unicodeScalars)
+        var i = scalars.count
+        var letters = 0
+        while i > 0 && (scalars[i - 1].properties.isLowercase || Self.isMark(scalars[i - 1])) {
+            if !Self.isMark(scalars[i - 1]) { letters += 1 }
+            i -= 1
+        }
+        let head = scalars[..<i]
+        guard letters >= 2, head.count(where: { !Self.isMark($0) }) >= 2,
+            head.allSatisfy({ $0.properties.isUppercase || Self.isMark($0) || ("0"..."9").contains($0) })
+        else { return (0, 0) }
+        return (scalars[i...].reduce(0) { $0 + UTF8.width($1) }, letters)
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .nonspacingMark
     }
 
     /// An abbreviation glued to the issuer (`NĐCP`): its type and length, when the rest is an
@@ -96,11 +128,15 @@ extension CitationScanner {
 
     /// The issuer of code parts as written (`TTg`, `BGDĐT`, `BCA-VKSNDTC`): the parts' text in
     /// NFC, joined by `-`. ``DirectiveKey`` derives the canonical form from it.
-    func issuer(_ parts: ArraySlice<(token: Int, separator: UInt8)>) -> String {
+    /// `trailing` bytes of the last part are not the issuer's (``gluedWord(_:)``).
+    func issuer(_ parts: ArraySlice<(token: Int, separator: UInt8)>, trailing: Int = 0) -> String {
         var written = ""
         for part in parts {
             if !written.isEmpty { written.append("-") }
-            let text = tokens[part.token].text
+            var text = tokens[part.token].text
+            if part.token == parts.last?.token && trailing > 0 {
+                text = String(decoding: text.utf8.dropLast(trailing), as: UTF8.self)
+            }
             written += text.utf8.allSatisfy { $0 < 0x80 } ? text : UnicodeForms.nfc(text)
         }
         return written

@@ -112,7 +112,7 @@ struct CitationScanner {
     }
 
     /// The citation a type phrase starts: `số`, a number, a code or words after the number,
-    /// an issuer phrase, a date.
+    /// an issuer phrase, a date; for a law, a title and year (``lawByTitle(_:_:)``).
     func citation(after words: PhraseMatch) -> CitationMatch? {
         let strictness = words.phrase.strictness
         var hasSo = false
@@ -126,8 +126,18 @@ struct CitationScanner {
             }
         }
         var next = words.last + 1
+        var name: LawName?
         if number == nil && !hasSo {
-            if words.phrase.takesName, let so = soAfterName(words.last) { next = so }
+            if words.phrase.takesName {
+                // The `luật` of `bộ luật` is the code's: read with `bộ`, or not at all.
+                if words.phrase.title == "Luật" && words.first > 0 && isWord(words.first - 1, CitationLexicon.bo)
+                    && gap(after: words.first - 1).kind == .space
+                {
+                    return nil
+                }
+                name = lawName(after: words.last)
+                if let name { next = name.end }
+            }
             if next < tokens.count && gap(after: next - 1).kind == .space {
                 if isWord(next, CitationLexicon.so) {
                     hasSo = true
@@ -135,6 +145,8 @@ struct CitationScanner {
                 } else if let attached = soNumber(next) {
                     hasSo = true
                     number = attached
+                } else if let name, words.phrase.title != nil, let found = lawByTitle(words, name) {
+                    return found
                 }
             }
         }
@@ -150,12 +162,14 @@ struct CitationScanner {
         var issuer: String?
         var year: Int?
         var last = number.token
+        var trailing = 0
         let code = parseCode(after: number.token)?.after(word: type)
         if let code, code.type != nil || code.issuer != nil {
             type = Self.resolve(word: type, code: code.type)
             issuer = code.issuer
             year = code.year
             last = code.last
+            trailing = code.trailing
         } else if let code, let codeYear = code.year {
             // `Nghị định 71/2011`
             guard forQuery || (strictness != .coded && (strictness != .numbered || hasSo)) else { return nil }
@@ -183,19 +197,50 @@ struct CitationScanner {
             if foreignIssuer(after: last) { return nil }
             if type == .deAn && navalContext(before: words.first) { return nil }
         }
+        // A law's title, when the code did not make it another type (`Luật … số 12/QĐ-…`).
+        let written = type == words.phrase.type ? name.flatMap { self.title(words, $0) } : nil
         return finish(
-            type: type, number: number.value, issuer: issuer, year: year,
-            start: tokens[words.first].byteRange.lowerBound, firstToken: words.first, last: last)
+            type: type, number: number.value, issuer: issuer, year: year, name: written,
+            start: tokens[words.first].byteRange.lowerBound, firstToken: words.first, last: last, trailing: trailing)
     }
 
-    /// For a law or ordinance cited by name, the token after the `số` that follows up to
-    /// eight name syllables (`Luật Đất đai số`). The name ends at `và`, `của` or another type
-    /// word (`Luật Công chứng và Nghị định số 29/2015/NĐ-CP` cites the decree by number).
-    func soAfterName(_ last: Int) -> Int? {
+    /// The name words of a law after its type word (tokens `first...last`) and the token
+    /// after them, `end`.
+    struct LawName {
+        var first: Int
+        var last: Int
+        var end: Int
+    }
+
+    /// The name of a law or ordinance after its type word, which ends at token `last`: one to
+    /// eight syllables apart by single spaces on one line (or by a comma before a lowercase
+    /// word: `Phòng, chống tham nhũng`), up to the token after them, which must be `số`
+    /// (also glued, `số45`), a number or `năm`. There is none when, before that, comes
+    /// `của`, `và` before a word with a capital (`Luật Công chứng và Nghị định số
+    /// 29/2015/NĐ-CP` cites the decree by number; `Luật Hôn nhân và gia đình` is one name),
+    /// another type word, or a word of ``CitationLexicon/lawNameStoppers`` (`được`, `theo`,
+    /// `sửa` …).
+    func lawName(after last: Int) -> LawName? {
         var t = last + 1
-        while t < tokens.count && t <= last + 8 && gap(after: t - 1).kind == .space && !tokens[t].isNumber {
-            if isWord(t, CitationLexicon.so) { return t }
-            if isWord(t, CitationLexicon.va) || isWord(t, CitationLexicon.cua) { return nil }
+        while t < tokens.count && t <= last + 9 {
+            let gap = gap(after: t - 1)
+            let comma =
+                t > last + 1 && gap.kind == .other && !gap.newline && gap.first == UInt8(ascii: ",")
+                && CitationGap.only(bytes, tokens[t - 1].byteRange.upperBound..<tokens[t].byteRange.lowerBound, ",")
+                && startsLowercase(t)
+            guard (gap.kind == .space && !gap.newline) || comma else { return nil }
+            // `năm`, not `Nam` (`Luật Biển Việt Nam 2012`).
+            let ends =
+                tokens[t].isNumber || isWord(t, CitationLexicon.so) || soNumber(t) != nil
+                || (isWord(t, CitationLexicon.nam) && !startsUppercase(t))
+            if ends { return t > last + 1 && !comma ? LawName(first: last + 1, last: t - 1, end: t) : nil }
+            if isWord(t, CitationLexicon.nam) && startsUppercase(t) && t > last + 1 && startsUppercase(t - 1) {
+                // part of a name: `Việt Nam`
+            } else if isWord(t, CitationLexicon.va) {
+                guard t + 1 < tokens.count, startsLowercase(t + 1) else { return nil }
+            } else if isLawNameStopper(t) && !(t == last + 1 && startsUppercase(t)) {
+                return nil
+            }
             if let first = tokens[t].folded.bytes.first,
                 CitationLexicon.phrasesByFirstByte[Int(first)].contains(where: { match($0, at: t) != nil })
             {
@@ -204,6 +249,76 @@ struct CitationScanner {
             t += 1
         }
         return nil
+    }
+
+    /// A law or code cited by title and year: `Luật Đất đai 2013`, `Luật Đất đai năm 2013`,
+    /// `Bộ luật Hình sự 2015` (the name as ``lawName(after:)`` delimits it, then a year from
+    /// 1945, alone: not `2013-2020`, not `2013/QH13`). In a text, not in a query, the name
+    /// must begin with a capital (`luật sư Nguyễn Văn A năm 2013` names a lawyer, `luật chơi
+    /// 2013` a game's rules), and the type word must not follow one of
+    /// ``CitationLexicon/wordsBeforeNonLaw`` (`Đại học Luật Hà Nội năm 2013`, `dự thảo Luật
+    /// Đất đai năm 2024`), nor `công ước` shortly before it (`Công ước Liên hợp quốc về Luật
+    /// Biển năm 1982` is a convention), and the name must not hold a foreign country's
+    /// (``CitationLexicon/foreignCountries``: `Luật Hoàng gia Nhật Bản 1947`). A law of that title cited by number (`Luật Đất đai số
+    /// 45/2013/QH13`) is the same directive (``DirectiveIdentity``, ``DirectiveCatalog``).
+    func lawByTitle(_ words: PhraseMatch, _ name: LawName) -> CitationMatch? {
+        var year: Int?
+        var yearToken = name.end
+        if let value = yearNumber(name.end) {
+            year = value
+        } else if let (value, token) = yearAfterNam(name.end - 1) {
+            year = value
+            yearToken = token
+        }
+        guard let year, year >= 1945 else { return nil }
+        let after = gap(after: yearToken).kind
+        guard after != .separator && after != .touching else { return nil }
+        if !forQuery {
+            guard startsUppercase(name.first) else { return nil }
+            if words.first > 0 && gap(after: words.first - 1).kind == .space
+                && CitationLexicon.wordsBeforeNonLaw.contains(tokens[words.first - 1].folded.bytes)
+            {
+                return nil
+            }
+            if conventionContext(before: words.first) { return nil }
+            let foreign = (name.first...name.last).contains { t in
+                startsUppercase(t) && CitationLexicon.foreignCountries.contains { spaced($0, at: t) }
+            }
+            if foreign { return nil }
+        }
+        return finish(
+            type: .luat, number: 0, issuer: nil, year: year, name: title(words, name),
+            start: tokens[words.first].byteRange.lowerBound, firstToken: words.first, last: yearToken)
+    }
+
+    /// A law's title as written, NFC: its type words as a title writes them (`Luật`, `Bộ
+    /// luật`), then the name's words apart by a space, or `, ` where a comma stands.
+    func title(_ words: PhraseMatch, _ name: LawName) -> String? {
+        guard let title = words.phrase.title else { return nil }
+        var written = title
+        for t in name.first...name.last {
+            written += t > name.first && gap(after: t - 1).kind == .other ? ", " : " "
+            written += tokens[t].text
+        }
+        return written.utf8.allSatisfy { $0 < 0x80 } ? written : UnicodeForms.nfc(written)
+    }
+
+    /// Whether `công ước` is among the eight tokens before `first`.
+    func conventionContext(before first: Int) -> Bool {
+        (max(0, first - 8)..<first).contains { t in
+            isWord(t, CitationLexicon.cong) && isWord(t + 1, CitationLexicon.uoc)
+        }
+    }
+
+    func startsUppercase(_ t: Int) -> Bool { tokens[t].text.unicodeScalars.first?.properties.isUppercase == true }
+
+    func startsLowercase(_ t: Int) -> Bool { tokens[t].text.unicodeScalars.first?.properties.isLowercase == true }
+
+    /// Whether token `t` is one of ``CitationLexicon/lawNameStoppers``.
+    func isLawNameStopper(_ t: Int) -> Bool {
+        let exact = tokens[t].exact.bytes
+        return CitationLexicon.lawNameStoppers.exact.contains(exact)
+            || (exact == tokens[t].folded.bytes && CitationLexicon.lawNameStoppers.folded.contains(exact))
     }
 
     /// The type of a citation whose type word says `word` and whose code says `code`: the
@@ -233,8 +348,8 @@ struct CitationScanner {
             let code = parseCode(after: i), let type = code.type, code.issuer != nil
         else { return nil }
         return finish(
-            type: type, number: number.value, issuer: code.issuer, year: code.year,
-            start: number.range.lowerBound, firstToken: i, last: code.last)
+            type: type, number: number.value, issuer: code.issuer, year: code.year, name: nil,
+            start: number.range.lowerBound, firstToken: i, last: code.last, trailing: code.trailing)
     }
 
     /// Whether the byte before `start` (spaces skipped) is `-`, `/` or a dash: then a number
@@ -316,12 +431,12 @@ struct CitationScanner {
         return (year, k + 2)
     }
 
-    /// Whether `của` and a foreign body follow token `k` (`nghị quyết 2270 của Hội đồng Bảo an`).
+    /// Whether a foreign body, after `của` or not, follows token `k` (`nghị quyết 2270 của
+    /// Hội đồng Bảo an`, `Nghị quyết 2270 Hội đồng Bảo an`).
     func foreignIssuer(after k: Int) -> Bool {
-        guard k + 2 < tokens.count, gap(after: k).kind == .space, isWord(k + 1, CitationLexicon.cua) else {
-            return false
-        }
-        return CitationLexicon.foreignIssuers.contains { spaced($0, at: k + 2) }
+        guard k + 1 < tokens.count, gap(after: k).kind == .space else { return false }
+        let start = isWord(k + 1, CitationLexicon.cua) ? k + 2 : k + 1
+        return CitationLexicon.foreignIssuers.contains { spaced($0, at: start) }
     }
 
     /// Whether one of ``CitationLexicon/navalWords`` is among the six tokens before `first`.
@@ -329,11 +444,19 @@ struct CitationScanner {
         (max(0, first - 6)..<first).contains { t in CitationLexicon.navalWords.contains { isWord(t, $0) } }
     }
 
-    /// `của Bộ Chính trị` (and the like) after token `k`: the issuer and the phrase's last token.
+    /// `của Bộ Chính trị` (and the like) after token `k`, or a name without `của` where it
+    /// cannot be read otherwise (`Chỉ thị 05 Bộ Chính trị`, `Nghị quyết 35 Chính phủ`:
+    /// the phrases marked `direct` in ``Issuers/textPhrases``): the issuer and the phrase's
+    /// last token.
     func issuerPhrase(after k: Int) -> (String, Int)? {
-        guard k + 2 < tokens.count, gap(after: k).kind == .space, isWord(k + 1, CitationLexicon.cua) else { return nil }
-        let start = k + 2
-        for (words, issuer) in CitationLexicon.issuerPhrases where spaced(words, at: start) {
+        guard k + 1 < tokens.count, gap(after: k).kind == .space else { return nil }
+        let hasCua = isWord(k + 1, CitationLexicon.cua)
+        let start = hasCua ? k + 2 : k + 1
+        guard start < tokens.count, hasCua ? gap(after: k + 1).kind == .space : !gap(after: k).newline else {
+            return nil
+        }
+        for (words, issuer, direct) in CitationLexicon.issuerPhrases
+        where (hasCua || direct) && spaced(words, at: start) {
             var after = start + words.count
             if words.last != Self.uong && spaced([Self.trung, Self.uong], at: after) { after += 2 }
             if after < tokens.count && gap(after: after - 1).kind == .space
@@ -360,20 +483,25 @@ struct CitationScanner {
     }
 
     /// Builds the citation: the key, its byte range, the issuer from `của …` when the code
-    /// gave none, and a date after either.
+    /// gave none (not for a law cited by title: its issuer is the National Assembly), and a
+    /// date after either. `trailing` bytes of the last token are a glued word, not the
+    /// citation's (``ParsedCode/trailing``): then nothing after it is read.
     func finish(
-        type: DirectiveType, number: Int, issuer: String?, year: Int?, start: Int, firstToken: Int, last: Int
+        type: DirectiveType, number: Int, issuer: String?, year: Int?, name: String?, start: Int, firstToken: Int,
+        last: Int, trailing: Int = 0
     ) -> CitationMatch {
         var issuer = issuer
         var last = last
-        var date = readDate(after: last, year: year)
-        if issuer == nil, let (phraseIssuer, phraseLast) = issuerPhrase(after: date?.last ?? last) {
+        var date = trailing > 0 ? nil : readDate(after: last, year: year)
+        if trailing == 0, issuer == nil, number > 0,
+            let (phraseIssuer, phraseLast) = issuerPhrase(after: date?.last ?? last)
+        {
             issuer = phraseIssuer
             last = phraseLast
             if date == nil { date = readDate(after: last, year: year) }
         }
-        let key = DirectiveKey(type: type, number: number, issuer: issuer, year: year)
-        let range = start..<tokens[last].byteRange.upperBound
+        let key = DirectiveKey(type: type, number: number, issuer: issuer, year: year, name: name)
+        let range = start..<(tokens[last].byteRange.upperBound - trailing)
         return CitationMatch(
             citation: Citation(key: key, byteRange: range, date: date?.date), firstToken: firstToken, lastToken: last)
     }

@@ -89,6 +89,11 @@ extension IndexReader {
         return counts
     }
 
+    /// `key` as `directives` shows it: its issuer and, for a law, its title spelled as most
+    /// mentions spell them (`luat dat dai 2013` is shown `Luật Đất đai 2013`, `Luật số
+    /// 45/2013/QH13` as `Luật Đất đai 45/2013/QH13`).
+    public func displayed(_ key: DirectiveKey) throws -> DirectiveKey { try directiveCatalog().displayed(key) }
+
     /// Certain mentions outweigh any number of possible ones.
     static func citationWeight(certain: Int, possible: Int) -> Int {
         certain > 0 ? (1 << 20) + min(certain, 1 << 19) : min(possible, 1 << 19)

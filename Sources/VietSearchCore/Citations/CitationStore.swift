@@ -16,6 +16,11 @@ public struct StoredCitation: Sendable, Equatable {
 ///                  canonical form, `TTG`, reads the same but for display),
 ///                  Year (varint, 0 = none, else year + 1), Start, End (varints: UTF-8 byte
 ///                  range in the field's text), Date (optional string, YYYY-MM-DD)
+///     Titles   --> (only when a citation has one) Title^Count
+///     Title    --> Written (optional string: a law's title as written, `Luật Đất đai`),
+///                  Folded (string, when Written is there: `luat dat dai`, so that reading
+///                  needs no folding); a record of an index written before titles ends
+///                  after its citations, and reads as having none
 struct CitationStoreWriter {
     private var records = RecordFileWriter()
 
@@ -32,6 +37,12 @@ struct CitationStoreWriter {
             writer.varint(stored.citation.byteRange.lowerBound)
             writer.varint(stored.citation.byteRange.upperBound)
             writer.optionalString(stored.citation.date)
+        }
+        if citations.contains(where: { $0.citation.key.writtenName != nil }) {
+            for stored in citations {
+                writer.optionalString(stored.citation.key.writtenName)
+                if let folded = stored.citation.key.name { writer.string(folded) }
+            }
         }
         records.add(writer.bytes)
     }
@@ -75,6 +86,15 @@ final class CitationStoreReader: Sendable {
             let key = DirectiveKey(type: type, number: number, issuer: issuer, year: year == 0 ? nil : year - 1)
             result.append(
                 StoredCitation(field: field, citation: Citation(key: key, byteRange: start..<end, date: date)))
+        }
+        if !reader.isAtEnd {
+            for i in result.indices {
+                guard let written = try reader.optionalString() else { continue }
+                let folded = try reader.string()
+                guard !folded.isEmpty else { throw reader.corrupt("empty law title") }
+                result[i].citation.key = result[i].citation.key.named(
+                    DirectiveKey.Title(folded: folded, written: written))
+            }
         }
         return result
     }

@@ -10,6 +10,12 @@
 ///    mention belongs to the directives that state it fully or more (its *candidates*): for
 ///    certain when there is one, possibly to each when there are several (`67/NĐ-CP` when
 ///    the archive cites both `67/2014/NĐ-CP` and `67/2017/NĐ-CP`).
+///
+/// A law cited by title and year (`Luật Đất đai 2013`) is stated more fully by a mention
+/// that gives the same title and year with a number (`Luật Đất đai số 45/2013/QH13`): in
+/// the article by rule 2, across the archive by rule 3 (the numbered law is then the
+/// directive, and any mention of it by number alone, `Luật 45/2013/QH13`, is found by its
+/// title too).
 enum DirectiveIdentity {
     /// The keys of one article's mentions after rules 1 and 2, in the same order.
     static func resolveInArticle(_ keys: [DirectiveKey]) -> [DirectiveKey] {
@@ -41,6 +47,13 @@ enum DirectiveIdentity {
                 if fullest.count == 1 { resolved[key] = fullest[0] }
             }
         }
+        // Laws by title: against every numbered mention with a title (a set would keep one
+        // spelling of a numbered key, perhaps the one without its title).
+        let titled = keys.filter { !$0.isNamedLaw && $0.name != nil }
+        for key in Set(keys) where key.isNamedLaw && !titled.isEmpty {
+            let fullest = fullestRefinements(of: key, among: titled)
+            if let first = fullest.first, fullest.allSatisfy({ $0 == first }) { resolved[key] = first }
+        }
         return resolved.isEmpty ? keys : keys.map { resolved[$0] ?? $0 }
     }
 
@@ -65,6 +78,11 @@ struct DirectiveCatalog: Sendable {
     /// The written issuer most mentions of each key use, for every key written otherwise
     /// than canonically at least once.
     var writtenIssuers: [DirectiveKey: String]
+    /// For each law directive some mention gives a title, the titles (folded) its mentions
+    /// give it, and the spelling most of them use.
+    var titles: [DirectiveKey: (folded: Set<String>, written: DirectiveKey.Title)]
+    /// For each folded title, the spelling most mentions use (`luat dat dai` → `Luật Đất đai`).
+    var titleSpellings: [String: DirectiveKey.Title]
 
     init(documents: [(address: DocAddress, keys: [DirectiveKey])], dates: [[String?]]) {
         self.documents = documents
@@ -88,7 +106,41 @@ struct DirectiveCatalog: Sendable {
                 if !fullest.isEmpty { candidates[key] = fullest }
             }
         }
+        // Rule 3 for laws by title: the numbered laws cited with that title and year.
+        // Titles are compared by the folded form the keys carry (no folding here: `directives`
+        // would load ICU for it).
+        typealias Spellings = [String: (count: Int, title: DirectiveKey.Title)]
+        func mostUsed(_ spellings: Spellings) -> DirectiveKey.Title {
+            spellings.max { a, b in a.value.count != b.value.count ? a.value.count < b.value.count : a.key > b.key }!
+                .value.title
+        }
+        var spelled: [DirectiveKey: Spellings] = [:]
+        var byTitle: [String: Spellings] = [:]
+        for (_, keys) in documents {
+            for key in keys {
+                guard let title = key.title else { continue }
+                let directives = candidates[key] ?? [key]
+                if directives.count == 1 {
+                    spelled[directives[0], default: [:]][title.written, default: (0, title)].count += 1
+                    byTitle[title.folded, default: [:]][title.written, default: (0, title)].count += 1
+                }
+            }
+        }
+        titleSpellings = byTitle.mapValues(mostUsed)
+        var titles: [DirectiveKey: (folded: Set<String>, written: DirectiveKey.Title)] = [:]
+        var numberedByTitle: [String: [DirectiveKey]] = [:]
+        for (directive, spellings) in spelled {
+            let folded = Set(spellings.values.map(\.title.folded))
+            titles[directive] = (folded, mostUsed(spellings))
+            if !directive.isNamedLaw { for name in folded { numberedByTitle[name, default: []].append(directive) } }
+        }
+        for key in distinct where key.isNamedLaw {
+            guard let name = key.name, let numbered = numberedByTitle[name] else { continue }
+            let same = numbered.filter { $0.type == key.type && $0.year == key.year }
+            if !same.isEmpty { candidates[key] = same.sorted() }
+        }
         self.candidates = candidates
+        self.titles = titles
         // The most used spelling; on a tie one that differs from the canonical form (`TTg`
         // over `TTG`: a text that bothered to write the case wrote it as signed).
         var written: [DirectiveKey: String] = [:]
@@ -108,14 +160,35 @@ struct DirectiveCatalog: Sendable {
     /// The directives `key` may be: itself when it is one.
     func directives(of key: DirectiveKey) -> [DirectiveKey] { candidates[key] ?? [key] }
 
-    /// `key` with the issuer spelled as most of its mentions spell it.
-    func displayed(_ key: DirectiveKey) -> DirectiveKey { key.written(writtenIssuers[key]) }
+    /// `key` with the issuer and, for a law, the title spelled as most of its mentions
+    /// spell them.
+    func displayed(_ key: DirectiveKey) -> DirectiveKey {
+        key.written(writtenIssuers[key]).named(titles[key]?.written ?? key.name.flatMap { titleSpellings[$0] })
+    }
 
     /// How a mention whose resolved key is `key` matches `query`: certain when every
     /// directive it may be is, for certain, one `query` names; possible when it agrees with
-    /// the query otherwise; nil when it is another directive.
+    /// the query otherwise; nil when it is another directive. A law asked for by title and
+    /// year is also every mention of a numbered law cited with that title, and a law asked
+    /// for by number every mention by title that is that law for certain.
     func match(_ query: DirectiveKey, _ key: DirectiveKey) -> DirectiveMatch? {
-        guard query.match(key) != nil else { return nil }
-        return directives(of: key).allSatisfy { query.match($0) == .certain } ? .certain : .possible
+        guard query.match(key) != nil else {
+            // A law by title and its numbered law, either way round.
+            guard key.type == .luat, query.type == .luat else { return nil }
+            let named = directives(of: key).map { isTitledLaw(query, $0) || query.match($0) == .certain }
+            if named.allSatisfy({ $0 }) { return .certain }
+            return named.contains(true) ? .possible : nil
+        }
+        return directives(of: key).allSatisfy { query.match($0) == .certain || isTitledLaw(query, $0) }
+            ? .certain : .possible
+    }
+
+    /// Whether `query` asks for a law by title and year and `directive` is a numbered law
+    /// of that type and year that some mention gives that title.
+    private func isTitledLaw(_ query: DirectiveKey, _ directive: DirectiveKey) -> Bool {
+        guard query.isNamedLaw, !directive.isNamedLaw, let name = query.name, directive.type == query.type,
+            directive.year == query.year
+        else { return false }
+        return titles[directive]?.folded.contains(name) == true
     }
 }

@@ -21,9 +21,16 @@ import VietAnalysis
 /// `year` is the year written inside the number (`2014` in `67/2014/NĐ-CP`, or
 /// `Nghị định 71 năm 2010`), never the date of issue: Party codes carry none, so
 /// `21-KL/TW` with or without "ngày 25/10/2021" is one key.
+///
+/// A law or code may be cited by its title and year alone (`Luật Đất đai 2013`, `Bộ luật
+/// Hình sự 2015`): then ``number`` is 0 (document numbers start at 1) and ``name``, the
+/// title, is what identifies it with the year. A numbered law keeps the title its citation
+/// gives (`Luật Đất đai số 45/2013/QH13`) for display and to link the two forms
+/// (``DirectiveCatalog``), but its number identifies it: the title is then not part of the
+/// key's identity.
 public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let type: DirectiveType
-    /// The document number as a number (`05` is 5).
+    /// The document number as a number (`05` is 5); 0 for a law cited by name and year.
     public let number: Int
     /// The canonical issuer (see the type's documentation), or nil when not cited.
     public let issuer: String?
@@ -32,27 +39,70 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
     public let writtenIssuer: String?
     /// The year in the number, or nil.
     public let year: Int?
+    /// A law's title as the citation gives it, type word included, folded
+    /// (``UserText/fold(_:)``: `luat dat dai` for `Luật Đất đai`, `bo luat hinh su`), or nil.
+    /// Part of the identity only when ``number`` is 0.
+    public var name: String? { title?.folded }
+    /// The title as written (`Luật Đất đai`), for display; nil exactly when ``name`` is nil.
+    public var writtenName: String? { title?.written }
+    /// Both forms of the title in one reference: keys are copied often (`directives` reads
+    /// every mention's), and most have none.
+    let title: Title?
 
-    /// A key; `issuer` (as written) is kept for display and brought to its canonical form
-    /// (nil when nothing of it remains).
-    public init(type: DirectiveType, number: Int, issuer: String? = nil, year: Int? = nil) {
+    final class Title: Sendable {
+        let folded: String
+        let written: String
+
+        /// The title `written`, or nil when folding leaves nothing of it.
+        static func make(_ written: String?) -> Title? {
+            guard let written else { return nil }
+            let folded = UserText.fold(written)
+            return folded.isEmpty ? nil : Title(folded: folded, written: written)
+        }
+
+        /// A title whose folded form is known (read from an index: no folding at read time).
+        init(folded: String, written: String) {
+            self.folded = folded
+            self.written = written
+        }
+    }
+
+    /// A key; `issuer` and `name` (as written) are kept for display and brought to their
+    /// canonical forms (nil when nothing of them remains).
+    public init(type: DirectiveType, number: Int, issuer: String? = nil, year: Int? = nil, name: String? = nil) {
         let canonical = issuer.flatMap(Self.canonicalIssuer)
         self.init(
             type: type, number: number, canonicalIssuer: canonical, writtenIssuer: canonical == nil ? nil : issuer,
-            year: year)
+            year: year, name: name)
     }
 
     /// A key whose issuer is already canonical; `writtenIssuer` defaults to it.
-    init(type: DirectiveType, number: Int, canonicalIssuer: String?, writtenIssuer: String? = nil, year: Int?) {
+    init(
+        type: DirectiveType, number: Int, canonicalIssuer: String?, writtenIssuer: String? = nil, year: Int?,
+        name: String? = nil
+    ) {
+        self.init(
+            type: type, number: number, canonicalIssuer: canonicalIssuer, writtenIssuer: writtenIssuer, year: year,
+            title: Title.make(name))
+    }
+
+    private init(
+        type: DirectiveType, number: Int, canonicalIssuer: String?, writtenIssuer: String?, year: Int?, title: Title?
+    ) {
         self.type = type
         self.number = number
         self.issuer = canonicalIssuer
         self.writtenIssuer = canonicalIssuer == nil ? nil : writtenIssuer ?? canonicalIssuer
         self.year = year
+        self.title = title
     }
+
+    /// Whether this is a law or code cited by name and year, without a number.
+    public var isNamedLaw: Bool { number == 0 }
 
     public static func == (lhs: DirectiveKey, rhs: DirectiveKey) -> Bool {
         lhs.type == rhs.type && lhs.number == rhs.number && lhs.issuer == rhs.issuer && lhs.year == rhs.year
+            && (lhs.number != 0 || lhs.name == rhs.name)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -60,12 +110,22 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
         hasher.combine(number)
         hasher.combine(issuer)
         hasher.combine(year)
+        if number == 0 { hasher.combine(name) }
     }
 
     /// The same key with another spelling of its issuer.
     func written(_ issuer: String?) -> DirectiveKey {
         guard let issuer, self.issuer != nil else { return self }
-        return DirectiveKey(type: type, number: number, canonicalIssuer: self.issuer, writtenIssuer: issuer, year: year)
+        return DirectiveKey(
+            type: type, number: number, canonicalIssuer: self.issuer, writtenIssuer: issuer, year: year, title: title)
+    }
+
+    /// The same key with the title `title` (a numbered law's, or another spelling).
+    func named(_ title: Title?) -> DirectiveKey {
+        guard let title, title !== self.title else { return self }
+        return DirectiveKey(
+            type: type, number: number, canonicalIssuer: issuer, writtenIssuer: writtenIssuer, year: year,
+            title: title)
     }
 
     /// Query semantics, with `self` as the query: whether `candidate` may be the document
@@ -78,7 +138,14 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
     /// states every part the query states (and agrees), ``DirectiveMatch/possible`` when it
     /// agrees but leaves out some of them (`67/NĐ-CP` for the query `67/2014/NĐ-CP`; a
     /// `QĐ` code for `Quyết định 707`), nil when it is another document.
+    ///
+    /// A law asked for by title and year (`Luật Đất đai 2013`) is a mention that gives the
+    /// same title and year, with or without a number (`Luật Đất đai số 45/2013/QH13`).
     public func match(_ candidate: DirectiveKey) -> DirectiveMatch? {
+        if number == 0 {
+            guard let name, type == candidate.type, candidate.name == name, year == candidate.year else { return nil }
+            return .certain
+        }
         guard number == candidate.number, type.matches(candidate.type) else { return nil }
         if let issuer, let other = candidate.issuer, issuer != other { return nil }
         if let year, let other = candidate.year, year != other { return nil }
@@ -96,30 +163,37 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
     /// `Nghị định 67/2014` is `67/2014/NĐ-CP`.
     public var withImpliedIssuer: DirectiveKey {
         guard issuer == nil, let implied = ImpliedIssuers.issuer(of: type) else { return self }
-        return DirectiveKey(type: type, number: number, canonicalIssuer: implied, year: year)
+        return DirectiveKey(
+            type: type, number: number, canonicalIssuer: implied, writtenIssuer: nil, year: year, title: title)
     }
 
     /// The conventional written form: Party style `21-KL/TW` (issuer of a Party body, no
     /// year), State style `67/2014/NĐ-CP` or `35/NQ-CP`, codes without a type abbreviation
     /// with the type's name (`Luật 45/2013/QH13`, `Công văn 2267/UBND-CTXDGT`), and without
     /// an issuer the name and number (`Kết luận 21`, `Nghị định 71/2010`). Numbers below 10
-    /// get a leading zero, as in the documents (`05-CT/TW`).
+    /// get a leading zero, as in the documents (`05-CT/TW`). A law's title stands for its
+    /// type: `Luật Đất đai 2013`, `Bộ luật Hình sự 100/2015/QH13`.
     public var description: String {
+        let typeName = writtenName ?? type.displayName
+        if number == 0 { return year.map { "\(typeName) \($0)" } ?? typeName }
         let number = self.number < 10 ? "0\(self.number)" : "\(self.number)"
         let year = self.year.map { "\($0)/" } ?? ""
         guard let issuer, let written = writtenIssuer else {
-            return self.year.map { "\(type.displayName) \(number)/\($0)" } ?? "\(type.displayName) \(number)"
+            return self.year.map { "\(typeName) \(number)/\($0)" } ?? "\(typeName) \(number)"
         }
-        guard let abbreviation = type.abbreviation, type != .congVan, !Self.isNationalAssembly(issuer) else {
-            return "\(type.displayName) \(number)/\(year)\(written)"
+        // A State công văn's code has no `CV` (`211/BTC-TCDN`); the Party's has (`4171-CV/VPTW`).
+        let partyCode = self.year == nil && Self.isParty(issuer)
+        guard let abbreviation = type.abbreviation, type != .congVan || partyCode, !Self.isNationalAssembly(issuer)
+        else {
+            return "\(typeName) \(number)/\(year)\(written)"
         }
-        if self.year == nil && Self.isParty(issuer) { return "\(number)-\(abbreviation)/\(written)" }
+        if partyCode { return "\(number)-\(abbreviation)/\(written)" }
         return "\(number)/\(year)\(abbreviation)-\(written)"
     }
 
     public static func < (lhs: DirectiveKey, rhs: DirectiveKey) -> Bool {
-        (lhs.type.order, lhs.number, lhs.issuer == nil ? 0 : 1, lhs.issuer ?? "", lhs.year ?? 0)
-            < (rhs.type.order, rhs.number, rhs.issuer == nil ? 0 : 1, rhs.issuer ?? "", rhs.year ?? 0)
+        (lhs.type.order, lhs.number, lhs.issuer == nil ? 0 : 1, lhs.issuer ?? "", lhs.year ?? 0, lhs.name ?? "")
+            < (rhs.type.order, rhs.number, rhs.issuer == nil ? 0 : 1, rhs.issuer ?? "", rhs.year ?? 0, rhs.name ?? "")
     }
 
     /// Whether a canonical issuer is a Party body: ends in `TW` (Central Committee), `TU`

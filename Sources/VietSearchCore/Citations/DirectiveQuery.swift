@@ -6,6 +6,7 @@ public enum DirectiveQuery {
     public static let forms = [
         "Kết luận 21", "ket luan 21", "Kết luận số 21-KL/TW", "21-KL/TW", "KL 21", "Chỉ thị 05 của Bộ Chính trị",
         "Nghị định 67/2014/NĐ-CP", "67/2014/NĐ-CP", "Nghị định 71 năm 2010", "QĐ 707", "ND67", "NQ35",
+        "Luật Đất đai 2013", "Bộ luật Hình sự 2015", "Luật số 45/2013/QH13",
     ]
 
     /// Why a text is not a directive.

@@ -51,7 +51,14 @@ public enum DirectiveType: String, CaseIterable, Sendable {
     case toTrinh = "to-trinh"
     /// Pháp lệnh (PL).
     case phapLenh = "phap-lenh"
-    /// Luật: numbered `45/2013/QH13`, with no type abbreviation in the code.
+    /// Phương án (PA).
+    case phuongAn = "phuong-an"
+    /// Đề cương (ĐC).
+    case deCuong = "de-cuong"
+    /// Luật, a law, and Bộ luật, a code: numbered `45/2013/QH13`, with no type abbreviation
+    /// in the code, or cited by name and year (`Luật Đất đai 2013`, `Bộ luật Hình sự
+    /// 2015`). The name, which says which of the two it is, is the key's
+    /// (``DirectiveKey/name``).
     case luat = "luat"
 
     /// The Vietnamese name, e.g. "Kết luận".
@@ -79,12 +86,14 @@ public enum DirectiveType: String, CaseIterable, Sendable {
         case .baoCao: "Báo cáo"
         case .toTrinh: "Tờ trình"
         case .phapLenh: "Pháp lệnh"
+        case .phuongAn: "Phương án"
+        case .deCuong: "Đề cương"
         case .luat: "Luật"
         }
     }
 
-    /// The abbreviation written in document codes (`KL` in `21-KL/TW`), or nil for a law,
-    /// whose code has none.
+    /// The abbreviation written in document codes (`KL` in `21-KL/TW`), or nil for a law or
+    /// code, whose code has none.
     public var abbreviation: String? {
         switch self {
         case .ketLuan: "KL"
@@ -106,9 +115,22 @@ public enum DirectiveType: String, CaseIterable, Sendable {
         case .baoCao: "BC"
         case .toTrinh: "TTr"
         case .phapLenh: "PL"
+        case .phuongAn: "PA"
+        case .deCuong: "ĐC"
         case .luat: nil
         }
     }
+
+    /// The types the Party's documents are issued as, each coded `NUMBER-ABBR/ISSUER`
+    /// (`12-HD/BTCTW`, `08-QĐi/TW`; ``CitationLexicon/abbreviations``): the one table of
+    /// them. Source: Hướng dẫn 36-HD/VPTW (2018) of the Central Office on the Party's
+    /// documents, Phụ lục 1 (the Party's document kinds and their abbreviations), for the
+    /// kinds that are cited as directives; not its letters and forms (Giấy mời GM, Biên bản
+    /// BB, Phiếu gửi PG …). Its Quy định is `QĐi`, its Quyết định `QĐ`.
+    public static let party: [DirectiveType] = [
+        .nghiQuyet, .quyetDinh, .chiThi, .ketLuan, .quyChe, .quyDinh, .thongTri, .huongDan, .baoCao, .keHoach,
+        .chuongTrinh, .thongBao, .toTrinh, .deAn, .phuongAn, .deCuong, .congVan,
+    ]
 
     /// Whether a query for `self` finds a citation of type `other`: the same type, or ``qd``
     /// against a Quyết định or a Quy định (either way round).

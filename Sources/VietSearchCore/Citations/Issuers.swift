@@ -122,12 +122,16 @@ public enum Issuers {
     }
 
     /// `của NAME` phrases for the recognizer: folded words → canonical code, longest first.
-    static let textPhrases: [(words: [[UInt8]], issuer: String)] = {
-        var phrases: [(words: [[UInt8]], issuer: String)] = []
+    /// `direct`: the phrase also gives the issuer right after a number, without `của`
+    /// (`Chỉ thị 05 Bộ Chính trị`): a name of two words or more, not a code (`Quyết định
+    /// 15 TTg`) and not `Trung ương` alone (`Nghị quyết 4 Trung ương` may name a plenum).
+    static let textPhrases: [(words: [[UInt8]], issuer: String, direct: Bool)] = {
+        var phrases: [(words: [[UInt8]], issuer: String, direct: Bool)] = []
         for entry in entries where entry.inText {
             for name in entry.names + [entry.written] {
                 let words = UserText.fold(name).split(separator: " ").map { Array($0.utf8) }
-                phrases.append((words, entry.code))
+                let direct = name != entry.written && words.count >= 2 && UserText.fold(name) != "trung uong"
+                phrases.append((words, entry.code, direct))
             }
         }
         return phrases.sorted { $0.words.count > $1.words.count }

@@ -39,7 +39,7 @@ public enum DateExtractor {
             iso.count == 10 || [UInt8(ascii: "T"), UInt8(ascii: " ")].contains(iso[10]),
             let year = number(iso[0..<4]), let month = number(iso[5..<7]), let day = number(iso[8..<10])
         {
-            return format(year: year, month: month, day: day)
+            return CalendarDate(year: year, month: month, day: day)?.iso
         }
         return dateLine(trimmed)
     }
@@ -134,8 +134,9 @@ public enum DateExtractor {
     /// Words that may come after the date: time units and time zones.
     static let tailWords: Set<String> = ["gmt", "utc", "ict", "am", "pm", "sa", "ch", "giờ", "h", "phút", "lúc"]
 
-    /// A date at `i`: d/m/yyyy (also with "-" or "."), yyyy-mm-dd, or
-    /// "d tháng m [,] [năm] yyyy". Returns the date and the index after it.
+    /// A date at `i`: d/m/yyyy (also with "-" or ".", or a two-digit year), yyyy-mm-dd, or
+    /// "d tháng m [,] [năm] yyyy" (``CalendarDate``'s rules). Returns the date and the index
+    /// after it.
     static func matchDate(_ tokens: [Token], at i: Int) -> (String, Int)? {
         func number(_ at: Int) -> (value: Int, digits: Int)? {
             guard at < tokens.count, case .number(let value, let digits) = tokens[at].kind else { return nil }
@@ -154,23 +155,23 @@ public enum DateExtractor {
         if let separator = symbol(i + 1), "/-.".contains(separator), let second = number(i + 2),
             symbol(i + 3) == separator, let third = number(i + 4)
         {
-            if first.digits <= 2, second.digits <= 2, third.digits == 4 {
-                return format(year: third.value, month: second.value, day: first.value).map { ($0, i + 5) }
-            }
-            if first.digits == 4, second.digits <= 2, third.digits <= 2, separator != "." {
-                return format(year: first.value, month: second.value, day: third.value).map { ($0, i + 5) }
-            }
-            return nil
+            let date = CalendarDate.numeric(
+                CalendarDate.Number(value: first.value, digits: first.digits),
+                CalendarDate.Number(value: second.value, digits: second.digits),
+                CalendarDate.Number(value: third.value, digits: third.digits), separator: separator.asciiValue!)
+            return date.map { ($0.iso, i + 5) }
         }
         // "23 tháng 7 năm 2021", "7 tháng 12, 2022".
-        guard first.digits <= 2, word(i + 1) == "tháng", let month = number(i + 2), month.digits <= 2 else {
-            return nil
-        }
+        guard word(i + 1) == "tháng", let month = number(i + 2) else { return nil }
         var j = i + 3
         if symbol(j) == "," { j += 1 }
         if word(j) == "năm" { j += 1 }
-        guard let year = number(j), year.digits == 4 else { return nil }
-        return format(year: year.value, month: month.value, day: first.value).map { ($0, j + 1) }
+        guard let year = number(j) else { return nil }
+        let date = CalendarDate.spelled(
+            day: CalendarDate.Number(value: first.value, digits: first.digits),
+            month: CalendarDate.Number(value: month.value, digits: month.digits),
+            year: CalendarDate.Number(value: year.value, digits: year.digits))
+        return date.map { ($0.iso, j + 1) }
     }
 
     /// A time at `i`: "14:14", "20:47:05", "16h30"; returns the index after it.
@@ -212,24 +213,6 @@ public enum DateExtractor {
             }
         }
         return true
-    }
-
-    // MARK: Dates
-
-    /// `YYYY-MM-DD` when the date exists (years 1900-2100), else nil.
-    static func format(year: Int, month: Int, day: Int) -> String? {
-        guard (1900...2100).contains(year), (1...12).contains(month), day >= 1, day <= days(inMonth: month, year: year)
-        else { return nil }
-        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(pad(month))-\(pad(day))"
-    }
-
-    static func days(inMonth month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 
     private static func number(_ digits: ArraySlice<UInt8>) -> Int? {

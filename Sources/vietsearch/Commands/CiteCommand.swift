@@ -14,7 +14,10 @@ struct CiteCommand: ParsableCommand {
         abstract: "List the articles that cite a directive, however it is written.",
         discussion: """
             DIRECTIVE may be written as "Kết luận 21", "21-KL/TW", "KL 21", "ket luan 21" or \
-            "Nghị định 67/2014/NĐ-CP", "ND67", "NQ35". A mention is the directive for \
+            "Nghị định 67/2014/NĐ-CP", "ND67", "NQ35"; a law or code by title and year, \
+            "Luật Đất đai 2013", "luat dat dai 2013", "Bộ luật Hình sự 2015", or by number, \
+            "Luật số 45/2013/QH13" (either finds the other where an article cites the law \
+            by number with its title). A mention is the directive for \
             certain when it states every part the query states (a Nghị định is the \
             Government's: "Nghị định 67/2014" is 67/2014/NĐ-CP), or when it leaves out a part \
             but the archive cites only one directive it can be; it is a possible citation \
@@ -76,10 +79,12 @@ struct CiteCommand: ParsableCommand {
         }
         let shown = citing.prefix(limit)
         let certain = citing.count { $0.match == .certain }
+        let named = (try? reader.displayed(key)) ?? key
         if json {
             let directiveJSON = JSON.object([
-                ("type", .string(key.type.displayName)), ("number", .int(key.number)), ("issuer", .string(key.issuer)),
-                ("year", key.year.map { .int($0) } ?? .null),
+                ("type", .string(key.type.displayName)), ("number", key.isNamedLaw ? .null : .int(key.number)),
+                ("issuer", .string(key.issuer)), ("year", key.year.map { .int($0) } ?? .null),
+                ("title", .string(named.writtenName)),
             ])
             let hits = shown.map { hit in
                 JSON.object([
@@ -110,11 +115,11 @@ struct CiteCommand: ParsableCommand {
             return
         }
         guard !citing.isEmpty else {
-            Terminal.print("No article cites \(key).")
+            Terminal.print("No article cites \(named).")
             throw NothingMatched()
         }
         Terminal.print(
-            "\(plural(citing.count, "article")) \(citing.count == 1 ? "cites" : "cite") \(key): \(certain) for certain, "
+            "\(plural(citing.count, "article")) \(citing.count == 1 ? "cites" : "cite") \(named): \(certain) for certain, "
                 + "\(citing.count - certain) possibly; showing \(shown.count).\n")
         let bold = color.bold
         for (rank, hit) in shown.enumerated() {
@@ -154,7 +159,11 @@ struct DirectivesCommand: ParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
-    @Option(name: .long, help: "Only this type: a name (\"Kết luận\", \"ket luan\") or an abbreviation (KL).")
+    @Option(
+        name: .long,
+        help:
+            "Only this type: a name (\"Kết luận\", \"ket luan\", \"Luật\" for laws and codes, \"Bộ luật\" for codes) or an abbreviation (KL)."
+    )
     var type: String?
 
     @Option(
@@ -191,7 +200,10 @@ struct DirectivesCommand: ParsableCommand {
         } catch {
             throw CleanError("\(error)")
         }
-        if let type {
+        if let type, UserText.fold(type) == "bo luat" {
+            // Codes are laws whose title says so.
+            counts = counts.filter { $0.key.type == .luat && $0.key.name?.hasPrefix("bo luat ") == true }
+        } else if let type {
             let wanted = UserText.fold(type)
             let types = DirectiveType.allCases.filter {
                 UserText.fold($0.displayName) == wanted || $0.abbreviation.map(UserText.fold) == wanted
@@ -223,7 +235,8 @@ struct DirectivesCommand: ParsableCommand {
             let rows = shown.map {
                 JSON.object([
                     ("directive", .string($0.key.description)), ("type", .string($0.key.type.displayName)),
-                    ("number", .int($0.key.number)), ("issuer", .string($0.key.writtenIssuer)),
+                    ("number", $0.key.isNamedLaw ? .null : .int($0.key.number)),
+                    ("issuer", .string($0.key.writtenIssuer)), ("title", .string($0.key.writtenName)),
                     ("year", $0.key.year.map { .int($0) } ?? .null), ("date", .string($0.latest)),
                     ("articles", .int($0.articles)), ("possible_articles", .int($0.possibleArticles)),
                     ("mentions", .int($0.mentions)),
