@@ -76,6 +76,43 @@ import Testing
             #expect((a.total, a.allWords, a.asTyped) == (b.total, b.allWords, b.asTyped), "\(query)")
         }
     }
+
+    /// A search that does not count looks only at the articles that may hold the query as
+    /// typed once enough surely do, across segments together: here each segment holds
+    /// fewer than the limit, and articles holding the words apart score higher on BM25.
+    @Test func aSearchThatDoesNotCountFindsWhatCountingFinds() throws {
+        let lines = (0..<60).map { i in
+            i % 3 == 0
+                ? (id: "r\(i)", title: "Tin \(i)", text: "Sinh hoạt chi bộ \(i) tại xã.")
+                : (id: "r\(i)", title: "chi bộ sinh hoạt \(i)", text: "Chi bộ họp. Sinh hoạt. Chi bộ họp. Sinh hoạt.")
+        }
+        func build(_ budget: Int) throws -> Scratch {
+            let scratch = Scratch()
+            scratch.writeJSONL("tin.jsonl", lines)
+            try scratch.index {
+                $0.segmentBudget = budget
+                $0.chunkBytes = 500
+                $0.mergesAfterCommit = false
+            }
+            return scratch
+        }
+        let small = try build(600)
+        #expect(try Commit.read(folder: small.indexFolder)!.segments.count >= 4)
+        let large = try build(1 << 30)
+        for query in ["sinh hoạt chi bộ", "sinh hoat chi bo", "chi bộ sinh hoạt"] {
+            for limit in [1, 5, 10, 25] {
+                let counted = try large.searcher().search(query, options: SearchOptions(limit: limit, snippets: false))
+                let quick = try small.searcher().search(
+                    query, options: SearchOptions(limit: limit, snippets: false, countsMatches: false))
+                #expect(quick.hits.map(\.article.id) == counted.hits.map(\.article.id), "\(query) \(limit)")
+                #expect(zip(quick.hits, counted.hits).allSatisfy { abs($0.score - $1.score) < 1e-9 }, "\(query)")
+            }
+        }
+        // The articles holding it as typed come first.
+        let first = try small.searcher().search(
+            "sinh hoạt chi bộ", options: SearchOptions(limit: 20, snippets: false, countsMatches: false))
+        #expect(first.hits.prefix(20).allSatisfy { Int($0.article.id.dropFirst())! % 3 == 0 })
+    }
 }
 
 /// `optimize` merges the segments and purges deleted documents, keeping what searches find;

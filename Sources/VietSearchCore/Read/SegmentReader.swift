@@ -473,7 +473,7 @@ final class SegmentReader: @unchecked Sendable {
     /// stand adjacent in this segment.
     func follower(_ first: TermInfo, _ second: Int) throws -> Follower? {
         var found: Follower? = nil
-        try forEachFollower(first, from: second) { follower in
+        try forEachFollower(first, from: second, decoding: { $0 == second }) { follower in
             if follower.ordinal == second { found = follower }
             return follower.ordinal < second
         }
@@ -522,7 +522,12 @@ final class SegmentReader: @unchecked Sendable {
 
     /// Each pair `first` starts, by ascending ordinal of the second term (with `from`,
     /// starting at the last skip entry before that ordinal), until `body` returns false.
-    func forEachFollower(_ first: TermInfo, from target: Int = 0, _ body: (Follower) throws -> Bool) throws {
+    /// Only the followers `decoding` accepts have their spellings read (the others' are
+    /// skipped: they are empty).
+    func forEachFollower(
+        _ first: TermInfo, from target: Int = 0, decoding: (Int) -> Bool = { _ in true },
+        _ body: (Follower) throws -> Bool
+    ) throws {
         guard !first.pairs.isEmpty else { return }
         let bytes = pairsFile.bytes
         if !(verifiedLock.withLock { verifiedPairs.contains(first.pairs.lowerBound) }) {
@@ -553,11 +558,14 @@ final class SegmentReader: @unchecked Sendable {
             else { throw pairsCorrupt(reader.offset) }
             ordinal += Int(delta)
             var spellings: [SpellingPair] = []
-            spellings.reserveCapacity(Int(spellingCount))
+            let decodes = decoding(ordinal)
+            if decodes { spellings.reserveCapacity(Int(spellingCount)) }
             for _ in 0..<spellingCount {
                 guard let a = reader.byte(), let b = reader.byte(), let count = reader.next(), count <= 0xFF_FFFF
                 else { throw pairsCorrupt(reader.offset) }
-                spellings.append(SpellingPair(firstVariant: Int(a), secondVariant: Int(b), count: Int(count)))
+                if decodes {
+                    spellings.append(SpellingPair(firstVariant: Int(a), secondVariant: Int(b), count: Int(count)))
+                }
             }
             guard let docFreq = reader.next(), docFreq >= 1, docFreq <= UInt64(docCount) else {
                 throw pairsCorrupt(reader.offset)

@@ -166,12 +166,20 @@ public final class Searcher {
         let plan = EvaluationPlan(query, statistics: statistics, relaxed: relaxed)
         var counts = MatchCounts()
         var contenders: [ScoredDoc] = []
-        for (ordinal, segment) in reader.segments.enumerated() {
-            var evaluator = SegmentEvaluator(
+        var evaluators = reader.segments.enumerated().map { ordinal, segment in
+            SegmentEvaluator(
                 segment: segment, ordinal: ordinal, statistics: statistics,
                 model: model.ordered(relaxed ? .weighted : .tiers), options: options, citing: citing[ordinal])
-            contenders += try evaluator.collect(plan, counts: &counts)
         }
+        // A search that shows the best hits only: when at least `limit` articles surely hold
+        // the words as typed, the hits are among the articles that may.
+        if !options.countsMatches, options.limit > 0, citing.allSatisfy(\.isEmpty) {
+            let found = try evaluators.map { try $0.asTypedCandidates(plan) }
+            if found.allSatisfy({ $0 != nil }), found.reduce(0, { $0 + $1!.sure }) >= options.limit {
+                for k in evaluators.indices { evaluators[k].seed = found[k]!.docs }
+            }
+        }
+        for k in evaluators.indices { contenders += try evaluators[k].collect(plan, counts: &counts) }
         return try result(
             query, contenders, counts: options.countsMatches ? counts : nil, relaxed: relaxed, options: options)
     }

@@ -51,6 +51,17 @@ struct EvaluationPlan {
 
     var allMask: UInt64 { clauses.count == 64 ? ~0 : (1 << UInt64(clauses.count)) &- 1 }
 
+    /// Whether the plan is one strict run of two words or more, nothing excluded: no
+    /// phrase, no `title:`, no `OR`, not relaxed.
+    var isRunOfWords: Bool {
+        guard !relaxed, alternatives.count == 1, excluded.isEmpty, let alternative = alternatives.first else {
+            return false
+        }
+        let words = clauses.indices.filter { alternative.clauses & (1 << UInt64($0)) != 0 }
+        return !alternative.pairs.isEmpty && words.count == alternative.pairs.count + 1
+            && words.allSatisfy { !clauses[$0].isPhrase && clauses[$0].field == nil }
+    }
+
     /// The clauses a hit holding `held` is said to lack: in a relaxed search, those it does
     /// not hold, particles and question words left out; none otherwise.
     func missing(held: UInt64) -> UInt64 { relaxed ? allMask & ~particleMask & ~held : 0 }

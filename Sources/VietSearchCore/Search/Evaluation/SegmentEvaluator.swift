@@ -307,8 +307,8 @@ struct SegmentEvaluator {
         // The documents later clauses are read for: those passing `test` on the clauses
         // read so far (a test later clauses cannot change), listed for block skipping.
         var test = Restriction()
-        var restriction: [Int32]? = try adjacentAsTyped(plan)
-        if let seed = restriction {
+        var restriction: [Int32]? = seed
+        if let seed {
             allowed = [Bool](repeating: false, count: n)
             for doc in seed { allowed[Int(doc)] = true }
         }
@@ -342,53 +342,86 @@ struct SegmentEvaluator {
         return try PairCursor(first, second, entries: (a, b), segment: segment, restrictedTo: restrictedTo)
     }
 
-    /// Per document, whether it may match (empty: all may): set when the top `limit` is
-    /// known to lie among a few documents (`adjacentAsTyped`).
+    /// The documents the top `limit` is known to lie among (`asTypedCandidates`), or nil.
+    var seed: [Int32]? = nil
+    /// Per document, whether it is in `seed` (empty without one).
     private var allowed: [Bool] = []
 
-    /// For a strict search of words whose ranks are tiers, that does not count its matches
-    /// and names no directive: the documents holding every pair of consecutive words
-    /// adjacent in the spelling asked for, when at least `limit` live ones surely do
-    /// (those rank above every other match: all exact spellings, all pairs adjacent);
-    /// nil otherwise.
-    private func adjacentAsTyped(_ plan: EvaluationPlan) throws -> [Int32]? {
-        guard model.order == .tiers, !options.countsMatches, citing.isEmpty, !plan.relaxed,
-            plan.alternatives.count == 1, plan.excluded.isEmpty, options.limit > 0
-        else { return nil }
-        let alternative = plan.alternatives[0]
-        let words = plan.clauses.indices.filter { alternative.clauses & (1 << UInt64($0)) != 0 }
-        guard !alternative.pairs.isEmpty,
-            words.allSatisfy({ !plan.clauses[$0].isPhrase && plan.clauses[$0].field == nil }),
-            words.count == alternative.pairs.count + 1
-        else { return nil }
-        var candidates: [Int32]? = nil
-        var sure: Set<Int32>? = nil
-        for pair in alternative.pairs {
+    /// The documents of this segment that hold every pair of consecutive words of the only
+    /// alternative adjacent (in the title or the body) and may hold them in the spellings
+    /// asked for, and how many live ones surely do (the others hold a pair in spellings
+    /// both asked for and not); nil unless the plan is a strict search of words
+    /// (`EvaluationPlan.isRunOfWords`). Such a document ranks above every match holding
+    /// a pair apart or in another spelling: all its words are exact, all its pairs adjacent.
+    func asTypedCandidates(_ plan: EvaluationPlan) throws -> (docs: [Int32], sure: Int)? {
+        guard plan.isRunOfWords else { return nil }
+        // Ascending documents, each with whether it surely holds every pair so far as typed.
+        var candidates: [(doc: Int32, sure: Bool)]? = nil
+        for pair in plan.alternatives[0].pairs {
             let first = plan.clauses[pair.first].terms[0]
             let second = plan.clauses[pair.second].terms[0]
-            var docs: [Int32: Bool] = [:]
+            let restriction = candidates.map { $0.map(\.doc) }
+            var fields: [[(doc: Int32, sure: Bool)]] = []
             for field in [Field.title, .body] {
-                guard let cursor = try pairCursor(first, second, field, restrictedTo: candidates) else { continue }
-                for p in 0..<cursor.list.count {
-                    let doc = cursor.list.docs[p]
-                    if let known = candidates, !known.isEmpty, sure != nil, !(docs[doc] ?? true) { continue }
-                    switch cursor.count(p) {
-                    case .some(0): continue
-                    case .some: docs[doc] = true
-                    case .none: if docs[doc] == nil { docs[doc] = false }
-                    }
-                }
+                guard let cursor = try pairCursor(first, second, field, restrictedTo: restriction) else { continue }
+                let list = cursor.list
+                fields.append(
+                    (0..<list.count).compactMap { p in
+                        let count = cursor.count(p)
+                        return count == 0 ? nil : (list.docs[p], count != nil)
+                    })
             }
-            let found = Set(docs.keys)
-            let next = candidates.map { $0.filter { found.contains($0) } } ?? found.sorted()
-            let sureHere = Set(docs.filter { $0.value }.keys)
-            sure = sure.map { $0.intersection(sureHere) } ?? sureHere
-            candidates = next
+            // In the title or the body, and in every pair before.
+            var found = fields.count == 2 ? Self.union(fields[0], fields[1]) : fields.first ?? []
+            if let previous = candidates { found = Self.intersection(previous, found) }
+            candidates = found
         }
-        guard let candidates, let sure,
-            sure.lazy.filter({ !self.segment.deleted.contains(Int($0)) }).count >= options.limit
-        else { return nil }
-        return candidates
+        guard let candidates else { return nil }
+        let sure = candidates.lazy.filter { $0.sure && !self.segment.deleted.contains(Int($0.doc)) }.count
+        return (candidates.map(\.doc), sure)
+    }
+
+    /// Documents in either ascending list; sure where either says so.
+    private static func union(_ a: [(doc: Int32, sure: Bool)], _ b: [(doc: Int32, sure: Bool)]) -> [(
+        doc: Int32, sure: Bool
+    )] {
+        var result: [(doc: Int32, sure: Bool)] = []
+        result.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].doc < b[j].doc) {
+                result.append(a[i])
+                i += 1
+            } else if i == a.count || b[j].doc < a[i].doc {
+                result.append(b[j])
+                j += 1
+            } else {
+                result.append((a[i].doc, a[i].sure || b[j].sure))
+                i += 1
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// Documents in both ascending lists; sure where both say so.
+    private static func intersection(_ a: [(doc: Int32, sure: Bool)], _ b: [(doc: Int32, sure: Bool)]) -> [(
+        doc: Int32, sure: Bool
+    )] {
+        var result: [(doc: Int32, sure: Bool)] = []
+        var (i, j) = (0, 0)
+        while i < a.count && j < b.count {
+            if a[i].doc < b[j].doc {
+                i += 1
+            } else if b[j].doc < a[i].doc {
+                j += 1
+            } else {
+                result.append((a[i].doc, a[i].sure && b[j].sure))
+                i += 1
+                j += 1
+            }
+        }
+        return result
     }
 
     /// Which documents a clause is read for: those holding every clause of `all` and, unless
