@@ -174,18 +174,26 @@ enum SegmentWriter {
             let hasMasks = pair.spellings.count > 1
             let range = pair.postings
             if pair.documentFrequency < BitPacking.blockSize {
-                var inline = ByteWriter(capacity: range.count * 3)
-                var last = -1
-                for i in range {
-                    let doc = Int(pairs.docs[i])
-                    let freq = pairs.freqs[i]
-                    inline.varint((doc - last - 1) << 1 | (freq == 1 ? 1 : 0))
-                    if freq != 1 { inline.varint(freq - 2) }
-                    if hasMasks { inline.u8(pairs.masks[i]) }
-                    last = doc
+                // Written in place: its length first, then the entries (no buffer per pair).
+                for writes in [false, true] {
+                    var length = 0
+                    var last = -1
+                    for i in range {
+                        let doc = Int(pairs.docs[i])
+                        let freq = Int(pairs.freqs[i])
+                        let gap = (doc - last - 1) << 1 | (freq == 1 ? 1 : 0)
+                        last = doc
+                        guard writes else {
+                            length += ByteWriter.varintSize(gap) + (freq == 1 ? 0 : ByteWriter.varintSize(freq - 2))
+                            length += hasMasks ? 1 : 0
+                            continue
+                        }
+                        out.varint(gap)
+                        if freq != 1 { out.varint(freq - 2) }
+                        if hasMasks { out.u8(pairs.masks[i]) }
+                    }
+                    if !writes { out.varint(length) }
                 }
-                out.varint(inline.count)
-                out.append(inline.bytes)
             } else {
                 let field: Field = segment.keys.key(pair.first).first == Field.title.rawValue ? .title : .body
                 let start = postings.count

@@ -6,6 +6,9 @@ struct ByteWriter {
 
     var count: Int { bytes.count }
 
+    /// How many bytes `varint` writes for `value` (≥ 0).
+    static func varintSize(_ value: Int) -> Int { max(1, (Int.bitWidth - value.leadingZeroBitCount + 6) / 7) }
+
     mutating func u8(_ value: UInt8) { bytes.append(value) }
 
     mutating func u32(_ value: UInt32) {
