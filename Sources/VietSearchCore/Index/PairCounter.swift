@@ -112,6 +112,17 @@ final class PairCounter {
         }
     }
 
+    /// Frees the counts and the sequence (about 10 bytes per token), once `counts()` and
+    /// the sequence have been read: nothing else may be asked of the counter but `pair(_:)`.
+    func release() {
+        entries.deallocate()
+        capacity = 16
+        count = 0
+        entries = .allocate(capacity: capacity)
+        entries.initialize(repeating: Entry(key: Self.empty, count: 0, id: 0), count: capacity)
+        sequence.removeAll()
+    }
+
     /// Per spelled pair, how often it occurred.
     func counts() -> [Int] {
         flush()

@@ -2,8 +2,9 @@
 /// `PairCounter` counted, grouped by the two syllables' folded terms. Per pair, its
 /// spellings (most frequent first, so that the most frequent seven have a bit of their
 /// own in the variant masks), how many documents hold it and its postings: documents,
-/// frequencies and variant masks, no positions. Built when the segment is written, from the counter's sequence of
-/// occurrences, so that indexing a token costs one probe of the counter.
+/// frequencies and variant masks, no positions. Built when the segment is written, from
+/// the counter's sequence of occurrences, so that indexing a token costs one probe of the
+/// counter; the counter's counts and sequence are then freed (`PairCounter.release`).
 struct PairPostings {
     struct Pair {
         var first: Int
@@ -107,6 +108,7 @@ struct PairPostings {
                 }
             }
         }
+        counter.release()
     }
 
     /// Each occurrence the counter kept, in token order: its document, its pair (per

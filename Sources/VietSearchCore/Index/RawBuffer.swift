@@ -33,6 +33,14 @@ final class RawBuffer<Element: BitwiseCopyable> {
         return count - n
     }
 
+    /// Drops every element and the memory they took.
+    func removeAll() {
+        base.deallocate()
+        capacity = 16
+        count = 0
+        base = .allocate(capacity: capacity)
+    }
+
     private func grow(to minimum: Int) {
         var newCapacity = capacity * 2
         while newCapacity < minimum { newCapacity *= 2 }

@@ -15,20 +15,34 @@ enum SegmentWriter {
         let order = (0..<segment.termCount).sorted { keys.key($0).lexicographicallyPrecedes(keys.key($1)) }
         var rank = [Int](repeating: 0, count: segment.termCount)
         for (r, id) in order.enumerated() { rank[id] = r }
-        let pairs = PairPostings(segment.pairs)
         var dictionary = ByteWriter(capacity: keys.count * 24)
         var postingsFile = ByteWriter(capacity: segment.textBytes / 4)
         var positionsFile = ByteWriter(capacity: segment.textBytes / 3)
         var blocks = DictionaryBlocks()
         var scratch = PostingScratch()
-        // Per term, the pairs it starts, by the second term's dictionary rank.
-        var followers = [[Int32]](repeating: [], count: segment.termCount)
-        for (p, pair) in pairs.pairs.enumerated() { followers[pair.first].append(Int32(p)) }
-        for id in followers.indices where followers[id].count > 1 {
-            followers[id].sort { rank[pairs.pairs[Int($0)].second] < rank[pairs.pairs[Int($1)].second] }
+
+        // The pairs first, each term's in `.pairs` (the postings of the larger ones in
+        // `.post`), so that their postings are freed before the terms' are encoded.
+        var pairsFile = ByteWriter(capacity: segment.textBytes / 3)
+        var pairRanges = [(range: Range<Int>, crc: UInt32)](repeating: (0..<0, 0), count: segment.termCount)
+        do {
+            let pairs = PairPostings(segment.pairs)
+            // Per term, the pairs it starts, by the second term's dictionary rank.
+            var followers = [[Int32]](repeating: [], count: segment.termCount)
+            for (p, pair) in pairs.pairs.enumerated() { followers[pair.first].append(Int32(p)) }
+            for id in order where !followers[id].isEmpty {
+                followers[id].sort { rank[pairs.pairs[Int($0)].second] < rank[pairs.pairs[Int($1)].second] }
+                let start = pairsFile.count
+                encode(
+                    followers: followers[id], of: pairs, rank: rank, segment: segment, to: &pairsFile,
+                    postings: &postingsFile, scratch: &scratch)
+                followers[id] = []
+                pairRanges[id] = (
+                    start..<pairsFile.count, pairsFile.bytes[start...].withUnsafeBytes { CRC32.checksum($0) }
+                )
+            }
         }
 
-        var pairsFile = ByteWriter(capacity: segment.textBytes / 3)
         for id in order {
             let key = keys.key(id)
             let variants = segment.variants[id]
@@ -42,30 +56,22 @@ enum SegmentWriter {
             ) { segment.forEachEntry(ofTerm: id, $0) }
             let crc = postingsFile.bytes[postingsStart...].withUnsafeBytes { CRC32.checksum($0) }
             let crcBoth = positionsFile.bytes[positionsStart...].withUnsafeBytes { CRC32.checksum($0, seed: crc) }
-            let postingsLength = postingsFile.count - postingsStart
-            let variantCounts = scratch.variantCounts
-            // The pairs the term starts; the postings of the larger ones follow its own.
-            let pairsStart = pairsFile.count
-            encode(
-                followers: followers[id], of: pairs, rank: rank, segment: segment, to: &pairsFile,
-                postings: &postingsFile, scratch: &scratch)
+            let pairRange = pairRanges[id]
             blocks.entry(key, to: &dictionary) { dictionary in
                 dictionary.varint(segment.documentFrequency(ofTerm: id))
                 dictionary.varint(postingsStart)
-                dictionary.varint(postingsLength)
+                dictionary.varint(postingsFile.count - postingsStart)
                 dictionary.varint(positionsStart)
                 dictionary.varint(positionsFile.count - positionsStart)
                 dictionary.u32(crcBoth)
                 dictionary.varint(variants.count)
                 for (v, variant) in variants.enumerated() {
                     dictionary.lengthPrefixed(segment.exactForm(variant, ofTerm: id))
-                    dictionary.varint(variantCounts[v])
+                    dictionary.varint(scratch.variantCounts[v])
                 }
-                dictionary.varint(pairsStart)
-                dictionary.varint(pairsFile.count - pairsStart)
-                if pairsFile.count > pairsStart {
-                    dictionary.u32(pairsFile.bytes[pairsStart...].withUnsafeBytes { CRC32.checksum($0) })
-                }
+                dictionary.varint(pairRange.range.lowerBound)
+                dictionary.varint(pairRange.range.count)
+                if !pairRange.range.isEmpty { dictionary.u32(pairRange.crc) }
             }
         }
         blocks.finish(&dictionary, termCount: keys.count)
