@@ -43,10 +43,11 @@ public struct IndexProgress: Sendable {
 public final class IndexWriter {
     public let folder: String
     /// A worker starts a new segment after analyzing this many bytes of text: the memory
-    /// budget. A builder holds about 3 bytes per byte of text, and its segment's encoded
-    /// files while it writes them; with two workers 96 MB keeps a build of any size under
-    /// 1 GB of RSS (1.23 GB of JSONL: see BENCHMARKS.md).
-    var segmentBudget = 96 << 20
+    /// budget. A builder holds about 4 bytes per byte of text (its syllable pairs included),
+    /// and its segment's encoded files while it writes them; with two workers 64 MB keeps a
+    /// build of any size under 1 GB of RSS (96 MB did before the pairs had postings:
+    /// 1,051 MB for 1.23 GB of JSONL with them; see BENCHMARKS.md).
+    var segmentBudget = 64 << 20
     /// After an `index` run, the smallest segments are merged while there are more than
     /// this many (`mergeIfNeeded`).
     var maxSegments = 10
