@@ -223,7 +223,8 @@ struct SegmentEvaluator {
     }
 
     /// The best rank a match of alternative `a` could reach once its adjacency is known.
-    private mutating func upperBound(_ plan: EvaluationPlan, _ a: Int, _ known: RankingModel.Features, doc: Int) -> Rank {
+    private mutating func upperBound(_ plan: EvaluationPlan, _ a: Int, _ known: RankingModel.Features, doc: Int) -> Rank
+    {
         var possiblePairs = 0
         var bonusBound = 0.0
         for pair in plan.alternatives[a].pairs where bothHeld(plan, pair, doc) && needsPositions(pair, doc) {
