@@ -40,7 +40,8 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
     /// The year in the number, or nil.
     public let year: Int?
     /// A law's title as the citation gives it, type word included, folded
-    /// (``UserText/fold(_:)``: `luat dat dai` for `Luật Đất đai`, `bo luat hinh su`), or nil.
+    /// (``UserText/fold(_:)``: `luat dat dai` for `Luật Đất đai`), a code's `Bộ luật` read
+    /// as `Luật` (`luat hinh su` for `Bộ luật Hình sự`: ``Title/identity(_:)``), or nil.
     /// Part of the identity only when ``number`` is 0.
     public var name: String? { title?.folded }
     /// The title as written (`Luật Đất đai`), for display; nil exactly when ``name`` is nil.
@@ -62,8 +63,15 @@ public struct DirectiveKey: Hashable, Sendable, Comparable, CustomStringConverti
 
         /// A title whose folded form is known (read from an index: no folding at read time).
         init(folded: String, written: String) {
-            self.folded = folded
+            self.folded = Self.identity(folded)
             self.written = written
+        }
+
+        /// A folded title as it identifies a law: a code's `bo luat` read as `luat`. The
+        /// archive cites a code both ways (`Bộ luật Hình sự 2015`, `Luật Hình sự 2015`),
+        /// and no Vietnamese law bears a code's name.
+        static func identity(_ folded: String) -> String {
+            folded.hasPrefix("bo luat ") ? String(folded.dropFirst(3)) : folded
         }
     }
 

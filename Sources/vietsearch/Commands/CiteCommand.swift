@@ -202,7 +202,9 @@ struct DirectivesCommand: ParsableCommand {
         }
         if let type, UserText.fold(type) == "bo luat" {
             // Codes are laws whose title says so.
-            counts = counts.filter { $0.key.type == .luat && $0.key.name?.hasPrefix("bo luat ") == true }
+            counts = counts.filter {
+                $0.key.type == .luat && $0.key.writtenName.map(UserText.fold)?.hasPrefix("bo luat ") == true
+            }
         } else if let type {
             let wanted = UserText.fold(type)
             let types = DirectiveType.allCases.filter {
