@@ -354,6 +354,63 @@ final class SegmentReader: @unchecked Sendable {
             impactFreqs: keptFreqs, impactLengths: keptLengths)
     }
 
+    /// The blocks of a term's postings as its skip entries give them: each full block's
+    /// first document and its impacts (frequency, field length), then the tail's first
+    /// document, its impacts being its postings'. Reads the skip entries and the tail only.
+    func blocks(_ info: TermInfo, field: Field) throws -> [(firstDoc: Int, impacts: [(freq: Int, length: Int)])] {
+        if !(verifiedLock.withLock { verified.contains(info.postings.lowerBound) }) {
+            try verify(info)
+            verifiedLock.withLock { _ = verified.insert(info.postings.lowerBound) }
+        }
+        let blockSize = BitPacking.blockSize
+        let blockCount = info.docFreq / blockSize
+        var reader = FastVarints(
+            base: postingsFile.bytes.baseAddress!, offset: info.postings.lowerBound, end: info.postings.upperBound)
+        func corrupt() -> CorruptIndexError {
+            CorruptIndexError(
+                file: postingsFile.path, offset: reader.offset, reason: "damaged skip entry in the postings")
+        }
+        var blocks: [(firstDoc: Int, impacts: [(freq: Int, length: Int)])] = []
+        var lastDoc = -1
+        var blocksLength = 0
+        for _ in 0..<blockCount {
+            guard let docDelta = reader.next(), let blockLength = reader.next(), reader.next() != nil,
+                let count = reader.next(), count <= UInt64(blockSize), docDelta <= UInt64(docCount),
+                blockLength <= UInt64(info.postings.count)
+            else { throw corrupt() }
+            var impacts: [(freq: Int, length: Int)] = []
+            var freq = 0
+            var length = 0
+            for _ in 0..<count {
+                guard let freqDelta = reader.next(), let lengthDelta = reader.next(), freqDelta < UInt64(Int32.max),
+                    lengthDelta < UInt64(Int32.max)
+                else { throw corrupt() }
+                freq += Int(freqDelta)
+                length += Int(lengthDelta)
+                impacts.append((freq, length))
+            }
+            blocks.append((lastDoc + 1, impacts))
+            lastDoc += Int(docDelta)
+            blocksLength += Int(blockLength)
+        }
+        guard lastDoc < docCount, blocksLength <= info.postings.upperBound - reader.offset else { throw corrupt() }
+        guard info.docFreq > blockCount * blockSize else { return blocks }
+        reader.offset += blocksLength
+        let hasMasks = info.variants.count > 1
+        var tail: [(freq: Int, length: Int)] = []
+        var doc = lastDoc
+        for _ in 0..<(info.docFreq - blockCount * blockSize) {
+            guard let gap = reader.next(), let freq = reader.next(), gap < UInt64(docCount), freq < UInt64(Int32.max)
+            else { throw corrupt() }
+            if hasMasks { guard reader.byte() != nil else { throw corrupt() } }
+            doc += Int(gap) + 1
+            guard doc < docCount else { throw corrupt() }
+            tail.append((Int(freq) + 1, length(doc, field)))
+        }
+        blocks.append((lastDoc + 1, tail))
+        return blocks
+    }
+
     /// The encoded pairs a term starts, as stored (for tests and inspection).
     func encodedPairs(_ info: TermInfo) -> [UInt8] { Array(pairsFile.bytes[info.pairs]) }
 

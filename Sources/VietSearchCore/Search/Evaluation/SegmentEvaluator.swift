@@ -55,6 +55,7 @@ struct SegmentEvaluator {
     mutating func collect(_ plan: EvaluationPlan, counts: inout MatchCounts) throws -> [ScoredDoc] {
         let n = segment.docCount
         guard n > 0 else { return [] }
+        if let top = try oneWordTop(plan) { return top }
         scores = [Double](repeating: 0, count: n * plan.alternatives.count)
         held = [UInt64](repeating: 0, count: n)
         exact = [UInt64](repeating: 0, count: n)
