@@ -313,6 +313,7 @@ struct SegmentEvaluator {
         // read so far (a test later clauses cannot change), listed for block skipping.
         var test = Restriction()
         var restriction: [Int32]? = seed
+        allowed = []
         if let seed {
             allowed = [Bool](repeating: false, count: n)
             for doc in seed { allowed[Int(doc)] = true }
@@ -384,6 +385,42 @@ struct SegmentEvaluator {
         guard let candidates else { return nil }
         let sure = candidates.lazy.filter { $0.sure && !self.segment.deleted.contains(Int($0.doc)) }.count
         return (candidates.map(\.doc), sure)
+    }
+
+    /// Per document of this segment, how many pairs of consecutive words of the only
+    /// alternative it surely holds adjacent in the spellings asked for (`sure`), and how
+    /// many it may (`maybe`: those and the ones only positions can tell); for a plan that
+    /// is a strict search of words (`EvaluationPlan.isRunOfWords`), else empty.
+    func pairTallies(_ plan: EvaluationPlan) throws -> [(sure: UInt8, maybe: UInt8)] {
+        guard plan.isRunOfWords else { return [] }
+        var tallies = [(sure: UInt8, maybe: UInt8)](repeating: (0, 0), count: segment.docCount)
+        for pair in plan.alternatives[0].pairs {
+            let first = plan.clauses[pair.first].terms[0]
+            let second = plan.clauses[pair.second].terms[0]
+            // Per document, this pair's state: 2 sure, 1 may, 0 not adjacent.
+            var state = [UInt8](repeating: 0, count: segment.docCount)
+            var holders: [Int32] = []
+            for field in [Field.title, .body] {
+                guard let cursor = try pairCursor(first, second, field, restrictedTo: nil) else { continue }
+                let list = cursor.list
+                for p in 0..<list.count {
+                    let now: UInt8 =
+                        switch cursor.count(p) {
+                        case .some(0): 0
+                        case .some: 2
+                        case .none: 1
+                        }
+                    let doc = Int(list.docs[p])
+                    if state[doc] == 0 && now > 0 { holders.append(list.docs[p]) }
+                    state[doc] = max(state[doc], now)
+                }
+            }
+            for doc in holders {
+                if state[Int(doc)] == 2 { tallies[Int(doc)].sure += 1 }
+                tallies[Int(doc)].maybe += 1
+            }
+        }
+        return tallies
     }
 
     /// Documents in either ascending list; sure where either says so.
