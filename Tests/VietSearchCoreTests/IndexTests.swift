@@ -409,7 +409,8 @@ struct IndexTests {
     }
 }
 
-/// The pair counter counts every pair exactly, across its growth and its one-pair delay.
+/// The pair counter counts every pair exactly, across its growth and its one-pair delay,
+/// and keeps each occurrence, in order, after its document's marker.
 @Test func pairCounterCountsEveryPairAcrossGrowth() {
     let counter = PairCounter(capacity: 16)
     var expected: [[Int]: Int] = [:]
@@ -419,12 +420,17 @@ struct IndexTests {
             Int.random(in: 0..<300, using: &rng), Int.random(in: 0..<3, using: &rng),
             Int.random(in: 0..<300, using: &rng) | (1 << 20), Int.random(in: 0..<3, using: &rng),
         ]
-        counter.add(first: pair[0], firstVariant: pair[1], second: pair[2], secondVariant: pair[3])
+        counter.add(first: pair[0], firstVariant: pair[1], second: pair[2], secondVariant: pair[3], doc: 7)
         expected[pair, default: 0] += 1
     }
-    counter.add(first: PairCounter.maxTerm, firstVariant: 0, second: 1, secondVariant: 0)  // not counted
+    counter.add(first: PairCounter.maxTerm, firstVariant: 0, second: 1, secondVariant: 0, doc: 7)  // not counted
+    let counts = counter.counts()
     var counted: [[Int]: Int] = [:]
-    counter.forEach { counted[[$0, $1, $2, $3]] = $4 }
+    for (id, count) in counts.enumerated() {
+        let pair = counter.pair(id)
+        counted[[pair.first, pair.firstVariant, pair.second, pair.secondVariant]] = count
+    }
     #expect(counted == expected)
-    #expect(counter.distinctPairs == expected.count)
+    #expect(counter.sequence.count == 20_001)
+    #expect(counter.sequence[0] == SegmentBuilder.documentMarker | 7)
 }

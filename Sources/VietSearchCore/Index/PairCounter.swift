@@ -46,7 +46,7 @@ final class PairCounter {
     /// One occurrence in document `doc` of term `first` (variant `firstVariant`) followed
     /// by `second`; documents come in ascending order.
     @inline(__always)
-    func add(first: Int, firstVariant: Int, second: Int, secondVariant: Int, doc: Int = 0) {
+    func add(first: Int, firstVariant: Int, second: Int, secondVariant: Int, doc: Int) {
         guard first < Self.maxTerm, second < Self.maxTerm else { return }
         let key = UInt64(first) << 40 | UInt64(firstVariant) << 32 | UInt64(second) << 8 | UInt64(secondVariant)
         if pending != Self.empty { insert(pending, doc: pendingDoc) }
@@ -59,12 +59,6 @@ final class PairCounter {
     func pair(_ id: Int) -> (first: Int, firstVariant: Int, second: Int, secondVariant: Int) {
         let key = keys[id]
         return (Int(key >> 40), Int((key >> 32) & 0xFF), Int((key >> 8) & 0xFF_FFFF), Int(key & 0xFF))
-    }
-
-    /// Distinct pairs counted.
-    var distinctPairs: Int {
-        flush()
-        return count
     }
 
     /// Inserts the pending pair, so that every pair added is counted and in the sequence.
@@ -97,18 +91,6 @@ final class PairCounter {
                 return
             }
             slot = (slot + 1) & (capacity - 1)
-        }
-    }
-
-    /// Every pair counted, in no particular order.
-    func forEach(_ body: (_ first: Int, _ firstVariant: Int, _ second: Int, _ secondVariant: Int, _ count: Int) -> Void)
-    {
-        flush()
-        for slot in 0..<capacity where entries[slot].key != Self.empty {
-            let key = entries[slot].key
-            body(
-                Int(key >> 40), Int((key >> 32) & 0xFF), Int((key >> 8) & 0xFF_FFFF), Int(key & 0xFF),
-                Int(entries[slot].count))
         }
     }
 

@@ -11,9 +11,9 @@ struct PairPostings {
         var second: Int
         /// Its spelled pairs (`PairCounter` ids) in `spelled`, by variant number.
         var spellings: Range<Int>
-        var documentFrequency: Int
-        /// Its postings: the range of `docs`, `freqs` and `masks`.
+        /// Its postings: the range of `docs`, `freqs` and `masks`, one per document.
         var postings: Range<Int>
+        var documentFrequency: Int { postings.count }
     }
 
     private(set) var pairs: [Pair] = []
@@ -80,7 +80,7 @@ struct PairPostings {
             pairs.append(
                 Pair(
                     first: unpacked.first, second: unpacked.second, spellings: firstSpelled[p]..<firstSpelled[p + 1],
-                    documentFrequency: Int(documentFrequency[p]), postings: Int(offsets[p])..<Int(offsets[p + 1])))
+                    postings: Int(offsets[p])..<Int(offsets[p + 1])))
         }
         documentFrequency = []
         let total = Int(offsets[pairCount])

@@ -9,11 +9,12 @@ import VietAnalysis
 /// the folded postings, one typed with diacritics reads the same postings and counts the
 /// positions whose variant is its exact spelling.
 ///
-/// Occurrences live in one `PostingPool`: per term, a document marker (`1 << 31 | doc`)
-/// when the term's first occurrence in a document comes, else `position << 8 | variant`.
-/// Appending a token touches a few raw buffers, no per-term array. Adjacent syllables
-/// are counted in `pairs`, from which the segment's pair postings are made.
+/// Occurrences live in one pool of blocks, linked per term: a block holds 31 entries and,
+/// last, the index of the term's next block. An entry is a document marker
+/// (`1 << 31 | doc`) when the term's first occurrence in a document comes, else
+/// `position << 8 | variant`. Appending a token touches a few raw buffers, no per-term array.
 final class SegmentBuilder {
+    static let blockEntries = 32
     static let documentMarker: UInt32 = 1 << 31
     /// Positions beyond this (a field of 8 million tokens) share the last one.
     static let maxPosition = (1 << 23) - 1
@@ -30,10 +31,10 @@ final class SegmentBuilder {
 
     private(set) var keys = TermTable()
     private(set) var exactForms = TermTable()
-    private let pool = PostingPool()
-    private let chains = RawBuffer<PostingChain>()
-    /// Per term id: last document, document frequency, and the last exact form seen with
-    /// the variant it got.
+    private let pool = RawBuffer<UInt32>(capacity: 1 << 20)
+    /// Per term id: first block, current block, entries used in it, last document,
+    /// document frequency, and the last exact form seen with the variant it got.
+    private let head = RawBuffer<Int32>(), tail = RawBuffer<Int32>(), fill = RawBuffer<Int32>()
     private let lastDoc = RawBuffer<Int32>(), docFrequency = RawBuffer<Int32>()
     private let lastExact = RawBuffer<Int32>(), lastVariant = RawBuffer<Int32>()
     /// Per term id: exact-form ids (into `exactForms`) by variant number; `sameAsFolded` for
@@ -50,7 +51,8 @@ final class SegmentBuilder {
     /// syllables that complete one (empty: the term is a type on its own, `luật`).
     private var phraseSeconds: [[[UInt8]]?] = []
     private var arena = TokenArena()
-    /// Adjacent syllables within a sentence of either field, by term and variant.
+    /// Adjacent syllables within a sentence of either field, by term and variant, from
+    /// which the segment's pair postings are made (`PairPostings`).
     let pairs = PairCounter()
     /// Body tokens added (the syllables `pairs` was counted over).
     private(set) var bodyTokens = 0
@@ -132,8 +134,11 @@ final class SegmentBuilder {
             for (i, byte) in token.folded.enumerated() { buffer[i + 1] = byte }
             return keys.id(of: UnsafeBufferPointer(rebasing: buffer[0..<length]))
         }
-        if id == chains.count {
-            chains.append(pool.newChain())
+        if id == head.count {
+            let block = Int32(pool.append(repeating: 0, count: Self.blockEntries))
+            head.append(block)
+            tail.append(block)
+            fill.append(0)
             lastDoc.append(-1)
             docFrequency.append(0)
             lastExact.append(Int32.min)
@@ -160,7 +165,19 @@ final class SegmentBuilder {
 
 extension SegmentBuilder {
     @inline(__always)
-    private func append(_ entry: UInt32, toTerm id: Int) { pool.append(entry, to: &chains.base[id]) }
+    private func append(_ entry: UInt32, toTerm id: Int) {
+        var block = Int(tail[id])
+        var used = Int(fill[id])
+        if used == Self.blockEntries - 1 {
+            let next = pool.append(repeating: 0, count: Self.blockEntries)
+            pool[block + Self.blockEntries - 1] = UInt32(next)
+            block = next
+            used = 0
+            tail[id] = Int32(next)
+        }
+        pool[block + used] = entry
+        fill[id] = Int32(used + 1)
+    }
 
     /// The variant number of an exact form for a term, adding it when new.
     private func variant(of exactID: Int32, forTerm id: Int) -> Int32 {
@@ -171,11 +188,20 @@ extension SegmentBuilder {
     }
 
     /// Number of distinct terms (field + folded keys).
-    var termCount: Int { chains.count }
+    var termCount: Int { head.count }
 
     /// How many documents hold term `id`.
     func documentFrequency(ofTerm id: Int) -> Int { Int(docFrequency[id]) }
 
     /// The entries of term `id` in order: document markers and `position << 8 | variant`.
-    func forEachEntry(ofTerm id: Int, _ body: (UInt32) -> Void) { pool.forEachEntry(of: chains[id], body) }
+    func forEachEntry(ofTerm id: Int, _ body: (UInt32) -> Void) {
+        var block = Int(head[id])
+        let last = Int(tail[id])
+        while true {
+            let used = block == last ? Int(fill[id]) : Self.blockEntries - 1
+            for i in 0..<used { body(pool[block + i]) }
+            if block == last { return }
+            block = Int(pool[block + Self.blockEntries - 1])
+        }
+    }
 }

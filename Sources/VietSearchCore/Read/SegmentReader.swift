@@ -188,11 +188,15 @@ final class SegmentReader: @unchecked Sendable {
     /// reads them. With `candidates` (ascending), only the blocks that could hold one of
     /// them are decoded: the list then holds every posting of those documents, and others.
     func postings(_ info: TermInfo, restrictedTo candidates: [Int32]? = nil) throws -> PostingList {
-        if !(verifiedLock.withLock { verified.contains(info.postings.lowerBound) }) {
-            try verify(info)
-            verifiedLock.withLock { _ = verified.insert(info.postings.lowerBound) }
-        }
+        try verifyOnce(info)
         return try decodePostings(info, restrictedTo: candidates)
+    }
+
+    /// Checks a term's checksum the first time this reader reads its postings.
+    private func verifyOnce(_ info: TermInfo) throws {
+        guard !(verifiedLock.withLock { verified.contains(info.postings.lowerBound) }) else { return }
+        try verify(info)
+        verifiedLock.withLock { _ = verified.insert(info.postings.lowerBound) }
     }
 
     private func verify(_ info: TermInfo) throws {
@@ -203,6 +207,64 @@ final class SegmentReader: @unchecked Sendable {
                 file: postingsFile.path, offset: info.postings.lowerBound,
                 reason: "checksum mismatch in the postings of a term")
         }
+    }
+
+    /// A term's skip entries, one per full block: its last document, its length in
+    /// `.post`, where its positions start (then where the tail's start and end), and its
+    /// impacts (`impactStarts[b]..<impactStarts[b + 1]` of `impactFreqs`/`impactLengths`).
+    private struct SkipEntries {
+        var lastDocs: [Int]
+        var blockLengths: [Int]
+        var positionStarts: [Int]
+        var impactStarts: [Int32]
+        var impactFreqs: [Int32] = []
+        var impactLengths: [Int32] = []
+    }
+
+    /// Reads a term's skip entries with `reader`, which then stands at its first block.
+    private func skipEntries(_ info: TermInfo, _ reader: inout FastVarints) throws -> SkipEntries {
+        let blockSize = BitPacking.blockSize
+        let blockCount = info.docFreq / blockSize
+        func corrupt(_ reason: String) -> CorruptIndexError {
+            CorruptIndexError(file: postingsFile.path, offset: reader.offset, reason: reason)
+        }
+        var skips = SkipEntries(
+            lastDocs: [Int](repeating: 0, count: blockCount), blockLengths: [Int](repeating: 0, count: blockCount),
+            positionStarts: [Int](repeating: 0, count: blockCount + 2),
+            impactStarts: [Int32](repeating: 0, count: blockCount + 1))
+        var lastDoc = -1
+        var positionsOffset = info.positions.lowerBound
+        for b in 0..<blockCount {
+            guard let docDelta = reader.next(), let blockLength = reader.next(), let positionsLength = reader.next(),
+                let impacts = reader.next(), docDelta <= UInt64(docCount), blockLength <= UInt64(info.postings.count),
+                positionsLength <= UInt64(info.positions.count), impacts <= UInt64(blockSize)
+            else { throw corrupt("damaged skip entry in the postings") }
+            lastDoc += Int(docDelta)
+            skips.lastDocs[b] = lastDoc
+            skips.blockLengths[b] = Int(blockLength)
+            skips.positionStarts[b] = positionsOffset
+            positionsOffset += Int(positionsLength)
+            var freq: UInt64 = 0
+            var length: UInt64 = 0
+            for _ in 0..<impacts {
+                guard let freqDelta = reader.next(), let lengthDelta = reader.next() else {
+                    throw corrupt("damaged impacts in the postings")
+                }
+                freq &+= freqDelta
+                length &+= lengthDelta
+                guard freq <= UInt64(Int32.max), length <= UInt64(Int32.max) else {
+                    throw corrupt("impact out of range in the postings")
+                }
+                skips.impactFreqs.append(Int32(freq))
+                skips.impactLengths.append(Int32(length))
+            }
+            skips.impactStarts[b + 1] = Int32(skips.impactFreqs.count)
+        }
+        guard positionsOffset <= info.positions.upperBound else { throw corrupt("positions out of range") }
+        guard lastDoc < docCount else { throw corrupt("posting out of range") }
+        skips.positionStarts[blockCount] = positionsOffset
+        skips.positionStarts[blockCount + 1] = info.positions.upperBound
+        return skips
     }
 
     private func decodePostings(_ info: TermInfo, restrictedTo candidates: [Int32]?) throws -> PostingList {
@@ -218,45 +280,9 @@ final class SegmentReader: @unchecked Sendable {
             CorruptIndexError(file: postingsFile.path, offset: reader.offset, reason: reason)
         }
 
-        // Skip entries: last document, block and positions lengths, impacts.
-        var lastDocs = [Int](repeating: 0, count: blockCount)
-        var blockLengths = [Int](repeating: 0, count: blockCount)
-        var positionStarts = [Int](repeating: 0, count: blockCount + 2)
-        var impactStarts = [Int32](repeating: 0, count: blockCount + 1)
-        var impactFreqs: [Int32] = []
-        var impactLengths: [Int32] = []
-        var lastDoc = -1
-        var positionsOffset = info.positions.lowerBound
-        for b in 0..<blockCount {
-            guard let docDelta = reader.next(), let blockLength = reader.next(), let positionsLength = reader.next(),
-                let impacts = reader.next(), docDelta <= UInt64(docCount), blockLength <= UInt64(info.postings.count),
-                positionsLength <= UInt64(info.positions.count), impacts <= UInt64(blockSize)
-            else { throw corrupt("damaged skip entry in the postings") }
-            lastDoc += Int(docDelta)
-            lastDocs[b] = lastDoc
-            blockLengths[b] = Int(blockLength)
-            positionStarts[b] = positionsOffset
-            positionsOffset += Int(positionsLength)
-            var freq: UInt64 = 0
-            var length: UInt64 = 0
-            for _ in 0..<impacts {
-                guard let freqDelta = reader.next(), let lengthDelta = reader.next() else {
-                    throw corrupt("damaged impacts in the postings")
-                }
-                freq &+= freqDelta
-                length &+= lengthDelta
-                guard freq <= UInt64(Int32.max), length <= UInt64(Int32.max) else {
-                    throw corrupt("impact out of range in the postings")
-                }
-                impactFreqs.append(Int32(freq))
-                impactLengths.append(Int32(length))
-            }
-            impactStarts[b + 1] = Int32(impactFreqs.count)
-        }
-        guard positionsOffset <= info.positions.upperBound else { throw corrupt("positions out of range") }
-        guard lastDoc < docCount else { throw corrupt("posting out of range") }
-        positionStarts[blockCount] = positionsOffset
-        positionStarts[blockCount + 1] = info.positions.upperBound
+        let skips = try skipEntries(info, &reader)
+        let (lastDocs, blockLengths, positionStarts) = (skips.lastDocs, skips.blockLengths, skips.positionStarts)
+        let (impactStarts, impactFreqs, impactLengths) = (skips.impactStarts, skips.impactFreqs, skips.impactLengths)
 
         // The blocks to decode (the tail, numbered `blockCount`, last): all of them, or
         // those whose range of documents holds a candidate.
@@ -358,56 +384,38 @@ final class SegmentReader: @unchecked Sendable {
     /// first document and its impacts (frequency, field length), then the tail's first
     /// document, its impacts being its postings'. Reads the skip entries and the tail only.
     func blocks(_ info: TermInfo, field: Field) throws -> [(firstDoc: Int, impacts: [(freq: Int, length: Int)])] {
-        if !(verifiedLock.withLock { verified.contains(info.postings.lowerBound) }) {
-            try verify(info)
-            verifiedLock.withLock { _ = verified.insert(info.postings.lowerBound) }
-        }
-        let blockSize = BitPacking.blockSize
-        let blockCount = info.docFreq / blockSize
+        try verifyOnce(info)
         var reader = FastVarints(
             base: postingsFile.bytes.baseAddress!, offset: info.postings.lowerBound, end: info.postings.upperBound)
-        func corrupt() -> CorruptIndexError {
-            CorruptIndexError(
-                file: postingsFile.path, offset: reader.offset, reason: "damaged skip entry in the postings")
+        let skips = try skipEntries(info, &reader)
+        var blocks: [(firstDoc: Int, impacts: [(freq: Int, length: Int)])] = skips.lastDocs.indices.map { b in
+            let impacts = Int(skips.impactStarts[b])..<Int(skips.impactStarts[b + 1])
+            return (
+                b == 0 ? 0 : skips.lastDocs[b - 1] + 1,
+                impacts.map { (Int(skips.impactFreqs[$0]), Int(skips.impactLengths[$0])) }
+            )
         }
-        var blocks: [(firstDoc: Int, impacts: [(freq: Int, length: Int)])] = []
-        var lastDoc = -1
-        var blocksLength = 0
-        for _ in 0..<blockCount {
-            guard let docDelta = reader.next(), let blockLength = reader.next(), reader.next() != nil,
-                let count = reader.next(), count <= UInt64(blockSize), docDelta <= UInt64(docCount),
-                blockLength <= UInt64(info.postings.count)
-            else { throw corrupt() }
-            var impacts: [(freq: Int, length: Int)] = []
-            var freq = 0
-            var length = 0
-            for _ in 0..<count {
-                guard let freqDelta = reader.next(), let lengthDelta = reader.next(), freqDelta < UInt64(Int32.max),
-                    lengthDelta < UInt64(Int32.max)
-                else { throw corrupt() }
-                freq += Int(freqDelta)
-                length += Int(lengthDelta)
-                impacts.append((freq, length))
-            }
-            blocks.append((lastDoc + 1, impacts))
-            lastDoc += Int(docDelta)
-            blocksLength += Int(blockLength)
+        let blocksLength = skips.blockLengths.reduce(0, +)
+        let tailCount = info.docFreq - skips.lastDocs.count * BitPacking.blockSize
+        guard tailCount > 0 else { return blocks }
+        guard blocksLength <= info.postings.upperBound - reader.offset else {
+            throw CorruptIndexError(file: postingsFile.path, offset: reader.offset, reason: "damaged postings block")
         }
-        guard lastDoc < docCount, blocksLength <= info.postings.upperBound - reader.offset else { throw corrupt() }
-        guard info.docFreq > blockCount * blockSize else { return blocks }
         reader.offset += blocksLength
         let hasMasks = info.variants.count > 1
         var tail: [(freq: Int, length: Int)] = []
-        var doc = lastDoc
-        for _ in 0..<(info.docFreq - blockCount * blockSize) {
-            guard let gap = reader.next(), let freq = reader.next(), gap < UInt64(docCount), freq < UInt64(Int32.max)
-            else { throw corrupt() }
-            if hasMasks { guard reader.byte() != nil else { throw corrupt() } }
+        var doc = skips.lastDocs.last ?? -1
+        for _ in 0..<tailCount {
+            guard let gap = reader.next(), let freq = reader.next(), gap < UInt64(docCount), freq < UInt64(Int32.max),
+                !hasMasks || reader.byte() != nil, doc + Int(gap) + 1 < docCount
+            else {
+                throw CorruptIndexError(
+                    file: postingsFile.path, offset: reader.offset, reason: "unexpected end of data in the postings")
+            }
             doc += Int(gap) + 1
-            guard doc < docCount else { throw corrupt() }
             tail.append((Int(freq) + 1, length(doc, field)))
         }
-        blocks.append((lastDoc + 1, tail))
+        blocks.append(((skips.lastDocs.last ?? -1) + 1, tail))
         return blocks
     }
 

@@ -171,34 +171,25 @@ public final class Searcher {
                 segment: segment, ordinal: ordinal, statistics: statistics,
                 model: model.ordered(relaxed ? .weighted : .tiers), options: options, citing: citing[ordinal])
         }
-        // A search that shows the best hits only: when at least `limit` articles surely hold
-        // the words as typed, the hits are among the articles that may. When fewer do, the
-        // articles holding at least m of the pairs adjacent (the largest m that at least
-        // `limit` surely hold) are evaluated first; the hits are theirs if the best `limit`
-        // of them hold every word in its exact spelling and m pairs or more, since every
-        // other article ranks below those.
+        // A search that shows the best hits only looks first at the articles that may hold
+        // at least m of the query's pairs adjacent, for the largest m that `limit` articles
+        // surely hold (all of them: the query as typed). The hits are theirs when the best
+        // `limit` of them hold every word in its exact spelling and m pairs or more, since
+        // every other article ranks below those (always so for every pair); else every
+        // article is evaluated.
         var level: Int? = nil
-        if !options.countsMatches, options.limit > 0, citing.allSatisfy(\.isEmpty) {
-            let found = try evaluators.map { try $0.asTypedCandidates(plan) }
-            if found.allSatisfy({ $0 != nil }), found.reduce(0, { $0 + $1!.sure }) >= options.limit {
-                for k in evaluators.indices { evaluators[k].seed = found[k]!.docs }
-            } else if found.allSatisfy({ $0 != nil }) {
-                let tallies = try evaluators.map { try $0.pairTallies(plan) }
-                for m in stride(from: plan.alternatives[0].pairs.count - 1, through: 1, by: -1) {
-                    let sure = zip(evaluators, tallies).reduce(0) { total, next in
-                        total
-                            + next.1.indices.filter { next.1[$0].sure >= m && !next.0.segment.deleted.contains($0) }
-                            .count
-                    }
-                    guard sure >= options.limit else { continue }
-                    for k in evaluators.indices {
-                        evaluators[k].seed = tallies[k].indices.compactMap {
-                            tallies[k][$0].maybe >= m ? Int32($0) : nil
-                        }
-                    }
-                    level = m
-                    break
+        if !options.countsMatches, options.limit > 0, citing.allSatisfy(\.isEmpty), plan.isRunOfWords {
+            let tallies = try evaluators.map { try $0.pairTallies(plan) }
+            for m in stride(from: plan.alternatives[0].pairs.count, through: 1, by: -1) {
+                let sure = zip(evaluators, tallies).reduce(0) { total, next in
+                    total + next.1.indices.filter { next.1[$0].sure >= m && !next.0.segment.deleted.contains($0) }.count
                 }
+                guard sure >= options.limit else { continue }
+                for k in evaluators.indices {
+                    evaluators[k].seed = tallies[k].indices.compactMap { tallies[k][$0].maybe >= m ? Int32($0) : nil }
+                }
+                level = m
+                break
             }
         }
         for k in evaluators.indices { contenders += try evaluators[k].collect(plan, counts: &counts) }
@@ -206,14 +197,12 @@ public final class Searcher {
             let exactWords = (plan.exactMask & plan.alternatives[0].clauses).nonzeroBitCount
             let best = contenders.sorted { $1.rank < $0.rank }.prefix(options.limit)
             let proven =
-                best.count == options.limit
-                && best.allSatisfy { $0.tier == exactWords && $0.adjacentPairs >= level }
+                best.count == options.limit && best.allSatisfy { $0.tier == exactWords && $0.adjacentPairs >= level }
             if !proven {
-                var unseeded = evaluators
                 contenders = []
-                for k in unseeded.indices {
-                    unseeded[k].seed = nil
-                    contenders += try unseeded[k].collect(plan, counts: &counts)
+                for k in evaluators.indices {
+                    evaluators[k].seed = nil
+                    contenders += try evaluators[k].collect(plan, counts: &counts)
                 }
             }
         }

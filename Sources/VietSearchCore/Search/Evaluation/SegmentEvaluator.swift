@@ -348,51 +348,18 @@ struct SegmentEvaluator {
         return try PairCursor(first, second, entries: (a, b), segment: segment, restrictedTo: restrictedTo)
     }
 
-    /// The documents the top `limit` is known to lie among (`asTypedCandidates`), or nil.
+    /// The documents the top `limit` is known to lie among (`Searcher`, from `pairTallies`),
+    /// or nil.
     var seed: [Int32]? = nil
     /// Per document, whether it is in `seed` (empty without one).
     private var allowed: [Bool] = []
 
-    /// The documents of this segment that hold every pair of consecutive words of the only
-    /// alternative adjacent (in the title or the body) and may hold them in the spellings
-    /// asked for, and how many live ones surely do (the others hold a pair in spellings
-    /// both asked for and not); nil unless the plan is a strict search of words
-    /// (`EvaluationPlan.isRunOfWords`). Such a document ranks above every match holding
-    /// a pair apart or in another spelling: all its words are exact, all its pairs adjacent.
-    func asTypedCandidates(_ plan: EvaluationPlan) throws -> (docs: [Int32], sure: Int)? {
-        guard plan.isRunOfWords else { return nil }
-        // Ascending documents, each with whether it surely holds every pair so far as typed.
-        var candidates: [(doc: Int32, sure: Bool)]? = nil
-        for pair in plan.alternatives[0].pairs {
-            let first = plan.clauses[pair.first].terms[0]
-            let second = plan.clauses[pair.second].terms[0]
-            let restriction = candidates.map { $0.map(\.doc) }
-            var fields: [[(doc: Int32, sure: Bool)]] = []
-            for field in [Field.title, .body] {
-                guard let cursor = try pairCursor(first, second, field, restrictedTo: restriction) else { continue }
-                let list = cursor.list
-                fields.append(
-                    (0..<list.count).compactMap { p in
-                        let count = cursor.count(p)
-                        return count == 0 ? nil : (list.docs[p], count != nil)
-                    })
-            }
-            // In the title or the body, and in every pair before.
-            var found = fields.count == 2 ? Self.union(fields[0], fields[1]) : fields.first ?? []
-            if let previous = candidates { found = Self.intersection(previous, found) }
-            candidates = found
-        }
-        guard let candidates else { return nil }
-        let sure = candidates.lazy.filter { $0.sure && !self.segment.deleted.contains(Int($0.doc)) }.count
-        return (candidates.map(\.doc), sure)
-    }
-
     /// Per document of this segment, how many pairs of consecutive words of the only
     /// alternative it surely holds adjacent in the spellings asked for (`sure`), and how
-    /// many it may (`maybe`: those and the ones only positions can tell); for a plan that
-    /// is a strict search of words (`EvaluationPlan.isRunOfWords`), else empty.
+    /// many it may (`maybe`: those and the ones only positions can tell). For a plan that
+    /// is a strict search of words (`EvaluationPlan.isRunOfWords`). A document holding
+    /// every pair surely holds the query as typed: all its words exact, all pairs adjacent.
     func pairTallies(_ plan: EvaluationPlan) throws -> [(sure: UInt8, maybe: UInt8)] {
-        guard plan.isRunOfWords else { return [] }
         var tallies = [(sure: UInt8, maybe: UInt8)](repeating: (0, 0), count: segment.docCount)
         for pair in plan.alternatives[0].pairs {
             let first = plan.clauses[pair.first].terms[0]
@@ -421,49 +388,6 @@ struct SegmentEvaluator {
             }
         }
         return tallies
-    }
-
-    /// Documents in either ascending list; sure where either says so.
-    private static func union(_ a: [(doc: Int32, sure: Bool)], _ b: [(doc: Int32, sure: Bool)]) -> [(
-        doc: Int32, sure: Bool
-    )] {
-        var result: [(doc: Int32, sure: Bool)] = []
-        result.reserveCapacity(a.count + b.count)
-        var (i, j) = (0, 0)
-        while i < a.count || j < b.count {
-            if j == b.count || (i < a.count && a[i].doc < b[j].doc) {
-                result.append(a[i])
-                i += 1
-            } else if i == a.count || b[j].doc < a[i].doc {
-                result.append(b[j])
-                j += 1
-            } else {
-                result.append((a[i].doc, a[i].sure || b[j].sure))
-                i += 1
-                j += 1
-            }
-        }
-        return result
-    }
-
-    /// Documents in both ascending lists; sure where both say so.
-    private static func intersection(_ a: [(doc: Int32, sure: Bool)], _ b: [(doc: Int32, sure: Bool)]) -> [(
-        doc: Int32, sure: Bool
-    )] {
-        var result: [(doc: Int32, sure: Bool)] = []
-        var (i, j) = (0, 0)
-        while i < a.count && j < b.count {
-            if a[i].doc < b[j].doc {
-                i += 1
-            } else if b[j].doc < a[i].doc {
-                j += 1
-            } else {
-                result.append((a[i].doc, a[i].sure && b[j].sure))
-                i += 1
-                j += 1
-            }
-        }
-        return result
     }
 
     /// Which documents a clause is read for: those holding every clause of `all` and, unless
