@@ -102,12 +102,32 @@ extension IndexReader {
     /// The articles citing a directive `query` names (``DirectiveCatalog/match(_:_:)``):
     /// certain citations first, then most mentions, then newest, then by id.
     public func articlesCiting(_ query: DirectiveKey) throws -> [CitingArticle] {
+        try articlesCiting(query, filter: ArticleFilter(), sort: .relevance).hits
+    }
+
+    /// The articles citing the directive `query` names that pass `filter`, in the order
+    /// `sort` asks (by relevance: as ``articlesCiting(_:)``; by date: on equal days so),
+    /// and how many more cite it but have no date, under a date filter.
+    public func articlesCiting(_ query: DirectiveKey, filter: ArticleFilter, sort: SortOrder) throws -> (
+        hits: [CitingArticle], undated: Int
+    ) {
         let catalog = try directiveCatalog()
         let query = query.withImpliedIssuer
         var found: [CitingArticle] = []
+        var visible: [Int: VisibleDocs] = [:]
+        var undated = 0
         for (address, keys) in catalog.documents {
             let matches = keys.map { catalog.match(query, $0) }
             guard matches.contains(where: { $0 != nil }) else { continue }
+            let segment = segments[address.segment]
+            if !filter.isEmpty {
+                let docs = visible[address.segment] ?? VisibleDocs(segment: segment, filter: filter)
+                visible[address.segment] = docs
+                if docs.hides(address.doc) {
+                    if docs.lacksDateOnly(address.doc) { undated += 1 }
+                    continue
+                }
+            }
             let citations = try segments[address.segment].citations.citations(address.doc)
             let article = try self.article(address)
             // Each field's bytes once per article, not once per mention (which made an
@@ -127,12 +147,17 @@ extension IndexReader {
                     address: address, article: article, mentions: mentions,
                     match: matches.contains(.certain) ? .certain : .possible))
         }
-        return found.sorted { a, b in
+        let order = found.map { sort.key(date: segments[$0.address.segment].columns.date($0.address.doc)) }
+        let sorted = found.indices.sorted { i, j in
+            if order[i] != order[j] { return order[i] > order[j] }
+            let a = found[i]
+            let b = found[j]
             if a.match != b.match { return a.match < b.match }
             if a.mentions.count != b.mentions.count { return a.mentions.count > b.mentions.count }
             if a.article.date != b.article.date { return (a.article.date ?? "") > (b.article.date ?? "") }
             return a.article.id < b.article.id
         }
+        return (sorted.map { found[$0] }, undated)
     }
 
     /// Every directive cited in the archive, one row each (``DirectiveIdentity``): most

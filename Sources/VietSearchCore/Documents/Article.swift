@@ -10,13 +10,37 @@ public struct Article: Sendable, Equatable {
     public var source: String?
     /// The article text (without the title line when the title was taken from it).
     public var body: String
+    /// The folder given to `index` that the article's file was found in (absolute), or
+    /// the folder of a file given by name.
+    public var folder: String?
 
-    public init(id: String, title: String, date: String? = nil, source: String? = nil, body: String) {
+    public init(
+        id: String, title: String, date: String? = nil, source: String? = nil, folder: String? = nil, body: String
+    ) {
         self.id = id
         self.title = title
         self.date = date
         self.source = source
         self.body = body
+        self.folder = folder
+    }
+
+    /// What `--source` and the source facet know the article by: the host of its URL
+    /// source (`www.` left out), else its `source` text for a JSONL record, else (a file,
+    /// whose source is its own path) the name of the folder it was indexed from.
+    public var sourceName: String? {
+        if let source, let host = Self.host(ofURL: source) { return host }
+        if let source, source != id || folder == nil { return source }
+        return folder.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+    }
+
+    /// The lowercased host of `text` when it is an `http(s)://` URL.
+    static func host(ofURL text: String) -> String? {
+        let lower = text.lowercased()
+        guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return nil }
+        var host = lower.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        if host.hasPrefix("www.") { host = host.dropFirst(4) }
+        return host.isEmpty ? nil : String(host)
     }
 }
 

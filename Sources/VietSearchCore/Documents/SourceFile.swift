@@ -13,6 +13,15 @@ public struct SourceFile: Sendable, Equatable {
     /// How the file is read, from its extension.
     public var kind: SourceKind
 
+    /// The folder the user gave (for a file they gave by name, the folder holding it):
+    /// `path` without `relativePath`.
+    public var folder: String {
+        guard path.hasSuffix(relativePath) else { return "." }
+        let folder = path.dropLast(relativePath.count)
+        let trimmed = folder.hasSuffix("/") && folder.count > 1 ? folder.dropLast() : folder
+        return trimmed.isEmpty ? "." : String(trimmed)
+    }
+
     public init(path: String, relativePath: String, size: Int, modified: Double, kind: SourceKind) {
         self.path = path
         self.relativePath = relativePath

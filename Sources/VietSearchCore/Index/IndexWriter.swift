@@ -536,7 +536,9 @@ public final class IndexWriter {
             result.builder = builderID
             result.firstDoc = builder.docCount
             var textBytes = 0
-            for article in read.articles {
+            let folder = Self.absolute(item.file.folder)
+            for var article in read.articles {
+                article.folder = folder
                 builder.add(article, analyzer: analyzer)
                 textBytes += article.title.utf8.count + article.body.utf8.count
             }

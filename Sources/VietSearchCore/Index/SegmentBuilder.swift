@@ -43,6 +43,7 @@ final class SegmentBuilder {
     private(set) var titleLengths: [UInt32] = []
     private(set) var bodyLengths: [UInt32] = []
     private(set) var store = StoredFieldsWriter()
+    private(set) var columns = ColumnsWriter()
     private(set) var citations = CitationStoreWriter()
     private let recognizer = CitationRecognizer()
     private(set) var textBytes = 0
@@ -68,6 +69,7 @@ final class SegmentBuilder {
             UInt32(index(article.title, field: .title, doc: doc, analyzer: analyzer, citations: &found)))
         bodyLengths.append(UInt32(index(article.body, field: .body, doc: doc, analyzer: analyzer, citations: &found)))
         store.add(article)
+        columns.add(article)
         citations.add(found)
         textBytes += article.title.utf8.count + article.body.utf8.count
         bodyTokens += Int(bodyLengths[doc])

@@ -1,7 +1,8 @@
 /// Writes a `SegmentBuilder` as the immutable files of one segment (see docs/FORMAT.md):
 /// `.terms` (term dictionary), `.post` (documents and frequencies), `.pos` (positions with
 /// exact-spelling variants), `.norms` (field lengths), `.store` (stored articles) and
-/// `.cite` (citations of directives), `.pairs` (counts of adjacent syllable pairs).
+/// `.cite` (citations of directives), `.pairs` (postings of adjacent syllable pairs) and
+/// `.cols` (dates and sources, `ColumnsWriter`).
 enum SegmentWriter {
     /// Terms per dictionary block; a lookup binary-searches the block index, then scans one
     /// block.
@@ -86,7 +87,7 @@ enum SegmentWriter {
         let files: [(FileFormat.Kind, [UInt8])] = [
             (.terms, dictionary.bytes), (.postings, postingsFile.bytes), (.positions, positionsFile.bytes),
             (.norms, norms.bytes), (.store, segment.store.body()), (.citations, segment.citations.body()),
-            (.pairs, pairsFile.bytes),
+            (.pairs, pairsFile.bytes), (.columns, segment.columns.body()),
         ]
         for (kind, body) in files {
             let framed = FileFormat.frame(body, kind: kind, id: id)

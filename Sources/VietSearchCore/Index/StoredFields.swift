@@ -3,8 +3,8 @@
 ///     Body       --> Dictionary (VInt length, then bytes: a Zstandard dictionary, or empty), a
 ///                    record file (`RecordFileWriter`) of Record
 ///     Record     --> CRC32 of Fields (u32), FieldsLength (VInt), Zstd(Fields)
-///     Fields     --> Id, Title, Date?, Source?, Text   (length-prefixed UTF-8; optional ones
-///                                                     as 0, or 1 + length)
+///     Fields     --> Id, Title, Date?, Source?, Folder?, Text   (length-prefixed UTF-8;
+///                                                              optional ones as 0, or 1 + length)
 ///
 /// Each record is compressed on its own (showing 10 hits decompresses 10 records) and
 /// carries its own checksum, so a search that shows an article verifies it. The dictionary
@@ -23,6 +23,7 @@ struct StoredFieldsWriter {
         fields.string(article.title)
         fields.optionalString(article.date)
         fields.optionalString(article.source)
+        fields.optionalString(article.folder)
         fields.string(article.body)
         if let compressor {
             records.add(Self.record(fields.bytes, compressor))
@@ -95,7 +96,8 @@ struct StoredFieldsReader {
             var reader = ByteReader(fields, file: file.path)
             return Article(
                 id: try reader.string(), title: try reader.string(), date: try reader.optionalString(),
-                source: try reader.optionalString(), body: withBody ? try reader.string() : "")
+                source: try reader.optionalString(), folder: try reader.optionalString(),
+                body: withBody ? try reader.string() : "")
         }
     }
 }

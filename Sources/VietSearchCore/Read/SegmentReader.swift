@@ -45,6 +45,7 @@ final class SegmentReader: @unchecked Sendable {
     private let normsBody: Range<Int>
     let store: StoredFieldsReader
     let citations: CitationStoreReader
+    let columns: ColumnsReader
     private let pairsFile: MappedFile
     private let pairsBody: Range<Int>
     private var blockKeys: [[UInt8]] = []
@@ -91,6 +92,8 @@ final class SegmentReader: @unchecked Sendable {
             throw CorruptIndexError(
                 file: storeFile.path, reason: "\(store.docCount) stored documents where the segment has \(docCount)")
         }
+        let (columnsFile, columnsBody) = try open(.columns)
+        columns = try ColumnsReader(file: columnsFile, body: columnsBody, docCount: docCount)
 
         let trailerStart = termsBody.upperBound - Self.trailerSize
         guard trailerStart >= termsBody.lowerBound else {
@@ -123,7 +126,9 @@ final class SegmentReader: @unchecked Sendable {
     }
 
     /// The paths of this segment's files.
-    var files: [MappedFile] { [terms, postingsFile, positionsFile, norms, store.file, citations.file, pairsFile] }
+    var files: [MappedFile] {
+        [terms, postingsFile, positionsFile, norms, store.file, citations.file, pairsFile, columns.file]
+    }
 
     /// Field lengths in tokens.
     @inline(__always)

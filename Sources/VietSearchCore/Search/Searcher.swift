@@ -18,11 +18,25 @@ public struct SearchOptions: Sendable {
     /// diacritics restored (`QueryReader`); a query typed with diacritics anywhere then
     /// takes every syllable's spelling as typed.
     public var asTyped = false
+    /// Only articles passing this filter are returned and counted.
+    public var filter = ArticleFilter()
+    /// The order of the hits.
+    public var sort = SortOrder.relevance
+    /// How many of the best hits to pass over before the `limit` returned (paging).
+    public var offset = 0
+    /// Count the matching articles per year and per source (`SearchResult.facets`); needs
+    /// `countsMatches`.
+    public var facets = false
 
     public init(
         limit: Int = 10, exactOnly: Bool = false, snippets: Bool = true, countsMatches: Bool = true,
-        allWords: Bool = false, asTyped: Bool = false
+        allWords: Bool = false, asTyped: Bool = false, filter: ArticleFilter = ArticleFilter(),
+        sort: SortOrder = .relevance, offset: Int = 0, facets: Bool = false
     ) {
+        self.filter = filter
+        self.sort = sort
+        self.offset = offset
+        self.facets = facets
         self.limit = limit
         self.asTyped = asTyped
         self.allWords = allWords
@@ -70,7 +84,25 @@ public struct SearchResult: Sendable {
     public var unknownWords: [String] = []
     /// How the query was read (nil for a parsed query, or with `SearchOptions.asTyped`).
     public var reading: QueryReading? = nil
+    /// Under a date filter, how many articles would match but have no date (not in
+    /// `total`); nil when not counted or without a date filter.
+    public var undated: Int? = nil
+    /// With `SearchOptions.facets`: the matching articles per year and per source.
+    public var facets: Facets? = nil
     public var hits: [Hit]
+}
+
+/// How many matching articles each year and each source has.
+public struct Facets: Sendable, Equatable {
+    /// Per year, ascending; articles without a date are `undated`.
+    public var years: [(year: Int, count: Int)]
+    public var undated: Int
+    /// Per source name (`Article.sourceName`), most articles first, then by name.
+    public var sources: [(source: String, count: Int)]
+
+    public static func == (a: Facets, b: Facets) -> Bool {
+        a.years.elementsEqual(b.years, by: ==) && a.undated == b.undated && a.sources.elementsEqual(b.sources, by: ==)
+    }
 }
 
 /// Runs queries against an `IndexReader`: decides which articles must hold which words
@@ -138,31 +170,44 @@ public final class Searcher {
             !options.allWords && query.alternatives.count == 1
             && query.alternatives[0].count >= 2
             && query.alternatives[0].contains { !$0.isQuoted && $0.field == nil && !EvaluationPlan.isCode($0) }
+        // Paging: the best `offset + limit` are found; only the last `limit` become hits.
+        var window = options
+        window.limit = options.limit + options.offset
         if relaxable && query.isQuestion {
-            var answer = try evaluate(query, relaxed: true, statistics: statistics, citing: citing, options: options)
-            answer.someWords = answer.total.map { $0 - (answer.allWords ?? 0) }
-            answer.unknownWords = unknown
-            return answer
+            let answer = try evaluate(query, relaxed: true, statistics: statistics, citing: citing, options: window)
+            var result = try self.result(query, answer.docs.dropFirst(options.offset), answer.counts, options: options)
+            result.relaxed = true
+            result.someWords = answer.counts.map { $0.matching - $0.allWords }
+            result.unknownWords = unknown
+            return result
         }
-        var found = try evaluate(query, relaxed: false, statistics: statistics, citing: citing, options: options)
-        found.unknownWords = unknown
-        guard relaxable && found.hits.count < options.limit else { return found }
-        // The articles holding every word keep their order, first; those lacking some follow.
-        var wider = options
-        wider.limit += found.hits.count
-        let relaxed = try evaluate(query, relaxed: true, statistics: statistics, citing: citing, options: wider)
-        let shown = Set(found.hits.map(\.address))
-        let partial = relaxed.hits.filter { !shown.contains($0.address) }
-        found.hits = Array((found.hits + partial).prefix(options.limit))
-        found.relaxed = !partial.isEmpty
-        found.someWords = relaxed.total.map { $0 - (relaxed.allWords ?? 0) }
-        return found
+        let found = try evaluate(query, relaxed: false, statistics: statistics, citing: citing, options: window)
+        var docs = found.docs
+        var someWords: Int? = nil
+        var relaxed = false
+        if relaxable && found.docs.count < window.limit {
+            // The articles holding every word keep their order, first; those lacking some follow.
+            var wider = window
+            wider.limit += found.docs.count
+            let more = try evaluate(query, relaxed: true, statistics: statistics, citing: citing, options: wider)
+            let shown = Set(found.docs.map(\.address))
+            let partial = more.docs.filter { !shown.contains($0.address) }
+            docs = Array((found.docs + partial).prefix(window.limit))
+            relaxed = !partial.isEmpty
+            someWords = more.counts.map { $0.matching - $0.allWords }
+        }
+        var result = try self.result(query, docs.dropFirst(options.offset), found.counts, options: options)
+        result.unknownWords = unknown
+        result.relaxed = relaxed
+        result.someWords = someWords
+        return result
     }
 
-    /// Evaluates `query` on every segment and returns the best hits.
+    /// Evaluates `query` on every segment: its best `options.limit` matches, in order, and
+    /// (when `options.countsMatches`) what matched.
     private func evaluate(
         _ query: Query, relaxed: Bool, statistics: Statistics, citing: [[Int: Int]], options: SearchOptions
-    ) throws -> SearchResult {
+    ) throws -> (docs: [ScoredDoc], counts: MatchCounts?) {
         let plan = EvaluationPlan(query, statistics: statistics, relaxed: relaxed)
         var counts = MatchCounts()
         var contenders: [ScoredDoc] = []
@@ -178,11 +223,13 @@ public final class Searcher {
         // every other article ranks below those (always so for every pair); else every
         // article is evaluated.
         var level: Int? = nil
-        if !options.countsMatches, options.limit > 0, citing.allSatisfy(\.isEmpty), plan.isRunOfWords {
+        if !options.countsMatches, options.limit > 0, options.sort == .relevance, citing.allSatisfy(\.isEmpty),
+            plan.isRunOfWords
+        {
             let tallies = try evaluators.map { try $0.pairTallies(plan) }
             for m in stride(from: plan.alternatives[0].pairs.count, through: 1, by: -1) {
                 let sure = zip(evaluators, tallies).reduce(0) { total, next in
-                    total + next.1.indices.filter { next.1[$0].sure >= m && !next.0.segment.deleted.contains($0) }.count
+                    total + next.1.indices.filter { next.1[$0].sure >= m && !next.0.visible.hides($0) }.count
                 }
                 guard sure >= options.limit else { continue }
                 for k in evaluators.indices {
@@ -206,15 +253,13 @@ public final class Searcher {
                 }
             }
         }
-        return try result(
-            query, contenders, counts: options.countsMatches ? counts : nil, relaxed: relaxed, options: options)
+        return (try topHits(contenders, limit: options.limit), options.countsMatches ? counts : nil)
     }
 
-    /// The hits of the best `options.limit` contenders, with their articles and snippets.
-    private func result(
-        _ query: Query, _ contenders: [ScoredDoc], counts: MatchCounts?, relaxed: Bool, options: SearchOptions
-    ) throws -> SearchResult {
-        let top = try topHits(contenders, limit: options.limit)
+    /// The result showing `top`, with their articles and snippets, and `counts`.
+    private func result(_ query: Query, _ top: ArraySlice<ScoredDoc>, _ counts: MatchCounts?, options: SearchOptions)
+        throws -> SearchResult
+    {
         var hits: [Hit] = []
         let terms = query.allClauses.flatMap(\.terms)
         let clauses = query.alternatives.first ?? []
@@ -233,7 +278,8 @@ public final class Searcher {
         }
         return SearchResult(
             total: counts?.matching, allWords: counts?.allWords, asTyped: counts?.asTyped,
-            relaxed: relaxed, hits: hits)
+            undated: options.filter.filtersDates ? counts?.undated : nil,
+            facets: options.facets ? counts?.facets : nil, hits: hits)
     }
 
     /// The best `limit` of the segments' contenders; equal ranking keys are ordered by

@@ -62,7 +62,7 @@ struct FileID: Hashable, Codable, Sendable, CustomStringConvertible {
 /// the length, so truncation and misplaced files are caught at once; `verifyChecksum`
 /// reads every byte.
 enum FileFormat {
-    static let version: UInt32 = 8
+    static let version: UInt32 = 9
     static let headerSize = 28
     static let footerSize = 16
     static let magic: [UInt8] = Array("VNSE".utf8)
@@ -77,6 +77,7 @@ enum FileFormat {
         case store = "STOR"
         case citations = "CITE"
         case pairs = "PAIR"
+        case columns = "COLS"
         case deletes = "DELS"
         case manifest = "MANI"
         case commit = "CMIT"
@@ -90,6 +91,7 @@ enum FileFormat {
             case .store: "store"
             case .citations: "cite"
             case .pairs: "pairs"
+            case .columns: "cols"
             case .deletes: "del"
             case .manifest: "manifest"
             case .commit: "commit"
@@ -97,7 +99,9 @@ enum FileFormat {
         }
 
         /// The files every segment has.
-        static let segmentFiles: [Kind] = [.terms, .postings, .positions, .norms, .store, .citations, .pairs]
+        static let segmentFiles: [Kind] = [
+            .terms, .postings, .positions, .norms, .store, .citations, .pairs, .columns,
+        ]
 
         init?(fileExtension: String) {
             guard let kind = Kind.allCases.first(where: { $0.fileExtension == fileExtension }) else { return nil }

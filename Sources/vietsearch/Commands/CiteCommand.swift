@@ -51,6 +51,8 @@ struct CiteCommand: ParsableCommand {
     @Option(name: .long, help: "How many articles to show.")
     var limit = 20
 
+    @OptionGroup var filters: FilterOptions
+
     @Flag(
         name: .long,
         help: "Print JSON: {directive, total, certain, possible, hits: [{id, title, date, match, mentions}]}.")
@@ -72,12 +74,14 @@ struct CiteCommand: ParsableCommand {
         }
         let reader = try openIndex(location.folder)
         let citing: [CitingArticle]
+        let undated: Int
+        let filter = try filters.filter()
         do {
-            citing = try reader.articlesCiting(key)
+            (citing, undated) = try reader.articlesCiting(key, filter: filter, sort: filters.sort)
         } catch {
             throw CleanError("\(error)")
         }
-        let shown = citing.prefix(limit)
+        let shown = citing.dropFirst(filters.offset).prefix(limit)
         let certain = citing.count { $0.match == .certain }
         let named = (try? reader.displayed(key)) ?? key
         if json {
@@ -108,25 +112,31 @@ struct CiteCommand: ParsableCommand {
                 json:
                     JSON.object([
                         ("directive", directiveJSON), ("total", .int(citing.count)), ("certain", .int(certain)),
-                        ("possible", .int(citing.count - certain)), ("hits", .array(Array(hits))),
+                        ("possible", .int(citing.count - certain)), ("offset", .int(filters.offset)),
+                        ("sort", .string(filters.sort.rawValue)),
+                        ("undated", filter.filtersDates ? .int(undated) : .null), ("hits", .array(Array(hits))),
                     ])
             )
             if citing.isEmpty { throw NothingMatched() }
             return
         }
+        let left = undated > 0 ? " (\(plural(undated, "more article")) without a date left out)" : ""
         guard !citing.isEmpty else {
-            Terminal.print("No article cites \(named).")
+            Terminal.print(
+                filter.isEmpty
+                    ? "No article cites \(named)."
+                    : "No article \(SearchCommand.describe(filter)) cites \(named)\(left).")
             throw NothingMatched()
         }
         Terminal.print(
             "\(plural(citing.count, "article")) \(citing.count == 1 ? "cites" : "cite") \(named): \(certain) for certain, "
-                + "\(citing.count - certain) possibly; showing \(shown.count).\n")
+                + "\(citing.count - certain) possibly\(left); showing \(shown.count).\n")
         let bold = color.bold
         for (rank, hit) in shown.enumerated() {
-            Terminal.print("\(rank + 1). \(hit.article.title, bold: bold)")
+            Terminal.print("\(filters.offset + rank + 1). \(hit.article.title, bold: bold)")
             let count = hit.mentions.count
             Terminal.print(
-                "   \(hit.article.date ?? "no date") · \(hit.article.id) · \(count) mention\(count == 1 ? "" : "s") · "
+                "   \(SearchCommand.whereFrom(hit.article)) · \(count) mention\(count == 1 ? "" : "s") · "
                     + (hit.match == .certain ? "certain" : "possible: may be another directive"))
             for mention in hit.mentions {
                 let context = Snippet(text: mention.context, highlights: [mention.highlight])

@@ -76,6 +76,8 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "How many hits to show.")
     var limit = 10
 
+    @OptionGroup var filters: FilterOptions
+
     @Flag(
         name: .long,
         help: "Print JSON: {query, total, all_words, as_typed, some_words, relaxed, unknown_words, hits: [...]}.")
@@ -133,7 +135,10 @@ struct SearchCommand: ParsableCommand {
             throw NothingMatched()
         }
         let result = try searcher.search(
-            query, options: SearchOptions(limit: limit, exactOnly: exact, allWords: allWords, asTyped: asTyped))
+            query,
+            options: SearchOptions(
+                limit: limit, exactOnly: exact, allWords: allWords, asTyped: asTyped, filter: try filters.filter(),
+                sort: filters.sort, offset: filters.offset, facets: json))
         // Some article holds the query (or, relaxed, some of its words), shown or not.
         let matched = !result.hits.isEmpty || (result.total ?? 0) > 0
         if json {
@@ -141,7 +146,8 @@ struct SearchCommand: ParsableCommand {
                 JSON.object([
                     ("id", .string(hit.article.id)), ("title", .string(hit.article.title)),
                     ("date", .string(hit.article.date)),
-                    ("path", .string(hit.article.source)), ("score", .double(hit.score)),
+                    ("path", .string(hit.article.source)), ("source", .string(hit.article.sourceName)),
+                    ("folder", .string(hit.article.folder)), ("score", .double(hit.score)),
                     ("citations", .int(hit.citations)), ("exact_matches", .int(hit.exactMatches)),
                     ("adjacent_pairs", .int(hit.adjacentPairs)),
                     ("missing", .array(hit.missing.map { .string($0) })),
@@ -166,6 +172,9 @@ struct SearchCommand: ParsableCommand {
                         ("loosened", .array((result.reading?.loosened ?? []).map { .string($0) })),
                         ("alternatives", .array((result.reading?.alternatives ?? []).map { .string($0) })),
                         ("suggestions", .array((result.reading?.suggestions ?? []).map(Self.json))),
+                        ("offset", .int(filters.offset)), ("sort", .string(filters.sort.rawValue)),
+                        ("undated", result.undated.map { .int($0) } ?? .null),
+                        ("facets", result.facets.map(Self.json) ?? .null),
                         ("hits", .array(hits)),
                     ])
             )
@@ -175,19 +184,29 @@ struct SearchCommand: ParsableCommand {
         // How the query was read comes first, whether or not anything matched.
         if let reading = result.reading, let line = Self.readingLine(reading) { Terminal.print(line) }
         guard matched else {
+            let filter = try filters.filter()
+            if !filter.isEmpty {
+                let undated =
+                    (result.undated ?? 0) > 0
+                    ? " (\(plural(result.undated ?? 0, "article")) without a date left out)" : ""
+                Terminal.print(
+                    "No article matches \(Self.echo(query)) \(Self.describe(filter))\(undated). Try without the filters."
+                )
+                throw NothingMatched()
+            }
             Terminal.print(Self.nothingFound(query, result, parsed))
             throw NothingMatched()
         }
         let bold = color.bold
         Terminal.print(Self.countsLine(query, result, parsed) + "\n")
         for (rank, hit) in result.hits.enumerated() {
-            Terminal.print("\(rank + 1). \(hit.article.title, bold: bold)")
+            Terminal.print("\(filters.offset + rank + 1). \(hit.article.title, bold: bold)")
             var why: [TerminalText] = []
             if hit.citations > 0 { why.append("cites it \(hit.citations)×") }
             if hit.exactMatches > 0 { why.append("\(hit.exactMatches) exact") }
             if hit.adjacentPairs > 0 { why.append("\(hit.adjacentPairs) adjacent") }
             why.append("score \(Decimals.fixed(hit.score, 2))")
-            Terminal.print("   \(hit.article.date ?? "no date") · \(hit.article.id) · \(why.joined(separator: ", "))")
+            Terminal.print("   \(Self.whereFrom(hit.article)) · \(why.joined(separator: ", "))")
             if !hit.missing.isEmpty {
                 Terminal.print("   lacks: \(hit.missing.map { "\($0)" as TerminalText }.joined(separator: ", "))")
             }
@@ -215,9 +234,15 @@ extension SearchCommand {
         let typed: TerminalText =
             result.asTyped.flatMap { $0 == allWords || allWords == 0 ? nil : "; \(articles($0, "hold")) it as typed" }
             ?? ""
-        guard let some = result.someWords, some > 0 else { return "\(every)\(typed); \(shown)." }
+        let undated: TerminalText =
+            result.undated.flatMap {
+                $0 == 0
+                    ? nil
+                    : " (\($0 == 1 ? "1 more has" : "\($0) more have") no date and \($0 == 1 ? "is" : "are") left out)"
+            } ?? ""
+        guard let some = result.someWords, some > 0 else { return "\(every)\(undated)\(typed); \(shown)." }
         let part: TerminalText = some == 1 ? "1 more holds some of them" : "\(some) more hold some of them"
-        return "\(every)\(typed); \(part); \(shown), best first."
+        return "\(every)\(undated)\(typed); \(part); \(shown), best first."
     }
 
     /// What the reader understood, when it read the query otherwise than typed:
@@ -254,6 +279,44 @@ extension SearchCommand {
         case .tone: "tone slip"
         case .spelling: "spelling"
         }
+    }
+
+    /// A hit's date, source and id: `2024-07-05 · nhandan.vn · baomoi-123`; a file's id is
+    /// its path in the folder named first (`Corpus · bai-1.txt`).
+    static func whereFrom(_ article: Article) -> TerminalText {
+        var parts: [TerminalText] = ["\(article.date ?? "no date")"]
+        if let source = article.sourceName, source != article.id { parts.append("\(source)") }
+        parts.append("\(article.id)")
+        return parts.joined(separator: " · ")
+    }
+
+    /// The filter as a message names it: `dated 2024-01-01 to 2024-12-31, from nhandan.vn`.
+    static func describe(_ filter: ArticleFilter) -> TerminalText {
+        var parts: [TerminalText] = []
+        switch (filter.since, filter.until) {
+        case let (since?, until?): parts.append("dated \(since.description) to \(until.description)")
+        case let (since?, nil): parts.append("dated \(since.description) or later")
+        case let (nil, until?): parts.append("dated \(until.description) or earlier")
+        case (nil, nil): break
+        }
+        if !filter.sources.isEmpty {
+            parts.append("from \(filter.sources.map { "\($0)" as TerminalText }.joined(separator: " or "))")
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    static func json(_ facets: Facets) -> JSON {
+        .object([
+            ("years", .array(facets.years.map { .object([("year", .int($0.year)), ("count", .int($0.count))]) })),
+            ("undated", .int(facets.undated)),
+            (
+                "sources",
+                .array(
+                    facets.sources.prefix(50).map {
+                        .object([("source", .string($0.source)), ("count", .int($0.count))])
+                    })
+            ),
+        ])
     }
 
     private static func json(_ correction: QueryReading.Correction) -> JSON {

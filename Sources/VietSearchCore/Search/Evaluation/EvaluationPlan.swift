@@ -159,4 +159,24 @@ struct MatchCounts {
     /// Documents holding an alternative as typed: every word, consecutive words adjacent
     /// and in order, and the exact spelling of each word typed with diacritics.
     var asTyped = 0
+    /// Under a date filter, documents that would match but have no date.
+    var undated = 0
+    /// With facets: matching documents per year (`year - CalendarDate` range start), and
+    /// per source name; `undatedMatches` have no date.
+    var years: [Int] = []
+    var undatedMatches = 0
+    var sources: [String: Int] = [:]
+
+    /// The facets of what was counted.
+    var facets: Facets {
+        Facets(
+            years: years.indices.filter { years[$0] > 0 }.map { (Self.firstYear + $0, years[$0]) },
+            undated: undatedMatches,
+            sources: sources.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
+                ($0.key, $0.value)
+            })
+    }
+
+    /// The first year a date may have (`CalendarDate`), at `years[0]`.
+    static let firstYear = 1900
 }

@@ -9,7 +9,7 @@ extension SegmentEvaluator {
     mutating func oneWordTop(_ plan: EvaluationPlan) throws -> [ScoredDoc]? {
         guard plan.clauses.count == 1, plan.alternatives.count == 1, !plan.clauses[0].isPhrase, !plan.relaxed,
             plan.excluded.isEmpty, citing.isEmpty, !options.countsMatches, !options.exactOnly, options.limit > 0,
-            model.order == .tiers
+            model.order == .tiers, options.sort == .relevance
         else { return nil }
         let clause = plan.clauses[0]
         let term = clause.terms[0]
@@ -84,7 +84,7 @@ extension SegmentEvaluator {
                     if p > 0 && doc < cursor.list.docs[p - 1] { hint = 0 }
                     let t = titleDocs.isEmpty ? nil : SortedDocs.find(doc, in: titleDocs, from: &hint)
                     if let t { titleSeen[t] = true }
-                    guard !segment.deleted.contains(Int(doc)) else { continue }
+                    guard !visible.hides(Int(doc)) else { continue }
                     let body = model.fieldScore(
                         idf: idf, freq: Double(cursor.freq(p)), length: segment.length(Int(doc), .body),
                         averageLength: statistics.averageBody, field: .body)
@@ -96,7 +96,7 @@ extension SegmentEvaluator {
         }
         // Articles holding the word in the title only (one in a block not read ranks below
         // the top even with its body's score, so lower still without it).
-        for t in titleDocs.indices where !titleSeen[t] && !segment.deleted.contains(Int(titleDocs[t])) {
+        for t in titleDocs.indices where !titleSeen[t] && !visible.hides(Int(titleDocs[t])) {
             add(Int(titleDocs[t]), titleScores[t], exact: titleExact[t])
         }
         return top.result

@@ -16,6 +16,8 @@ struct SegmentEvaluator {
     let options: SearchOptions
     /// Documents citing the directive the query names, with their mention counts.
     let citing: [Int: Int]
+    /// The documents that may be returned (not deleted, passing `options.filter`).
+    let visible: VisibleDocs
 
     /// Per clause, its cursor in the title and in the body, where the field has it (single
     /// words only).
@@ -48,6 +50,25 @@ struct SegmentEvaluator {
         self.model = model
         self.options = options
         self.citing = citing
+        visible = VisibleDocs(segment: segment, filter: options.filter)
+    }
+
+    /// The key of `options.sort` for `doc` (`Rank.order`).
+    @inline(__always)
+    private func order(_ doc: Int) -> Int64 {
+        options.sort == .relevance ? 0 : options.sort.key(date: segment.columns.date(doc))
+    }
+
+    /// Adds `doc`, a match, to the year and source counts.
+    private func countFacets(_ doc: Int, _ counts: inout MatchCounts, sources: inout [Int]) {
+        let date = segment.columns.date(doc)
+        if date == 0 {
+            counts.undatedMatches += 1
+        } else {
+            if counts.years.isEmpty { counts.years = [Int](repeating: 0, count: 2101 - MatchCounts.firstYear) }
+            counts.years[Int(date / 10000) - MatchCounts.firstYear] += 1
+        }
+        if let source = segment.columns.sourceOrdinal(doc) { sources[source] += 1 }
     }
 
     /// The matches that may rank in the top `options.limit` (ties included), with what
@@ -72,6 +93,7 @@ struct SegmentEvaluator {
         var mentions = [Int](repeating: 0, count: citing.isEmpty ? 0 : n)
         for (doc, count) in citing where doc < n { mentions[doc] = count }
         func mentionsOf(_ doc: Int) -> Int { mentions.isEmpty ? 0 : mentions[doc] }
+        var sourceCounts = [Int](repeating: 0, count: options.facets ? segment.columns.sources.count : 0)
         var candidates: [(bound: Rank, doc: Int32)] = []
         var lowest = BestRanks(limit: options.limit)
         var top = TopRanks(limit: options.limit)
@@ -85,13 +107,17 @@ struct SegmentEvaluator {
             let cited = mentionsOf(doc)
             guard h != 0 || cited > 0 else { continue }
             let matching = matchingAlternatives(plan, h)
-            guard matching != 0 || cited > 0, !segment.deleted.contains(doc), excludedDocs.isEmpty || !excludedDocs[doc]
-            else { continue }
+            guard matching != 0 || cited > 0, excludedDocs.isEmpty || !excludedDocs[doc] else { continue }
+            if visible.hides(doc) {
+                if visible.lacksDateOnly(doc), try !isExcluded(Int32(doc), by: excludedPhrases) { counts.undated += 1 }
+                continue
+            }
             if try isExcluded(Int32(doc), by: excludedPhrases) { continue }
             counts.matching += 1
+            if options.facets { countFacets(doc, &counts, sources: &sourceCounts) }
             var whole = false
             var asTyped = false
-            var bound = Rank(citations: cited, tier: 0, adjacentPairs: 0, score: 0)
+            var bound = Rank(order: order(doc), citations: cited, tier: 0, adjacentPairs: 0, score: 0)
             // The best rank without adjacency, and its features.
             var floor = (rank: bound, features: RankingModel.Features?.none)
             var rest = matching
@@ -124,6 +150,9 @@ struct SegmentEvaluator {
                 candidates.append((bound, Int32(doc)))
             }
             lowest.add(floor.rank)
+        }
+        for (source, count) in zip(segment.columns.sources, sourceCounts) where count > 0 {
+            counts.sources[source, default: 0] += count
         }
         guard options.limit > 0 else { return [] }
 
@@ -175,7 +204,7 @@ struct SegmentEvaluator {
     private mutating func features(_ plan: EvaluationPlan, _ a: Int, doc: Int, mentions: Int) -> RankingModel.Features {
         let alternative = plan.alternatives[a]
         var known = RankingModel.Features(
-            citations: mentions,
+            order: order(doc), citations: mentions,
             exactWords: (exact[doc] & plan.exactMask & alternative.clauses).nonzeroBitCount,
             preferredWords: (exact[doc] & plan.preferredMask & alternative.clauses).nonzeroBitCount,
             bm25: scores[a * segment.docCount + doc])

@@ -16,6 +16,7 @@ struct ScoredDoc {
 
 /// The ranking key of a match, compared lexicographically (higher ranks first):
 ///
+/// 0. `order`: the key of the sort asked for (`SortOrder.key`: the date), 0 by relevance;
 /// 1. `citations`: mentions of the directive the query names (0 when it names none);
 /// 2. `tier`: how many clauses typed with diacritics match in their exact spelling;
 /// 3. `adjacentPairs`: pairs of consecutive query words standing adjacent, in order;
@@ -26,13 +27,15 @@ struct ScoredDoc {
 /// `RankingModel` fills it (a relaxed search leaves `tier` and `adjacentPairs` at 0).
 /// Ties are broken by the article id, outside this key.
 struct Rank: Comparable {
+    var order: Int64 = 0
     var citations: Int
     var tier: Int
     var adjacentPairs: Int
     var preferred = 0
     var score: Double
 
-    init(citations: Int, tier: Int, adjacentPairs: Int, preferred: Int = 0, score: Double) {
+    init(order: Int64 = 0, citations: Int, tier: Int, adjacentPairs: Int, preferred: Int = 0, score: Double) {
+        self.order = order
         self.citations = citations
         self.tier = tier
         self.adjacentPairs = adjacentPairs
@@ -41,7 +44,7 @@ struct Rank: Comparable {
     }
 
     static func < (a: Rank, b: Rank) -> Bool {
-        (a.citations, a.tier, a.adjacentPairs, a.preferred, a.score)
-            < (b.citations, b.tier, b.adjacentPairs, b.preferred, b.score)
+        (a.order, a.citations, a.tier, a.adjacentPairs, a.preferred, a.score)
+            < (b.order, b.citations, b.tier, b.adjacentPairs, b.preferred, b.score)
     }
 }

@@ -47,6 +47,8 @@ struct RankingModel: Sendable {
 
     /// What is known of one match.
     struct Features: Equatable {
+        /// The sort key (`SortOrder.key`), 0 by relevance.
+        var order: Int64 = 0
         var citations = 0
         var exactWords = 0
         /// Words typed without diacritics that stand in the reader's preferred spelling.
@@ -61,10 +63,11 @@ struct RankingModel: Sendable {
         switch order {
         case .tiers:
             return Rank(
-                citations: features.citations, tier: features.exactWords, adjacentPairs: features.adjacentPairs,
+                order: features.order, citations: features.citations, tier: features.exactWords,
+                adjacentPairs: features.adjacentPairs,
                 preferred: features.preferredWords, score: score)
         case .weighted:
-            return Rank(citations: features.citations, tier: 0, adjacentPairs: 0, score: score)
+            return Rank(order: features.order, citations: features.citations, tier: 0, adjacentPairs: 0, score: score)
         }
     }
 

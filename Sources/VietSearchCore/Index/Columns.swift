@@ -1,0 +1,127 @@
+/// Per-document values that filters and sorting read while a search evaluates (as Tantivy's
+/// fast fields and Lucene's doc values are), one column each: the date and the source
+/// (`Article.sourceName`). The `.cols` file body:
+///
+///     Body    --> DocCount (u64), Date^DocCount (u32: year * 10000 + month * 100 + day,
+///                 0 for none), SourceCount (VInt), Source^SourceCount (length-prefixed UTF-8,
+///                 ascending bytes), SourceOrdinal^DocCount (u32: 1 + the source's ordinal,
+///                 0 for none)
+struct ColumnsWriter {
+    private var dates: [UInt32] = []
+    private var sourceOrdinals: [Int32] = []
+    private var sources: [String] = []
+    private var sourceIDs: [String: Int32] = [:]
+
+    mutating func add(_ article: Article) {
+        dates.append(article.date.flatMap(ArticleDate.init(iso:))?.value ?? 0)
+        guard let name = article.sourceName else {
+            sourceOrdinals.append(-1)
+            return
+        }
+        if let id = sourceIDs[name] {
+            sourceOrdinals.append(id)
+        } else {
+            sourceIDs[name] = Int32(sources.count)
+            sourceOrdinals.append(Int32(sources.count))
+            sources.append(name)
+        }
+    }
+
+    func body() -> [UInt8] {
+        let order = sources.indices.sorted { sources[$0].utf8.lexicographicallyPrecedes(sources[$1].utf8) }
+        var ordinal = [UInt32](repeating: 0, count: sources.count)
+        for (rank, id) in order.enumerated() { ordinal[id] = UInt32(rank) + 1 }
+        var out = ByteWriter(capacity: dates.count * 8 + 16)
+        out.u64(UInt64(dates.count))
+        for date in dates { out.u32(date) }
+        out.varint(sources.count)
+        for id in order { out.string(sources[id]) }
+        for id in sourceOrdinals { out.u32(id < 0 ? 0 : ordinal[Int(id)]) }
+        return out.bytes
+    }
+}
+
+/// Reads a mapped `.cols` file: checked whole when the segment opens (it is small).
+struct ColumnsReader {
+    let file: MappedFile
+    private let datesStart: Int
+    private let ordinalsStart: Int
+    /// The segment's sources, ascending; a document's source ordinal indexes them.
+    let sources: [String]
+
+    init(file: MappedFile, body: Range<Int>, docCount: Int) throws {
+        self.file = file
+        try FileFormat.verifyChecksum(of: file.bytes, file: file.path)
+        var reader = ByteReader(file.bytes, from: body.lowerBound, to: body.upperBound, file: file.path)
+        guard try reader.u64Int() == docCount else {
+            throw reader.corrupt("columns of another document count than the segment's \(docCount)")
+        }
+        datesStart = reader.offset
+        _ = try reader.bytes(docCount * 4)
+        let count = try reader.int()
+        guard count <= docCount else { throw reader.corrupt("more sources than documents") }
+        var sources: [String] = []
+        for _ in 0..<count { sources.append(try reader.string()) }
+        self.sources = sources
+        ordinalsStart = reader.offset
+        guard body.upperBound - ordinalsStart == docCount * 4 else {
+            throw reader.corrupt("source column of the wrong length")
+        }
+        for doc in 0..<docCount where sourceOrdinal(doc).map({ $0 >= count }) ?? false {
+            throw reader.corrupt("source ordinal out of range for document \(doc)")
+        }
+    }
+
+    /// The document's date as `ArticleDate.value` (0: none).
+    @inline(__always)
+    func date(_ doc: Int) -> UInt32 {
+        UInt32(littleEndian: file.bytes.loadUnaligned(fromByteOffset: datesStart + doc * 4, as: UInt32.self))
+    }
+
+    /// The index into `sources` of the document's source, nil when it has none.
+    @inline(__always)
+    func sourceOrdinal(_ doc: Int) -> Int? {
+        let value = UInt32(
+            littleEndian: file.bytes.loadUnaligned(fromByteOffset: ordinalsStart + doc * 4, as: UInt32.self))
+        return value == 0 ? nil : Int(value) - 1
+    }
+}
+
+/// A day as one comparable number, `year * 10000 + month * 100 + day` (2024-07-05 is
+/// 20240705), read from `YYYY-MM-DD`.
+public struct ArticleDate: Comparable, Sendable, CustomStringConvertible {
+    public let value: UInt32
+
+    /// The day `text` names: `YYYY-MM-DD`, `YYYY-MM` (its first day) or `YYYY` (its first
+    /// day); nil for anything else or a day the month lacks.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
+            parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
+            let year = Int(parts[0])
+        else { return nil }
+        let month = parts.count > 1 ? Int(parts[1]) : 1
+        let day = parts.count > 2 ? Int(parts[2]) : 1
+        guard let month, let day, let date = CalendarDate(year: year, month: month, day: day) else { return nil }
+        value = UInt32(date.year * 10000 + date.month * 100 + date.day)
+    }
+
+    /// The last day that `text` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) names: what `--until`
+    /// includes.
+    public init?(isoEnd text: String) {
+        guard let first = ArticleDate(iso: text) else { return nil }
+        let parts = text.split(separator: "-").count
+        let year = first.year
+        let month = parts == 1 ? 12 : first.month
+        let day = parts == 3 ? first.day : CalendarDate.days(inMonth: month, year: year)
+        value = UInt32(year * 10000 + month * 100 + day)
+    }
+
+    public var year: Int { Int(value / 10000) }
+    var month: Int { Int(value / 100 % 100) }
+    var day: Int { Int(value % 100) }
+
+    public var description: String { CalendarDate(year: year, month: month, day: day)?.iso ?? "\(value)" }
+
+    public static func < (a: ArticleDate, b: ArticleDate) -> Bool { a.value < b.value }
+}
