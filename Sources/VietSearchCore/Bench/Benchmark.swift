@@ -57,14 +57,18 @@ public enum Benchmark {
     /// does not count every match, as the peers' harness asks of Tantivy and Lucene. One
     /// more, untimed run counts the hits, and must find the same top 10. Unless `asTyped`,
     /// the reading of each query (`QueryReader`, included in the timed runs) is also timed
-    /// alone, `runs` times.
+    /// alone, `runs` times. Every search applies `filter`, `sort` and `offset`.
     public static func timeQueries(
-        _ queries: [String], index: String, runs: Int, warmup: Int, asTyped: Bool = false
+        _ queries: [String], index: String, runs: Int, warmup: Int, asTyped: Bool = false,
+        filter: ArticleFilter = ArticleFilter(), sort: SortOrder = .relevance, offset: Int = 0
     ) throws -> [QueryTiming] {
         let analyzer = try Analyzer()
         let searcher = Searcher(reader: try IndexReader(folder: index), analyzer: analyzer)
-        let timed = SearchOptions(limit: 10, snippets: false, countsMatches: false, asTyped: asTyped)
-        let counted = SearchOptions(limit: 10, snippets: false, asTyped: asTyped)
+        let timed = SearchOptions(
+            limit: 10, snippets: false, countsMatches: false, asTyped: asTyped, filter: filter, sort: sort,
+            offset: offset)
+        var counted = timed
+        counted.countsMatches = true
         for _ in 0..<warmup {
             for query in queries { _ = try? searcher.search(query, options: timed) }
         }

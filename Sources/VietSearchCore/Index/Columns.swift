@@ -5,7 +5,8 @@
 ///     Body    --> DocCount (u64), Date^DocCount (u32: year * 10000 + month * 100 + day,
 ///                 0 for none), SourceCount (VInt), Source^SourceCount (length-prefixed UTF-8,
 ///                 ascending bytes), SourceOrdinal^DocCount (u32: 1 + the source's ordinal,
-///                 0 for none)
+///                 0 for none), DatedCount (u64), ByDate^DocCount (u32 documents: the dated
+///                 ones newest first, equal days by document, then the undated by document)
 struct ColumnsWriter {
     private var dates: [UInt32] = []
     private var sourceOrdinals: [Int32] = []
@@ -37,6 +38,11 @@ struct ColumnsWriter {
         out.varint(sources.count)
         for id in order { out.string(sources[id]) }
         for id in sourceOrdinals { out.u32(id < 0 ? 0 : ordinal[Int(id)]) }
+        let byDate = dates.indices.sorted { a, b in
+            dates[a] != dates[b] ? dates[a] > dates[b] : a < b
+        }
+        out.u64(UInt64(dates.count { $0 != 0 }))
+        for doc in byDate { out.u32(UInt32(doc)) }
         return out.bytes
     }
 }
@@ -46,6 +52,9 @@ struct ColumnsReader {
     let file: MappedFile
     private let datesStart: Int
     private let ordinalsStart: Int
+    private let byDateStart: Int
+    /// How many documents have a date (the first of `byDate`).
+    let datedCount: Int
     /// The segment's sources, ascending; a document's source ordinal indexes them.
     let sources: [String]
 
@@ -64,12 +73,24 @@ struct ColumnsReader {
         for _ in 0..<count { sources.append(try reader.string()) }
         self.sources = sources
         ordinalsStart = reader.offset
-        guard body.upperBound - ordinalsStart == docCount * 4 else {
-            throw reader.corrupt("source column of the wrong length")
+        _ = try reader.bytes(docCount * 4)
+        datedCount = try reader.u64Int()
+        byDateStart = reader.offset
+        guard datedCount <= docCount, body.upperBound - byDateStart == docCount * 4 else {
+            throw reader.corrupt("date order of the wrong length")
         }
-        for doc in 0..<docCount where sourceOrdinal(doc).map({ $0 >= count }) ?? false {
-            throw reader.corrupt("source ordinal out of range for document \(doc)")
-        }
+        self.docCount = docCount
+    }
+
+    private let docCount: Int
+
+    /// The document at `rank` of the date order (the dated newest first, then the
+    /// undated); nil when the file names no document of the segment there.
+    @inline(__always)
+    func doc(byDate rank: Int) -> Int? {
+        let doc = Int(
+            UInt32(littleEndian: file.bytes.loadUnaligned(fromByteOffset: byDateStart + rank * 4, as: UInt32.self)))
+        return doc < docCount ? doc : nil
     }
 
     /// The document's date as `ArticleDate.value` (0: none).
@@ -78,12 +99,13 @@ struct ColumnsReader {
         UInt32(littleEndian: file.bytes.loadUnaligned(fromByteOffset: datesStart + doc * 4, as: UInt32.self))
     }
 
-    /// The index into `sources` of the document's source, nil when it has none.
+    /// The index into `sources` of the document's source, nil when it has none (or the
+    /// file names no source there).
     @inline(__always)
     func sourceOrdinal(_ doc: Int) -> Int? {
         let value = UInt32(
             littleEndian: file.bytes.loadUnaligned(fromByteOffset: ordinalsStart + doc * 4, as: UInt32.self))
-        return value == 0 ? nil : Int(value) - 1
+        return value == 0 || value > sources.count ? nil : Int(value) - 1
     }
 }
 

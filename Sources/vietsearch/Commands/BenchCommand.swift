@@ -54,6 +54,8 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object.")
     var json = false
 
+    @OptionGroup(title: "Filters and order of the timed searches") var filters: FilterOptions
+
     func validate() throws {
         if (corpus == nil) == (index == nil) {
             throw ValidationError("Give exactly one of --corpus PATH or --index DIR.")
@@ -104,7 +106,9 @@ struct BenchCommand: ParsableCommand {
         let queryList = try Benchmark.queries(file: try queryFile())
         let timings: [QueryTiming]
         do {
-            timings = try Benchmark.timeQueries(queryList, index: folder, runs: runs, warmup: warmup, asTyped: asTyped)
+            timings = try Benchmark.timeQueries(
+                queryList, index: folder, runs: runs, warmup: warmup, asTyped: asTyped, filter: try filters.filter(),
+                sort: filters.sort, offset: filters.offset)
         } catch {
             throw CleanError("\(error)")
         }
@@ -135,6 +139,8 @@ struct BenchCommand: ParsableCommand {
                     ("p50_us", .double(medianOfMedians)), ("p95_us", .double(Benchmark.percentile(all, 0.95))),
                     ("p99_us", .double(Benchmark.percentile(all, 0.99))), ("queries", .int(timings.count)),
                     ("runs", .int(runs)), ("as_typed", .bool(asTyped)),
+                    ("filter", .string("\(SearchCommand.describe(try filters.filter()))")),
+                    ("sort", .string(filters.sort.rawValue)), ("offset", .int(filters.offset)),
                     ("read_p50_us", readingMedian.map { .double($0) } ?? .null),
                 ])
             ))

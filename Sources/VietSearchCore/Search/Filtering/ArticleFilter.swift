@@ -57,50 +57,44 @@ public enum SortOrder: String, Sendable, CaseIterable {
 }
 
 /// The documents of one segment a search may return (not deleted, passing the filter),
-/// and what a hidden one lacked: as Lucene's live docs are, checked for every match in the
-/// evaluation itself, so that the top `limit` of the filtered articles is exact.
+/// and what a hidden one lacked: asked of every match inside the evaluation, as Lucene's
+/// live docs and Tantivy's fast-field filters are, so that the top `limit` of the filtered
+/// articles is exact. Each question reads the document's columns (two loads), so a filter
+/// costs only in proportion to the matches.
 struct VisibleDocs {
-    /// Bit set: documents hidden (deleted or failing the filter); empty when none is.
-    private var hidden: [UInt64]
-    /// Bit set: documents hidden only for lacking a date under a date filter.
-    private var undatedOnly: [UInt64] = []
+    private let deleted: DeletedDocs
+    private let columns: ColumnsReader
+    private let filter: ArticleFilter
+    /// Per source ordinal of the segment, whether it passes (empty: no source filter).
+    private let sourcePasses: [Bool]
     /// Whether a filter hides documents beyond the deleted ones.
     let isFiltered: Bool
+    private let anyHidden: Bool
 
     init(segment: SegmentReader, filter: ArticleFilter) {
-        let n = segment.docCount
+        deleted = segment.deleted
+        columns = segment.columns
+        self.filter = filter
         isFiltered = !filter.isEmpty
-        hidden = []
-        guard isFiltered || segment.deleted.count > 0 else { return }
-        hidden = [UInt64](repeating: 0, count: (n + 63) / 64)
-        if !isFiltered {
-            for (i, byte) in segment.deleted.bits.enumerated() where byte != 0 {
-                hidden[i >> 3] |= UInt64(byte) << UInt64((i & 7) * 8)
-            }
-            return
-        }
-        undatedOnly = hidden
-        let columns = segment.columns
-        let sourcePasses = filter.sources.isEmpty ? [] : columns.sources.map { filter.passes(source: $0) }
-        for doc in 0..<n {
-            var hide = segment.deleted.contains(doc)
-            if !hide && isFiltered {
-                let sourceFails =
-                    !sourcePasses.isEmpty && !(columns.sourceOrdinal(doc).map { sourcePasses[$0] } ?? false)
-                let date = columns.date(doc)
-                if !sourceFails && filter.filtersDates && date == 0 { undatedOnly[doc >> 6] |= 1 << UInt64(doc & 63) }
-                hide = sourceFails || !filter.passes(date: date)
-            }
-            if hide { hidden[doc >> 6] |= 1 << UInt64(doc & 63) }
-        }
+        anyHidden = isFiltered || segment.deleted.count > 0
+        sourcePasses = filter.sources.isEmpty ? [] : columns.sources.map { filter.passes(source: $0) }
     }
 
     @inline(__always)
-    func hides(_ doc: Int) -> Bool { !hidden.isEmpty && hidden[doc >> 6] & (1 << UInt64(doc & 63)) != 0 }
+    private func sourceFails(_ doc: Int) -> Bool {
+        !sourcePasses.isEmpty && !(columns.sourceOrdinal(doc).map { sourcePasses[$0] } ?? false)
+    }
 
-    /// Whether `doc` is hidden for lacking a date only (a date filter counts those apart).
     @inline(__always)
+    func hides(_ doc: Int) -> Bool {
+        guard anyHidden else { return false }
+        if deleted.contains(doc) { return true }
+        guard isFiltered else { return false }
+        return (filter.filtersDates && !filter.passes(date: columns.date(doc))) || sourceFails(doc)
+    }
+
+    /// Whether `doc`, hidden, is so only for lacking a date under a date filter (counted apart).
     func lacksDateOnly(_ doc: Int) -> Bool {
-        !undatedOnly.isEmpty && undatedOnly[doc >> 6] & (1 << UInt64(doc & 63)) != 0
+        filter.filtersDates && !deleted.contains(doc) && columns.date(doc) == 0 && !sourceFails(doc)
     }
 }
