@@ -72,7 +72,8 @@ import Testing
         let all = try everything("chi bộ")
         #expect(all.count == 120)
         #expect(
-            Set(all.compactMap(\.article.sourceName)) == ["nhandan.vn", "en.nhandan.vn", "Báo Tuổi Trẻ", "articles"])
+            Set(all.compactMap(\.article.sourceName)) == ["nhandan.vn", "en.nhandan.vn", "Báo Tuổi Trẻ"])
+        #expect(all.count { $0.article.sourceName == nil } == 30)
     }
 
     /// The top `limit` of a filtered search are the best `limit` of the filtered articles,
@@ -182,9 +183,9 @@ import Testing
     @Test func aFileIsFromTheFolderItWasIndexedFromAUrlFromItsHost() {
         let file = Article(id: "a/b.txt", title: "", source: "a/b.txt", folder: "/mnt/Báo cũ", body: "")
         #expect(file.sourceName == "Báo cũ")
-        let record = Article(id: "r1", title: "", source: "https://www.NhanDan.vn/x?y", folder: "/data", body: "")
+        let record = Article(id: "r1", title: "", source: "https://www.NhanDan.vn/x?y", body: "")
         #expect(record.sourceName == "nhandan.vn")
-        #expect(Article(id: "r2", title: "", source: "TTXVN", folder: "/data", body: "").sourceName == "TTXVN")
-        #expect(Article(id: "r3", title: "", folder: "/data/tin", body: "").sourceName == "tin")
+        #expect(Article(id: "r2", title: "", source: "TTXVN", body: "").sourceName == "TTXVN")
+        #expect(Article(id: "r3", title: "", body: "").sourceName == nil)
     }
 }

@@ -10,8 +10,8 @@ public struct Article: Sendable, Equatable {
     public var source: String?
     /// The article text (without the title line when the title was taken from it).
     public var body: String
-    /// The folder given to `index` that the article's file was found in (absolute), or
-    /// the folder of a file given by name.
+    /// For an article read from its own file (not a JSONL record): the folder given to
+    /// `index` that the file was found in (absolute), or the folder of a file given by name.
     public var folder: String?
 
     public init(
@@ -26,12 +26,12 @@ public struct Article: Sendable, Equatable {
     }
 
     /// What `--source` and the source facet know the article by: the host of its URL
-    /// source (`www.` left out), else its `source` text for a JSONL record, else (a file,
-    /// whose source is its own path) the name of the folder it was indexed from.
+    /// source (`www.` left out), else for a file the name of the folder it was indexed
+    /// from, else its JSONL `source` text.
     public var sourceName: String? {
         if let source, let host = Self.host(ofURL: source) { return host }
-        if let source, source != id || folder == nil { return source }
-        return folder.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+        if let folder { return folder.split(separator: "/").last.map(String.init) ?? folder }
+        return source
     }
 
     /// The lowercased host of `text` when it is an `http(s)://` URL.

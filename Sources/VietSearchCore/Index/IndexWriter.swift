@@ -85,6 +85,9 @@ public final class IndexWriter {
         var hash: UInt32?
         /// For the new lines of a changed JSONL file: each line's number in the file.
         var lineNumbers: [Int]? = nil
+        /// The label of the root the file was found under (`Manifest.Root`), which
+        /// prefixes the ids of a file's article.
+        var label = ""
     }
 
     /// What stays of a changed JSONL file's documents: those whose line is still there
@@ -138,14 +141,19 @@ public final class IndexWriter {
     }
 
     /// Indexes `paths` (files and folders). With `rebuild`, starts from an empty index.
+    ///
+    /// A path given in an earlier run and missing now (an unmounted disk) keeps its
+    /// articles, with a warning, unless `prune`; a missing path never indexed is an error.
     public func update(
-        paths: [String], rebuild: Bool = false, progress: (@Sendable (IndexProgress) -> Void)? = nil
+        paths: [String], rebuild: Bool = false, prune: Bool = false,
+        progress: (@Sendable (IndexProgress) -> Void)? = nil
     ) throws -> IndexSummary {
         let start = Date()
         var recovered: String? = nil
-        // Missing paths are a usage error: say so before touching anything.
+        // Missing paths no earlier run indexed are a usage error: say so before touching
+        // anything (the roots an existing index knows are checked once it is read).
         let missing = paths.filter { !FileIO.exists($0) }
-        if !missing.isEmpty {
+        if !missing.isEmpty && !FileIO.exists(folder + "/" + Commit.fileName) {
             throw IndexError.nothingIndexed(
                 problems: missing.map { InputProblem(file: $0, message: "no such file or folder") })
         }
@@ -198,13 +206,20 @@ public final class IndexWriter {
             throw IndexError.analyzerChanged(path: folder)
         }
         let old = rebuild ? nil : existing
-        let manifest =
+        var manifest =
             try old?.manifest.map { try Manifest.read(path: self.folder + "/" + $0, id: old?.manifestID) } ?? Manifest()
+        let unknown = missing.filter { path in !manifest.roots.contains { $0.path == Self.absolute(path) } }
+        if !unknown.isEmpty {
+            throw IndexError.nothingIndexed(
+                problems: unknown.map { InputProblem(file: $0, message: "no such file or folder") })
+        }
         var summary = IndexSummary()
-        let scan = SourceScanner.scan(paths, followingLinksOutside: followsLinksOutside)
+        let present = paths.filter { FileIO.exists($0) }
+        for path in present { _ = manifest.addRoot(Self.absolute(path)) }
+        let scan = SourceScanner.scan(present, followingLinksOutside: followsLinksOutside)
         summary.problems = scan.problems
         if let recovered { summary.problems.append(InputProblem(file: folder, message: recovered)) }
-        if scan.files.isEmpty && existing == nil {
+        if scan.files.isEmpty && existing == nil && !present.isEmpty {
             throw IndexError.nothingIndexed(
                 problems: scan.problems.isEmpty
                     ? paths.map { InputProblem(file: $0, message: "no .txt, .md, .html or .jsonl files found") }
@@ -224,15 +239,46 @@ public final class IndexWriter {
                 unchangedKeys.append(key)
                 continue
             }
-            let (fileItems, plan) = try workItems(for: file, key: key, previous: previous)
+            var (fileItems, plan) = try workItems(for: file, key: key, previous: previous)
+            let label = manifest.root(of: key)?.label ?? ""
+            for i in fileItems.indices { fileItems[i].label = label }
             items.append(contentsOf: fileItems)
             if let plan { plans[key] = plan }
         }
         summary.unchanged = unchangedKeys.count
-        let roots = paths.map { Self.absolute($0) }
+        // A file not seen goes when it is gone or under a path given now; but the files
+        // of a root that is missing (an unmounted disk) stay, unless pruned.
+        let roots = present.map { Self.absolute($0) }
+        var keptByMissingRoot: [String: Int] = [:]
+        var prunedByMissingRoot: [String: Int] = [:]
         let removedKeys = manifest.entries.keys.filter { key in
-            !seen.contains(key) && (!FileIO.exists(key) || roots.contains { key == $0 || key.hasPrefix($0 + "/") })
+            guard !seen.contains(key) else { return false }
+            if let root = manifest.root(of: key), !FileIO.exists(root.path) {
+                let articles = manifest.entries[key]!.ranges.reduce(0) { $0 + $1.count }
+                if prune {
+                    prunedByMissingRoot[root.path, default: 0] += articles
+                    return true
+                }
+                keptByMissingRoot[root.path, default: 0] += articles
+                return false
+            }
+            return !FileIO.exists(key) || roots.contains { key == $0 || key.hasPrefix($0 + "/") }
         }
+        for (root, articles) in keptByMissingRoot.sorted(by: { $0.key < $1.key }) {
+            summary.problems.append(
+                InputProblem(
+                    file: root,
+                    message:
+                        "missing (an unmounted disk?): its \(articles) article\(articles == 1 ? "" : "s") are kept; index with --prune to remove them"
+                ))
+        }
+        for (root, articles) in prunedByMissingRoot.sorted(by: { $0.key < $1.key }) {
+            summary.problems.append(
+                InputProblem(
+                    file: root,
+                    message: "missing: its \(articles) article\(articles == 1 ? " was" : "s were") removed (--prune)"))
+        }
+        if prune { manifest.roots.removeAll { prunedByMissingRoot[$0.path] != nil || !FileIO.exists($0.path) } }
 
         // Analyze and build segments on every core.
         let totalBytes = items.reduce(0) { $0 + ($1.bytes?.count ?? $1.range?.count ?? $1.file.size) }
@@ -536,14 +582,19 @@ public final class IndexWriter {
             result.builder = builderID
             result.firstDoc = builder.docCount
             var textBytes = 0
-            let folder = Self.absolute(item.file.folder)
+            // A file's articles are known by their folder and, after the first root, by
+            // ids the root's label prefixes; a JSONL record keeps its own id.
+            let folder = item.file.kind == .jsonl ? nil : Self.absolute(item.file.folder)
             for var article in read.articles {
-                article.folder = folder
+                if let folder {
+                    article.folder = folder
+                    if !item.label.isEmpty { article.id = item.label + "/" + article.id }
+                }
                 builder.add(article, analyzer: analyzer)
                 textBytes += article.title.utf8.count + article.body.utf8.count
+                result.ids.append(article.id)
             }
             result.count = read.articles.count
-            result.ids = read.articles.map(\.id)
             let snapshot: IndexProgress = state.withLock {
                 $0.results.append(result)
                 $0.documents += read.articles.count

@@ -1,10 +1,12 @@
 /// What the index knows of each source file, so that `index` re-reads only new and changed
 /// files and removes the documents of deleted ones. Stored as `<generation>.manifest`:
 ///
-///     Body   --> EntryCount (varint), Entry^EntryCount
+///     Body   --> EntryCount (varint), Entry^EntryCount, RootCount (varint), Root^RootCount
 ///     Entry  --> Path, Size (varint), Modified (u64, bits of a Double), Hash (u32),
 ///                RangeCount (varint), <Segment, FirstDoc, DocCount>^RangeCount,
 ///                RecordCount (varint), RecordHash (u64)^RecordCount
+///     Root   --> Path (absolute), Label (the prefix of its files' article ids; empty for
+///                the first root)
 struct Manifest: Equatable {
     /// Where a source file's documents live: a run of documents in one segment.
     struct DocRange: Equatable {
@@ -44,6 +46,45 @@ struct Manifest: Equatable {
 
     var entries: [String: Entry] = [:]
 
+    /// A folder (or file) given to `index`, and the label that prefixes the ids of the
+    /// articles of its files (`Label/relative/path.txt`).
+    struct Root: Equatable {
+        var path: String
+        var label: String
+    }
+
+    /// Every path given to `index` so far, in the order first given.
+    var roots: [Root] = []
+
+    /// The recorded root holding `path` (the longest that does), or nil.
+    func root(of path: String) -> Root? {
+        roots.filter { path == $0.path || path.hasPrefix($0.path == "/" ? "/" : $0.path + "/") }
+            .max { $0.path.count < $1.path.count }
+    }
+
+    /// Records `path` as a root when it is new, and returns it: the first root gets the
+    /// empty label (a single archive's ids are its files' paths in it), each later one the
+    /// shortest ending of its path no other root has as label (`Corpus`, then
+    /// `disk2/Corpus`), so that two folders of the same layout give different ids. A
+    /// root's label never changes.
+    mutating func addRoot(_ path: String) -> Root {
+        if let known = roots.first(where: { $0.path == path }) { return known }
+        let parts = path.split(separator: "/").map(String.init)
+        var label = ""
+        if !roots.isEmpty {
+            let taken = Set(roots.map(\.label))
+            label = parts.last ?? "root"
+            var k = 2
+            while taken.contains(label) {
+                label = k <= parts.count ? parts.suffix(k).joined(separator: "/") : "\(parts.last ?? "root")-\(k)"
+                k += 1
+            }
+        }
+        let root = Root(path: path, label: label)
+        roots.append(root)
+        return root
+    }
+
     func encoded(id: FileID) -> [UInt8] {
         var writer = ByteWriter()
         writer.varint(entries.count)
@@ -61,6 +102,11 @@ struct Manifest: Equatable {
             }
             writer.varint(entry.records.count)
             for record in entry.records { writer.u64(record) }
+        }
+        writer.varint(roots.count)
+        for root in roots {
+            writer.string(root.path)
+            writer.string(root.label)
         }
         return FileFormat.frame(writer.bytes, kind: .manifest, id: id)
     }
@@ -89,6 +135,10 @@ struct Manifest: Equatable {
             manifest.entries[source] = Entry(
                 size: size, modified: modified, hash: hash, ranges: ranges, records: records)
         }
+        for _ in 0..<(try reader.int()) {
+            manifest.roots.append(Root(path: try reader.string(), label: try reader.string()))
+        }
+        guard reader.offset == body.upperBound else { throw reader.corrupt("bytes after the roots") }
         return manifest
     }
 }

@@ -40,6 +40,13 @@ struct IndexCommand: ParsableCommand {
         help: "Also index files reached through links that lead outside the folders given (skipped otherwise).")
     var followSymlinks = false
 
+    @Flag(
+        name: .long,
+        help:
+            "Remove the articles of folders indexed before and missing now (kept otherwise, with a warning: an unmounted disk)."
+    )
+    var prune = false
+
     func run() throws {
         let writer = IndexWriter(folder: location.folder)
         writer.followsLinksOutside = followSymlinks
@@ -51,7 +58,7 @@ struct IndexCommand: ParsableCommand {
         if let bar { progress = { bar.update($0) } }
         let summary: IndexSummary
         do {
-            summary = try writer.update(paths: paths, rebuild: rebuild, progress: progress)
+            summary = try writer.update(paths: paths, rebuild: rebuild, prune: prune, progress: progress)
         } catch let error as IndexError {
             bar?.finish()
             throw CleanError(error.message)
