@@ -746,7 +746,7 @@ struct ShowCLITests {
         #expect(text.stderr.isEmpty)
         let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0].hasPrefix("Tiếp tục lãnh đạo, chỉ đạo"))
-        #expect(lines[1] == "2022-12-07 · \(id)")
+        #expect(lines[1] == "2022-12-07 · \(id) · in \(CLI.repository)/Corpus")
         #expect(lines[2].isEmpty)
         #expect(text.stdout.contains("Thành ủy Thủ Đức tổ chức hội nghị chuyên đề"))
         let last = file.split(separator: "\n").last { !$0.allSatisfy(\.isWhitespace) }
@@ -758,9 +758,11 @@ struct ShowCLITests {
         #expect(article["id"] as? String == id)
         #expect(article["date"] as? String == "2022-12-07")
         #expect(article["path"] as? String == id)
+        #expect(article["folder"] as? String == CLI.repository + "/Corpus")
+        #expect(article["source"] as? String == "Corpus")
         #expect((article["title"] as? String)?.hasPrefix("Tiếp tục lãnh đạo") == true)
         #expect((article["text"] as? String)?.contains("Thành ủy Thủ Đức") == true)
-        #expect(Set(article.keys) == ["id", "title", "date", "path", "text"])
+        #expect(Set(article.keys) == ["id", "title", "date", "path", "source", "folder", "text"])
 
         // Every id search gives can be shown.
         let found = try CLI.run(["search", "chi bộ", "--json", "--index", index])

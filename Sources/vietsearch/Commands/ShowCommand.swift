@@ -28,7 +28,7 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var color: ColorOption
 
-    @Flag(name: .long, help: "Print JSON: {id, title, date, path, text}.")
+    @Flag(name: .long, help: "Print JSON: {id, title, date, path, source, folder, text}.")
     var json = false
 
     func run() throws {
@@ -47,14 +47,17 @@ struct ShowCommand: ParsableCommand {
             Terminal.print(
                 json: JSON.object([
                     ("id", .string(article.id)), ("title", .string(article.title)), ("date", .string(article.date)),
-                    ("path", .string(article.source)), ("text", .string(article.body)),
+                    ("path", .string(article.source)), ("source", .string(article.sourceName)),
+                    ("folder", .string(article.folder)), ("text", .string(article.body)),
                 ]))
             return
         }
         Terminal.print("\(article.title, bold: color.bold)")
-        // The path only when it says more than the id (for a file, the id is its path).
-        let path = article.source.flatMap { $0 == article.id ? nil : $0 }
-        Terminal.print("\(article.date ?? "no date") · \(article.id)\(path.map { " · \($0)" } ?? "")")
+        // The path only when it says more than the id (for a file, the id is its path in
+        // the folder it was indexed from, named last).
+        let path = article.source.flatMap { $0 == article.id || article.folder != nil ? nil : $0 }
+        let folder = article.folder.map { " · in \($0)" } ?? ""
+        Terminal.print("\(article.date ?? "no date") · \(article.id)\(path.map { " · \($0)" } ?? "")\(folder)")
         Terminal.print("")
         Terminal.print(TerminalText.lines(article.body))
     }
