@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "VietAnalysis", targets: ["VietAnalysis"]),
         .library(name: "VietSearchCore", targets: ["VietSearchCore"]),
+        .library(name: "VietSearchService", targets: ["VietSearchService"]),
         .executable(name: "vietsearch", targets: ["vietsearch"]),
     ],
     dependencies: [
@@ -42,6 +43,8 @@ let package = Package(
         .target(name: "VietAnalysis", dependencies: ["CICU"], swiftSettings: hotPath),
         // Documents, index, search, citations.
         .target(name: "VietSearchCore", dependencies: ["VietAnalysis", "CZstd", "CMemory"], swiftSettings: hotPath),
+        // What the CLI and the server both answer: requests run on an index, and their JSON.
+        .target(name: "VietSearchService", dependencies: ["VietSearchCore", "VietAnalysis"]),
         // The command-line program. A release build links the Swift runtime in: a whole
         // search process then starts in about 5 ms instead of 8 (no dynamic symbol lookup).
         // `-static-stdlib` alone leaves out two support libraries of FoundationEssentials
@@ -49,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "vietsearch",
             dependencies: [
-                "VietSearchCore", "VietAnalysis", "CMemory",
+                "VietSearchCore", "VietAnalysis", "VietSearchService", "CMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [

@@ -1,6 +1,7 @@
 import ArgumentParser
 import VietAnalysis
 import VietSearchCore
+import VietSearchService
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -68,55 +69,24 @@ struct CiteCommand: ParsableCommand {
     func run() throws {
         let key: DirectiveKey
         do {
-            key = try DirectiveQuery.parse(directive, analyzer: try Analyzer()).withImpliedIssuer
-        } catch let error as DirectiveQuery.Error {
-            throw CleanError("\(error)")
-        }
-        let reader = try openIndex(location.folder)
-        let citing: [CitingArticle]
-        let undated: Int
-        let filter = try filters.filter()
-        do {
-            (citing, undated) = try reader.articlesCiting(key, filter: filter, sort: filters.sort)
+            key = try CitationResponse.directive(directive, analyzer: try Analyzer())
         } catch {
             throw CleanError("\(error)")
         }
-        let shown = citing.dropFirst(filters.offset).prefix(limit)
-        let certain = citing.count { $0.match == .certain }
-        let named = (try? reader.displayed(key)) ?? key
+        let reader = try openIndex(location.folder)
+        let filter = try filters.filter()
+        let response: CitationResponse
+        do {
+            response = try CitationResponse(
+                key: key, limit: limit, filter: filter, sort: filters.sort, offset: filters.offset, reader: reader)
+        } catch {
+            throw CleanError("\(error)")
+        }
+        let (citing, undated, named, shown, certain) = (
+            response.citing, response.undated, response.named, response.shown, response.certain
+        )
         if json {
-            let directiveJSON = JSON.object([
-                ("type", .string(key.type.displayName)), ("number", key.isNamedLaw ? .null : .int(key.number)),
-                ("issuer", .string(key.issuer)), ("year", key.year.map { .int($0) } ?? .null),
-                ("title", .string(named.writtenName)),
-            ])
-            let hits = shown.map { hit in
-                JSON.object([
-                    ("id", .string(hit.article.id)), ("title", .string(hit.article.title)),
-                    ("date", .string(hit.article.date)), ("match", .string(hit.match.name)),
-                    (
-                        "mentions",
-                        .array(
-                            hit.mentions.map {
-                                .object([
-                                    ("text", .string($0.text)), ("context", .string($0.context)),
-                                    ("start", .int($0.start)),
-                                    ("end", .int($0.end)), ("field", .string($0.field == .title ? "title" : "body")),
-                                    ("date", .string($0.date)), ("match", .string($0.match.name)),
-                                ])
-                            })
-                    ),
-                ])
-            }
-            Terminal.print(
-                json:
-                    JSON.object([
-                        ("directive", directiveJSON), ("total", .int(citing.count)), ("certain", .int(certain)),
-                        ("possible", .int(citing.count - certain)), ("offset", .int(filters.offset)),
-                        ("sort", .string(filters.sort.rawValue)),
-                        ("undated", filter.filtersDates ? .int(undated) : .null), ("hits", .array(Array(hits))),
-                    ])
-            )
+            Terminal.print(json: response.json)
             if citing.isEmpty { throw NothingMatched() }
             return
         }
@@ -185,12 +155,8 @@ struct DirectivesCommand: ParsableCommand {
     @Option(name: .long, help: "Only directives of this year (in the number, else the date of issue).")
     var year: Int?
 
-    enum Sort: String, ExpressibleByArgument, CaseIterable {
-        case articles, recent
-    }
-
     @Option(name: .long, help: "articles (most cited first) or recent (newest first).")
-    var sort: Sort = .articles
+    var sort: DirectiveListing.Order = .articles
 
     @Option(name: .long, help: "How many directives to show.")
     var limit = 50
@@ -204,57 +170,16 @@ struct DirectivesCommand: ParsableCommand {
 
     func run() throws {
         let reader = try openIndex(location.folder)
-        var counts: [DirectiveCount]
+        let listing: DirectiveListing
         do {
-            counts = try reader.directiveCounts()
+            listing = try DirectiveListing(
+                type: type, issuer: issuer, year: year, order: sort, limit: limit, reader: reader)
         } catch {
             throw CleanError("\(error)")
         }
-        if let type, UserText.fold(type) == "bo luat" {
-            // Codes are laws whose title says so.
-            counts = counts.filter {
-                $0.key.type == .luat && $0.key.writtenName.map(UserText.fold)?.hasPrefix("bo luat ") == true
-            }
-        } else if let type {
-            let wanted = UserText.fold(type)
-            let types = DirectiveType.allCases.filter {
-                UserText.fold($0.displayName) == wanted || $0.abbreviation.map(UserText.fold) == wanted
-            }
-            guard !types.isEmpty else {
-                throw CleanError(
-                    "unknown directive type '\(type)'; known: \(DirectiveType.allCases.map(\.displayName).joined(separator: ", "))"
-                )
-            }
-            counts = counts.filter { count in
-                types.contains { $0.matches(count.key.type) || count.key.type.matches($0) }
-            }
-        }
-        if let issuer {
-            let accepts = Issuers.filter(issuer)
-            counts = counts.filter { accepts($0.key.issuer) }
-        }
-        if let year {
-            counts = counts.filter { ($0.key.year ?? $0.latest.flatMap { Int($0.prefix(4)) }) == year }
-        }
-        if sort == .recent {
-            // Stable: rows of one date keep the most cited first.
-            counts = counts.enumerated().sorted { a, b in
-                (a.element.latest ?? "", b.offset) > (b.element.latest ?? "", a.offset)
-            }.map(\.element)
-        }
-        let shown = counts.prefix(limit)
+        let (counts, shown) = (listing.counts, listing.shown)
         if json {
-            let rows = shown.map {
-                JSON.object([
-                    ("directive", .string($0.key.description)), ("type", .string($0.key.type.displayName)),
-                    ("number", $0.key.isNamedLaw ? .null : .int($0.key.number)),
-                    ("issuer", .string($0.key.writtenIssuer)), ("title", .string($0.key.writtenName)),
-                    ("year", $0.key.year.map { .int($0) } ?? .null), ("date", .string($0.latest)),
-                    ("articles", .int($0.articles)), ("possible_articles", .int($0.possibleArticles)),
-                    ("mentions", .int($0.mentions)),
-                ])
-            }
-            Terminal.print(json: JSON.object([("total", .int(counts.count)), ("directives", .array(Array(rows)))]))
+            Terminal.print(json: listing.json)
             if counts.isEmpty { throw NothingMatched() }
             return
         }
@@ -271,3 +196,5 @@ struct DirectivesCommand: ParsableCommand {
         }
     }
 }
+
+extension DirectiveListing.Order: ExpressibleByArgument {}

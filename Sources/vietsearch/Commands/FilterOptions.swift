@@ -1,5 +1,6 @@
 import ArgumentParser
 import VietSearchCore
+import VietSearchService
 
 /// The filters, order and paging that `search` and `cite` share.
 struct FilterOptions: ParsableArguments {
@@ -42,24 +43,11 @@ struct FilterOptions: ParsableArguments {
 
     /// The filter the options ask for.
     func filter() throws -> ArticleFilter {
-        func day(_ text: String?, _ option: String, end: Bool) throws -> ArticleDate? {
-            guard let text else { return nil }
-            guard let date = end ? ArticleDate(isoEnd: text) : ArticleDate(iso: text) else {
-                throw ValidationError(
-                    "\(option) takes a day as YYYY-MM-DD, a month as YYYY-MM or a year as YYYY, not \"\(text)\".")
-            }
-            return date
+        do {
+            return try FilterParameters(since: since, until: until, sources: source).filter(prefix: "--")
+        } catch {
+            throw ValidationError(error.message)
         }
-        let filter = ArticleFilter(
-            since: try day(since, "--since", end: false), until: try day(until, "--until", end: true),
-            sources: source.filter { !$0.allSatisfy(\.isWhitespace) })
-        if let since = filter.since, let until = filter.until, until < since {
-            throw ValidationError("--until \(until) is before --since \(since): no article could match.")
-        }
-        if source.contains(where: { $0.allSatisfy(\.isWhitespace) }) {
-            throw ValidationError("--source needs a name.")
-        }
-        return filter
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import VietAnalysis
 import VietSearchCore
+import VietSearchService
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -120,8 +121,8 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let reader = try openIndex(location.folder)
-        let searcher = Searcher(reader: reader, analyzer: try Analyzer())
-        let parsed = QueryParser(analyzer: try Analyzer()).parse(query)
+        let analyzer = try Analyzer()
+        let parsed = QueryParser(analyzer: analyzer).parse(query)
         if parsed.ignoredWords > 0 {
             Terminal.warn(
                 "warning: the query is too long; \(plural(parsed.ignoredWords, "word")) beyond the first "
@@ -134,50 +135,16 @@ struct SearchCommand: ParsableCommand {
                 "Nothing to search for: \"\(query)\" has no word to find (only exclusions or punctuation). Add a word.")
             throw NothingMatched()
         }
-        let result = try searcher.search(
-            query,
+        let response = try SearchResponse(
+            query: query,
             options: SearchOptions(
                 limit: limit, exactOnly: exact, allWords: allWords, asTyped: asTyped, filter: try filters.filter(),
-                sort: filters.sort, offset: filters.offset, facets: json))
-        // Some article holds the query (or, relaxed, some of its words), shown or not.
-        let matched = !result.hits.isEmpty || (result.total ?? 0) > 0
+                sort: filters.sort, offset: filters.offset, facets: json),
+            reader: reader, analyzer: analyzer)
+        let result = response.result
+        let matched = response.matched
         if json {
-            let hits = result.hits.map { hit in
-                JSON.object([
-                    ("id", .string(hit.article.id)), ("title", .string(hit.article.title)),
-                    ("date", .string(hit.article.date)),
-                    ("path", .string(hit.article.source)), ("source", .string(hit.article.sourceName)),
-                    ("folder", .string(hit.article.folder)), ("score", .double(hit.score)),
-                    ("citations", .int(hit.citations)), ("exact_matches", .int(hit.exactMatches)),
-                    ("adjacent_pairs", .int(hit.adjacentPairs)),
-                    ("missing", .array(hit.missing.map { .string($0) })),
-                    ("snippet", .string(hit.snippet?.text ?? "")),
-                    (
-                        "highlights",
-                        .array(
-                            (hit.snippet?.highlights ?? []).map { .array([.int($0.lowerBound), .int($0.upperBound)]) })
-                    ),
-                ])
-            }
-            Terminal.print(
-                json:
-                    JSON.object([
-                        ("query", .string(query)), ("total", .int(result.total ?? result.hits.count)),
-                        ("all_words", result.allWords.map { .int($0) } ?? .null),
-                        ("as_typed", result.asTyped.map { .int($0) } ?? .null),
-                        ("some_words", result.someWords.map { .int($0) } ?? .null), ("relaxed", .bool(result.relaxed)),
-                        ("unknown_words", .array(result.unknownWords.map { .string($0) })),
-                        ("interpreted_query", .string(result.reading?.text ?? Self.analyzed(parsed))),
-                        ("corrections", .array((result.reading?.corrections ?? []).map(Self.json))),
-                        ("loosened", .array((result.reading?.loosened ?? []).map { .string($0) })),
-                        ("alternatives", .array((result.reading?.alternatives ?? []).map { .string($0) })),
-                        ("suggestions", .array((result.reading?.suggestions ?? []).map(Self.json))),
-                        ("offset", .int(filters.offset)), ("sort", .string(filters.sort.rawValue)),
-                        ("undated", result.undated.map { .int($0) } ?? .null),
-                        ("facets", result.facets.map(Self.json) ?? .null),
-                        ("hits", .array(hits)),
-                    ])
-            )
+            Terminal.print(json: response.json)
             if !matched { throw NothingMatched() }
             return
         }
@@ -303,32 +270,6 @@ extension SearchCommand {
             parts.append("from \(filter.sources.map { "\($0)" as TerminalText }.joined(separator: " or "))")
         }
         return parts.joined(separator: ", ")
-    }
-
-    static func json(_ facets: Facets) -> JSON {
-        .object([
-            ("years", .array(facets.years.map { .object([("year", .int($0.year)), ("count", .int($0.count))]) })),
-            ("undated", .int(facets.undated)),
-            (
-                "sources",
-                .array(
-                    facets.sources.prefix(50).map {
-                        .object([("source", .string($0.source)), ("count", .int($0.count))])
-                    })
-            ),
-        ])
-    }
-
-    private static func json(_ correction: QueryReading.Correction) -> JSON {
-        .object([
-            ("typed", .string(correction.typed)), ("read", .string(correction.read)),
-            ("kind", .string(correction.kind.rawValue)),
-        ])
-    }
-
-    /// The parsed query's words as analyzed, for `interpreted_query` of a query read as typed.
-    static func analyzed(_ query: Query) -> String {
-        query.alternatives.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " OR ")
     }
 
     /// The query as a message quotes it: in quotes, unless it holds some of its own.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import VietSearchCore
+import VietSearchService
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,12 +45,7 @@ struct ShowCommand: ParsableCommand {
             throw NothingMatched()
         }
         if json {
-            Terminal.print(
-                json: JSON.object([
-                    ("id", .string(article.id)), ("title", .string(article.title)), ("date", .string(article.date)),
-                    ("path", .string(article.source)), ("source", .string(article.sourceName)),
-                    ("folder", .string(article.folder)), ("text", .string(article.body)),
-                ]))
+            Terminal.print(json: article.json)
             return
         }
         Terminal.print("\(article.title, bold: color.bold)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import VietSearchCore
+import VietSearchService
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,15 +20,7 @@ struct StatsCommand: ParsableCommand {
             throw CleanError("\(error)")
         }
         if json {
-            let kinds = stats.bytesByKind.sorted { $0.key < $1.key }.map { ($0.key, JSON.int($0.value)) }
-            Terminal.print(
-                json:
-                    JSON.object([
-                        ("documents", .int(stats.documents)), ("deleted_documents", .int(stats.deletedDocuments)),
-                        ("terms", .int(stats.terms)), ("segments", .int(stats.segments)),
-                        ("bytes", .object(kinds)), ("total_bytes", .int(stats.totalBytes)),
-                    ]
-                    ))
+            Terminal.print(json: stats.json)
             return
         }
         Terminal.print("index      \(location.folder)")
