@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // The analyzer and index writer touch every byte of an archive. Their buffers are owned by
@@ -8,15 +8,22 @@ let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
 
 let package = Package(
     name: "VietSearch",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "VietAnalysis", targets: ["VietAnalysis"]),
         .library(name: "VietSearchCore", targets: ["VietSearchCore"]),
         .library(name: "VietSearchService", targets: ["VietSearchService"]),
+        .library(name: "VietSearchServer", targets: ["VietSearchServer"]),
         .executable(name: "vietsearch", targets: ["vietsearch"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The HTTP server of `vietsearch serve` (README: why Hummingbird); its default traits
+        // (swift-configuration, full Foundation) are left out: nothing here uses them.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System ICU (Debian: libicu-dev), located through pkg-config. Its headers are
@@ -45,6 +52,17 @@ let package = Package(
         .target(name: "VietSearchCore", dependencies: ["VietAnalysis", "CZstd", "CMemory"], swiftSettings: hotPath),
         // What the CLI and the server both answer: requests run on an index, and their JSON.
         .target(name: "VietSearchService", dependencies: ["VietSearchCore", "VietAnalysis"]),
+        // `vietsearch serve`: the JSON API and the search page over one live index.
+        .target(
+            name: "VietSearchServer",
+            dependencies: [
+                "VietSearchService", "VietSearchCore", "VietAnalysis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // The command-line program. A release build links the Swift runtime in: a whole
         // search process then starts in about 5 ms instead of 8 (no dynamic symbol lookup).
         // `-static-stdlib` alone leaves out two support libraries of FoundationEssentials
@@ -52,7 +70,8 @@ let package = Package(
         .executableTarget(
             name: "vietsearch",
             dependencies: [
-                "VietSearchCore", "VietAnalysis", "VietSearchService", "CMemory",
+                "VietSearchCore", "VietAnalysis", "VietSearchService", "VietSearchServer", "CMemory",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [
@@ -68,6 +87,7 @@ let package = Package(
             resources: []
         ),
         .testTarget(name: "CLITests", dependencies: ["vietsearch"]),
+        .testTarget(name: "ServerTests", dependencies: ["VietSearchServer", "VietSearchCore", "vietsearch"]),
     ],
     cxxLanguageStandard: .cxx17
 )

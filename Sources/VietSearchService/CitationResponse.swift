@@ -22,7 +22,7 @@ public struct CitationResponse {
     public static func directive(_ text: String, analyzer: Analyzer) throws -> DirectiveKey {
         do {
             return try DirectiveQuery.parse(text, analyzer: analyzer).withImpliedIssuer
-        } catch let error as DirectiveQuery.Error {
+        } catch {
             throw RequestError("\(error)")
         }
     }

@@ -56,6 +56,22 @@ public struct SearchResponse {
         ])
     }
 
+    /// Parentheses would suggest grouping (`chi bộ (Hà Nội OR Huế)`), which the query
+    /// language does not have: alternatives are runs of words between `OR`s. Refused outside
+    /// quotes, so that no query is silently read otherwise than meant.
+    public static func refuseParentheses(_ query: String) throws(RequestError) {
+        var quoted = false
+        for character in query {
+            if character == "\"" {
+                quoted.toggle()
+            } else if !quoted && (character == "(" || character == ")") {
+                throw RequestError(
+                    "Parentheses do not group words in a query. Write alternatives as runs of words "
+                        + "between OR (Đà Nẵng OR Hải Phòng), or drop the parentheses.")
+            }
+        }
+    }
+
     /// The parsed query's words as analyzed, for `interpreted_query` of a query read as typed.
     public static func analyzed(_ query: Query) -> String {
         query.alternatives.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " OR ")

@@ -54,6 +54,7 @@ struct VietSearchCommand: ParsableCommand {
         subcommands: [
             IndexCommand.self, SearchCommand.self, ShowCommand.self, CiteCommand.self, DirectivesCommand.self,
             AnalyzeCommand.self, StatsCommand.self, CheckCommand.self, OptimizeCommand.self, BenchCommand.self,
+            ServeCommand.self,
         ]
     )
 }

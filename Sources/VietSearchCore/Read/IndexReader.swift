@@ -45,6 +45,9 @@ public final class IndexReader: @unchecked Sendable {
     /// Live documents.
     public var documentCount: Int { commit.liveDocs }
 
+    /// The commit's generation: each commit of a writer has a higher one.
+    public var generation: Int { commit.generation }
+
     var averageTitleLength: Double {
         let docs = max(1, commit.liveDocs)
         return max(1, Double(commit.segments.reduce(0) { $0 + $1.titleTokens }) / Double(docs))

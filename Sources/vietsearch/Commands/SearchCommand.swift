@@ -100,22 +100,10 @@ struct SearchCommand: ParsableCommand {
         if try TextArguments.text(words).isEmpty {
             throw ValidationError("Give a query, e.g. vietsearch search \"sinh hoạt chi bộ\".")
         }
-        try Self.refuseParentheses(query)
-    }
-
-    /// Parentheses would suggest grouping (`chi bộ (Hà Nội OR Huế)`), which the query
-    /// language does not have: alternatives are runs of words between `OR`s. Refused outside
-    /// quotes, so that no query is silently read otherwise than meant.
-    static func refuseParentheses(_ query: String) throws {
-        var quoted = false
-        for character in query {
-            if character == "\"" {
-                quoted.toggle()
-            } else if !quoted && (character == "(" || character == ")") {
-                throw ValidationError(
-                    "Parentheses do not group words in a query. Write alternatives as runs of words "
-                        + "between OR (Đà Nẵng OR Hải Phòng), or drop the parentheses.")
-            }
+        do {
+            try SearchResponse.refuseParentheses(query)
+        } catch {
+            throw ValidationError(error.message)
         }
     }
 
