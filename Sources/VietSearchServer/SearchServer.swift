@@ -1,6 +1,8 @@
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
+import Synchronization
 import VietSearchCore
 import VietSearchService
 
@@ -11,6 +13,12 @@ public struct SearchServer: Sendable {
     public let configuration: ServerConfiguration
     let archive: Archive
     let logger: Logger
+    private let running = Running()
+
+    /// The service group of `run`, for `stop`.
+    private final class Running: Sendable {
+        let group = Mutex<ServiceGroup?>(nil)
+    }
 
     /// Opens the index; throws `IndexError` or `CorruptIndexError` when it cannot.
     public init(configuration: ServerConfiguration, logger: Logger) throws {
@@ -21,8 +29,8 @@ public struct SearchServer: Sendable {
             configuration: configuration)
     }
 
-    /// Serves until SIGINT or SIGTERM (or cancellation), then finishes the requests under
-    /// way and returns. `onRunning` is told the port listened on.
+    /// Serves until SIGINT, SIGTERM or `stop()`, then finishes the requests under way and
+    /// returns. `onRunning` is told the port listened on.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let app = Application(
             router: router(),
@@ -30,7 +38,15 @@ public struct SearchServer: Sendable {
                 address: .hostname(configuration.host, port: configuration.port), serverName: "vietsearch"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        let group = ServiceGroup(
+            configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        running.group.withLock { $0 = group }
+        try await group.run()
+    }
+
+    /// Stops a running server as SIGTERM does: no new connection, requests under way finish.
+    public func stop() async {
+        await running.group.withLock { $0 }?.triggerGracefulShutdown()
     }
 
     func router() -> Router<ServerContext> {

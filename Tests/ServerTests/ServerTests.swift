@@ -207,7 +207,6 @@ struct ReopenTests {
     @Test func newCommitsAreServedWithoutARestartOrAFailedRequest() async throws {
         let fixture = try Fixture()
         let server = try await RunningServer(fixture)
-        defer { Task { await server.stop() } }
         let before = try await server.get("/api/search?q=kh%E1%BB%A7ng+long")
         #expect(try before.json()["total"] as? Int == 0)
         let generation = try await server.get("/health").json()["generation"] as? Int
@@ -235,5 +234,6 @@ struct ReopenTests {
         #expect(try after.json()["total"] as? Int == 3)
         let health = try await server.get("/health").json()
         #expect((health["generation"] as? Int ?? 0) > (generation ?? .max))
+        await server.stop()
     }
 }

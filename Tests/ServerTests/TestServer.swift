@@ -66,7 +66,7 @@ final class RunningServer: @unchecked Sendable {
     }
 
     func stop() async {
-        task.cancel()
+        await server.stop()
         _ = try? await task.value
     }
 
