@@ -382,6 +382,34 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         #expect(plain.body == "Skip to main content\nTin tức sự kiện\n\nNội dung.")
     }
 
+    @Test func htmlTitleIsTheHeadlineNotTheSiteName() throws {
+        func title(_ head: String, _ body: String) throws -> String {
+            try #require(read("p.html", .html, "<html><head>\(head)</head><body>\(body)</body></html>").articles.first)
+                .title
+        }
+        let h1 = "<h1>Hội nghị Ban Chấp hành Đảng bộ tỉnh</h1><p>Nội dung.</p>"
+        // The site's name as <title>: the <h1>.
+        #expect(try title("<title>Báo Nhân Dân - Thời sự</title>", h1) == "Hội nghị Ban Chấp hành Đảng bộ tỉnh")
+        #expect(try title("<title>nhandan.vn | Chính trị</title>", h1) == "Hội nghị Ban Chấp hành Đảng bộ tỉnh")
+        #expect(
+            try title("<title>Cổng thông tin điện tử tỉnh Hà Tĩnh</title>", h1) == "Hội nghị Ban Chấp hành Đảng bộ tỉnh"
+        )
+        // The headline with the site's name around it: the <h1>.
+        #expect(
+            try title("<title>Hội nghị Ban Chấp hành Đảng bộ tỉnh - Báo Hà Tĩnh</title>", h1)
+                == "Hội nghị Ban Chấp hành Đảng bộ tỉnh")
+        // og:title first, its references decoded.
+        #expect(
+            try title(
+                "<title>Báo Nhân Dân</title><meta property=\"og:title\" content=\"Đà Nẵng &amp; Huế đón khách\" />", h1)
+                == "Đà Nẵng & Huế đón khách")
+        // A <title> that is a headline stays, even with a logo <h1>; "Báo cáo" is a report.
+        #expect(
+            try title("<title>Tỉnh ủy tổng kết năm 2024</title>", "<h1>Báo Nhân Dân</h1><p>Nội dung.</p>")
+                == "Tỉnh ủy tổng kết năm 2024")
+        #expect(try title("<title>Báo cáo tình hình kinh tế</title>", h1) == "Báo cáo tình hình kinh tế")
+    }
+
     @Test func htmlDateNearTheHeadingNotTheHeader() throws {
         let menu = ["Trang chủ", "Thời sự", "Kinh tế", "Văn hóa", "Thể thao"].map { "<li>\($0)</li>" }.joined()
         let html = """

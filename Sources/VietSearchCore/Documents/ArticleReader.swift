@@ -1,8 +1,8 @@
 /// Turns the bytes of a source file into articles, by the file's kind.
 ///
 /// Text, Markdown and HTML files hold one article each: its id and source are the file's
-/// `relativePath`, its title is found as `HeadlineFinder` describes (HTML: the `<title>`,
-/// else the first `<h1>`), its date is the date line near the top (`DateExtractor`), and its
+/// `relativePath`, its title is found as `HeadlineFinder` describes (HTML: `og:title`, the
+/// `<title>` or the first `<h1>`, see `HeadlineFinder.pageTitle`), its date is the date line near the top (`DateExtractor`), and its
 /// body is the text as in the file, trimmed, without the line the title was taken from (and
 /// the blank lines after that line). A file whose only line is the title keeps it as body.
 /// JSONL files hold one article per line (`JSONLReader`).
@@ -99,15 +99,17 @@ public enum ArticleReader {
             source: file.relativePath, body: HeadlineFinder.body(of: content, without: headline))
     }
 
-    /// HTML: the page text; title from `<title>`, else the first `<h1>` (cut to 200
-    /// characters), else the text. The
+    /// HTML: the page text; title as `HeadlineFinder.pageTitle` chooses it from `og:title`,
+    /// `<title>` and the first `<h1>` (cut to 200 characters), else found in the text. The
     /// date line is looked for from three lines above the `<h1>` (pages often show today's
     /// date in their header), else from the top.
     static func html(_ html: String, file: SourceFile) -> Article? {
         let page = HTMLText(html)
         guard !page.text.isEmpty else { return nil }
         var body = page.text
-        var title = (page.title ?? page.heading).map(HeadlineFinder.shortened)
+        var title = HeadlineFinder.pageTitle(
+            openGraph: page.openGraphTitle, title: page.title, heading: page.heading
+        ).map(HeadlineFinder.shortened)
         if title == nil {
             let headline = HeadlineFinder.find(in: page.text)
             title = headline?.title

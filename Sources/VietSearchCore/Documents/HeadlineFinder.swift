@@ -47,6 +47,55 @@ enum HeadlineFinder {
         return Headline(title: shortened(title), line: nil)
     }
 
+    /// The headline of a web page, from its `og:title`, `<title>` and first `<h1>`:
+    /// - `og:title`, when the page has one: what the page itself gives as its headline;
+    /// - else the `<h1>` when the `<title>` holds it ("Headline - Báo Nhân Dân": the
+    ///   headline with the site's name around it), or when the `<title>` reads as a site's
+    ///   name (`isSiteName`: "Báo Nhân Dân - Thời sự", "Cổng thông tin điện tử tỉnh", a host
+    ///   name) and the `<h1>` does not;
+    /// - else the `<title>`, else the `<h1>`.
+    ///
+    /// A title shared by many pages of one site is not looked for: each file is read on its
+    /// own, and the site-name test covers the usual case of it.
+    static func pageTitle(openGraph: String?, title: String?, heading: String?) -> String? {
+        if let openGraph { return openGraph }
+        guard let title, let heading else { return title ?? heading }
+        let lowerTitle = title.lowercased()
+        let lowerHeading = heading.lowercased()
+        if lowerTitle != lowerHeading && lowerTitle.contains(lowerHeading) { return heading }
+        return isSiteName(lowerTitle) && !isSiteName(lowerHeading) ? heading : title
+    }
+
+    /// Whether a lowercased page title names a site or a section of it rather than an
+    /// article: its first part (before " - ", " | ", " – ", ":") starts with a word that
+    /// names a publication or portal (`báo`, `tạp chí`, `cổng thông tin`, ...), or one of
+    /// its parts is a host name (`nhandan.vn`, `www.`). A first part of more than six words
+    /// that opens with `báo` is a headline.
+    static func isSiteName(_ title: String) -> Bool {
+        let parts = title.split { "|–—:»".contains($0) }.flatMap { $0.split(separator: " - ") }
+            .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        guard let first = parts.first else { return false }
+        if parts.contains(where: { part in
+            !part.contains(" ")
+                && (part.hasPrefix("www.") || [".vn", ".com", ".net", ".org"].contains { part.hasSuffix($0) })
+        }) {
+            return true
+        }
+        let words = first.split(separator: " ")
+        if words.first == "báo" {
+            return words.count > 1 && words.count <= 6 && !notSiteAfterBáo.contains(String(words[1]))
+        }
+        return siteWords.contains { first == $0 || first.hasPrefix($0 + " ") }
+    }
+
+    /// Words that open the name of a Vietnamese portal or broadcaster (a paper's name opens
+    /// with `báo`, unless it is `báo cáo` "report" and the like).
+    static let siteWords = [
+        "tạp chí", "cổng thông tin", "cổng ttđt", "trang thông tin", "trang tin", "đài phát thanh",
+        "đài truyền hình", "thông tấn xã",
+    ]
+    static let notSiteAfterBáo: Set<String> = ["cáo", "động", "chí", "giá", "hiệu", "công", "tin", "đáp", "hại"]
+
     /// `title` cut to `maxLength` characters, at a space when there is one in the second half.
     static func shortened(_ title: String) -> String {
         guard title.count > maxLength else { return title }
