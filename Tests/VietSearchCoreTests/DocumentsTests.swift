@@ -114,6 +114,10 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         ("ngày 7 tháng 12 năm 2022", "2022-12-07"),
         ("Cập nhật: 16:30 - 01-02-2020", "2020-02-01"),
         ("2021-07-23", "2021-07-23"),
+        ("Hà Nội, ngày 5 tháng 7 năm 2024", "2024-07-05"),
+        ("TP. Hồ Chí Minh, ngày 05 tháng 07 năm 2024", "2024-07-05"),
+        ("*Ngày 05/07/2024*", "2024-07-05"),
+        ("_Thứ Sáu, ngày 5/7/2024_", "2024-07-05"),
     ])
     func dateLines(line: String, date: String) {
         #expect(DateExtractor.date(in: "Tiêu đề bài viết\n" + line + "\nNội dung.") == date)
@@ -125,6 +129,8 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         "31/02/2021",  // no such day
         "12/13/2021",  // no such month
         "Chiều ngày 23/7, Thành ủy tổ chức hội nghị",  // no year
+        "Hà Nội, ngày 5 tháng 7 năm 2024, Thủ tướng ký quyết định",  // a sentence
+        "Hội nghị lần thứ nhất của Ban Chấp hành, ngày 5/7/2024",  // more than a place
     ])
     func notDateLines(line: String) {
         #expect(DateExtractor.date(in: line) == nil)

@@ -11,7 +11,8 @@
 ///
 /// `id` may be a string or a number; `text` is required and becomes the body as it is. A
 /// missing `title` is found in the text as for a text file (and its line then leaves the
-/// body); `date` is kept when it is (or converts to) `YYYY-MM-DD`; `source` falls back to
+/// body); `date` is kept when it is (or converts to) `YYYY-MM-DD`, and a date that does not
+/// (`2024-13-45`, `hôm qua`) is a warning, the article kept without one; `source` falls back to
 /// `url`. Other fields are checked as JSON and ignored. Blank lines are skipped. A line
 /// that is not a JSON object, or lacks `id` or `text`, is a problem with its line number,
 /// and reading goes on. Lines that are not UTF-8 are decoded by `TextDecoder`, reported
@@ -69,11 +70,13 @@ enum JSONLReader {
             switch record {
             case .success(let fields):
                 switch article(from: fields) {
-                case .success(let article):
+                case .success(let (article, warning)):
                     let (limited, cut) = article.limited()
                     articles.append(limited)
                     hashes.append(lineHash(line))
-                    if let cut { problems.append(InputProblem(file: file.path, line: number, message: cut)) }
+                    for message in [warning, cut].compactMap({ $0 }) {
+                        problems.append(InputProblem(file: file.path, line: number, message: message))
+                    }
                 case .failure(let message):
                     problems.append(InputProblem(file: file.path, line: number, message: message.text))
                 }
@@ -90,8 +93,9 @@ enum JSONLReader {
 
     struct Message: Error { var text: String }
 
-    /// The article of one parsed line, or why there is none.
-    static func article(from line: JSONLine) -> Result<Article, Message> {
+    /// The article of one parsed line and what to warn about it (a `date` that is no
+    /// date: the article is kept without one), or why there is none.
+    static func article(from line: JSONLine) -> Result<(article: Article, warning: String?), Message> {
         let id: String?
         switch line.id {
         case .string(let value): id = value.trimmingWhitespace().isEmpty ? nil : value
@@ -118,10 +122,19 @@ enum JSONLReader {
             body = HeadlineFinder.body(of: text, without: headline)
         }
         let source = [line.source, line.url].lazy.compactMap { $0?.string }.first { !$0.isEmpty }
-        return .success(
-            Article(
-                id: id, title: title ?? "", date: line.date?.string.flatMap(DateExtractor.normalized),
-                source: source, body: body))
+        var date: String? = nil
+        var warning: String? = nil
+        switch line.date {
+        case .string(let value) where !value.isBlank:
+            date = DateExtractor.normalized(value)
+            if date == nil {
+                warning = "\"date\" \(JSON.string(value).serialized()) is not a date; indexed without one"
+            }
+        case .number(let literal): warning = "\"date\" \(literal) is not a date; indexed without one"
+        case .other: warning = "\"date\" is not a string; indexed without a date"
+        default: break
+        }
+        return .success((Article(id: id, title: title ?? "", date: date, source: source, body: body), warning))
     }
 
     /// `text` on one line without surrounding whitespace, or nil when it is blank. Quick
