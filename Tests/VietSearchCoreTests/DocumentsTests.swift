@@ -235,7 +235,7 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         let article = try #require(read("b.md", .markdown, front).articles.first)
         #expect(article.title == "Đại hội Đảng bộ phường")
         #expect(article.date == "2020-06-15")
-        #expect(article.body == "# Tiêu đề khác\n\nNội dung.")
+        #expect(article.body == "Tiêu đề khác\n\nNội dung.")
     }
 
     @Test func markdownFrontMatterNeedsKeys() throws {
@@ -523,8 +523,8 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         try write("ẩn\n", to: root + "/.git/e.txt")
         try write("ảnh\n", to: root + "/anh.jpg")
         try write("không đuôi\n", to: root + "/README")
-        try write("thẳng\n", to: root + "/f.pdf")
-        let scan = SourceScanner.scan([root, root + "/khong-co", root + "/f.pdf", root + "/a.txt"])
+        try write("thẳng\n", to: root + "/f.rtf")
+        let scan = SourceScanner.scan([root, root + "/khong-co", root + "/f.rtf", root + "/a.txt"])
         #expect(scan.files.map(\.relativePath) == ["a.txt", "d.jsonl", "sub/b.MD", "sub/deeper/c.htm"])
         #expect(scan.files.map(\.kind) == [.text, .jsonl, .markdown, .html])
         #expect(
@@ -536,8 +536,16 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
             scan.problems == [
                 InputProblem(file: root + "/khong-co", message: "no such file or folder"),
                 InputProblem(
-                    file: root + "/f.pdf",
-                    message: "unsupported file type (expected .txt, .md, .html, .htm or .jsonl)"),
+                    file: root + "/f.rtf",
+                    message: "unsupported file type (expected .txt, .md, .html, .htm, .jsonl, .docx or .pdf)"),
+            ])
+        #expect(
+            scan.skipped == [
+                SkippedFile(path: root + "/.git", reason: SkippedFile.hidden),
+                SkippedFile(path: root + "/.hidden.txt", reason: SkippedFile.hidden),
+                SkippedFile(path: root + "/README", reason: SkippedFile.unsupported),
+                SkippedFile(path: root + "/anh.jpg", reason: SkippedFile.unsupported),
+                SkippedFile(path: root + "/f.rtf", reason: SkippedFile.unsupported),
             ])
         // A file given directly is named by its file name.
         let direct = SourceScanner.scan([root + "/sub/b.MD"])
@@ -550,6 +558,8 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         #expect(SourceKind(fileName: "dir.d/a.Htm") == .html)
         #expect(SourceKind(fileName: "a.markdown") == .markdown)
         #expect(SourceKind(fileName: "a.json") == nil)
+        #expect(SourceKind(fileName: "Biên bản.DOCX") == .docx)
+        #expect(SourceKind(fileName: "a.pdf") == .pdf)
         #expect(SourceKind(fileName: ".txt") == nil)
         #expect(SourceKind(fileName: "txt") == nil)
     }

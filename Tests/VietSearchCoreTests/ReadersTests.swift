@@ -42,6 +42,112 @@ import VietAnalysis
         #expect(markdown?.date == "2024-07-05")
     }
 
+    @Test func jsonlFieldsMapOtherExports() throws {
+        let scratch = Scratch()
+        scratch.write(
+            "export.jsonl",
+            """
+            {"uid": 7, "headline": "Đà Nẵng đón khách", "content": "Du lịch phục hồi.", "published": "05/07/2024", "link": "https://danang.example/7", "text": "không đọc"}
+
+            """)
+        let fields = try JSONLFields(mappings: [
+            "id=uid", "title=headline", "body=content", "date=published", "url=link",
+        ])
+        let summary = try scratch.index { $0.jsonlFields = fields }
+        #expect(summary.problems.isEmpty)
+        let hit = try #require(
+            try scratch.searcher().search("du lịch", options: SearchOptions(limit: 10, snippets: false)).hits.first)
+        #expect(hit.article.id == "7")
+        #expect(hit.article.title == "Đà Nẵng đón khách")
+        #expect(hit.article.date == "2024-07-05")
+        #expect(hit.article.source == "https://danang.example/7")
+        #expect(try scratch.ids("không đọc").isEmpty)
+        // Messages name the keys read.
+        scratch.write("export2.jsonl", #"{"uid": 8, "headline": "Thiếu nội dung"}"# + "\n")
+        let second = try scratch.index { $0.jsonlFields = fields }
+        #expect(second.problems.map(\.message) == [#"missing "content""#])
+    }
+
+    @Test func badFieldMappingsSayWhy() {
+        func message(_ mappings: [String]) -> String? {
+            do {
+                _ = try JSONLFields(mappings: mappings)
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        #expect(
+            message(["headline=title"])
+                == #"--field headline=title: unknown field "headline" (expected one of id, title, text, body, date, source, url)"#
+        )
+        #expect(message(["title"]) == "--field title: expected TARGET=NAME, as in --field text=content")
+        #expect(message(["title="]) == "--field title=: the key name is empty")
+        #expect(message(["text=a", "body=b"]) == "--field text is given twice")
+        #expect(message(["title=text"]) == #"--field: the key "text" is mapped to two fields"#)
+    }
+
+    @Test func skippedFilesAreListedWithWhy() throws {
+        let scratch = Scratch()
+        scratch.write("bai.txt", "Hội nghị chi bộ\n\nNội dung.")
+        scratch.write("anh.jpg", "not a picture")
+        scratch.write("README.md", "# Kho bài\n\nMô tả.")
+        scratch.write(".DS_Store", "x")
+        scratch.write("rong.txt", "  \n")
+        scratch.write("Trang bao.html", "<title>Đà Nẵng đón khách</title><p>Du lịch phục hồi.</p>")
+        scratch.write("Trang bao_files/quang-cao.html", "<title>Quảng cáo</title><p>Mua ngay.</p>")
+        scratch.write("Trang bao_files/style.css", "p {}")
+        scratch.write("khac_files/bai.txt", "Bài trong thư mục khác\n\nNội dung.")
+        let summary = try scratch.index()
+        let root = scratch.articles + "/"
+        #expect(
+            summary.skipped == [
+                SkippedFile(path: root + ".DS_Store", reason: SkippedFile.hidden),
+                SkippedFile(path: root + "README.md", reason: SkippedFile.folderDocumentation),
+                SkippedFile(path: root + "Trang bao_files/", reason: SkippedFile.savedPageFiles),
+                SkippedFile(path: root + "anh.jpg", reason: SkippedFile.unsupported),
+                SkippedFile(path: root + "rong.txt", reason: "empty file"),
+            ])
+        #expect(Set(try scratch.ids("noi dung")) == ["bai.txt", "khac_files/bai.txt"])
+        #expect(try scratch.ids("mua ngay").isEmpty)
+        #expect(try scratch.ids("du lich") == ["Trang bao.html"])
+    }
+
+    @Test func markdownMarkupLeavesNoTraceInTextOrSnippets() throws {
+        let scratch = Scratch()
+        scratch.write(
+            "tin.md",
+            """
+            # Hội nghị **Thành ủy** `2024`
+
+            *Ngày 05/07/2024*
+
+            ## Nội dung chính
+
+            Sáng nay tại **Hà Nội**, _đại biểu_ đã thảo luận [báo cáo chính trị](https://example.vn/bao-cao) \
+            và xem ![ảnh hội trường](anh.jpg) cùng mã `sinh-hoat` trên ~~bảng~~ tin.
+
+            > Trích dẫn **quan trọng**.
+
+            - Mục *một*
+            - Mục [hai][ref]
+
+            [ref]: https://example.vn/hai
+            """)
+        try scratch.index()
+        let hits = try scratch.searcher().search("ha noi bao cao", options: SearchOptions(limit: 10)).hits
+        let hit = try #require(hits.first)
+        #expect(hit.article.title == "Hội nghị Thành ủy 2024")
+        #expect(hit.article.date == "2024-07-05")
+        let snippet = try #require(hit.snippet).text
+        #expect(snippet.contains("Sáng nay tại Hà Nội, đại biểu đã thảo luận báo cáo chính trị"), "\(snippet)")
+        for markup in ["**", "](", "![", "`", "~~", "_đại", "##", "[ref]"] {
+            #expect(!snippet.contains(markup), "\(markup) in \(snippet)")
+        }
+        let body = try #require(try IndexReader(folder: scratch.indexFolder).article(id: "tin.md")).body
+        #expect(!body.contains("**") && !body.contains("](") && !body.contains("#"), "\(body)")
+    }
+
     private func read(_ name: String, _ text: String) -> Article? {
         ArticleReader.read(
             SourceFile(path: "/a/" + name, relativePath: name, size: 0, modified: 0, kind: .text),
