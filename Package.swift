@@ -64,7 +64,10 @@ let package = Package(
             ],
             linkerSettings: [
                 .unsafeFlags(
-                    ["-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections"],
+                    [
+                        "-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections", "-lCoreFoundation",
+                        "-l_CFXMLInterface", "-lxml2", "-l_FoundationICU", "-lBlocksRuntime",
+                    ],
                     .when(configuration: .release))
             ]
         ),

@@ -308,7 +308,7 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         #expect(article.body.unicodeScalars.elementsEqual("Nội dung.".unicodeScalars))
         #expect(
             result.problems.map(\.description) == [
-                "/archive/cu.txt: not UTF-8; decoded as Windows-1258 (legacy Vietnamese code page)"
+                "/archive/cu.txt: not UTF-8; decoded as Windows-1258 (5 of 5 words with non-ASCII letters are Vietnamese syllables)"
             ])
         let short = ArticleReader.read(file("da.txt", .text), bytes: [0xD0, 0x61, 0xCC, 0x20, 0x4E, 0x61, 0x6D])
         #expect(short.articles.first?.title.unicodeScalars.elementsEqual("Đà Nam".unicodeScalars) == true)
@@ -506,7 +506,7 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
             ])
         #expect(
             result.problems.map(\.description) == [
-                "/archive/cu.jsonl: not UTF-8; decoded as Windows-1258 (legacy Vietnamese code page) (2 lines, first line 1)"
+                "/archive/cu.jsonl: not UTF-8; decoded as Windows-1258 (2 of 2 words with non-ASCII letters are Vietnamese syllables) (2 lines, first line 1)"
             ])
     }
 

@@ -148,6 +148,71 @@ import VietAnalysis
         #expect(!body.contains("**") && !body.contains("](") && !body.contains("#"), "\(body)")
     }
 
+    /// Files in the legacy encodings read as the text they hold, say which encoding was
+    /// chosen, and are found by their words.
+    @Test func legacyEncodingsAreDetectedDecodedAndSearchable() throws {
+        let scratch = Scratch()
+        let articles: [(VietnameseEncoding, String, String)] = [
+            (.tcvn3, "tcvn3.txt", "Hội nghị Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh\n\nSinh hoạt chi bộ định kỳ tháng bảy."),
+            (.vni, "vni.txt", "Đà Nẵng đón khách du lịch quốc tế\n\nNgười dân phường Hải Châu vui mừng."),
+            (.viscii, "viscii.txt", "Thừa Thiên Huế tổng kết công tác năm\n\nQuyết định khen thưởng tập thể xuất sắc."),
+            (.windows1258, "cp1258.txt", "Cần Thơ khởi công cầu mới\n\nCông trình nối hai bờ sông Hậu."),
+        ]
+        for (encoding, name, text) in articles {
+            let bytes = try #require(encoding.encode(text))
+            try Data(bytes).write(to: URL(fileURLWithPath: scratch.articles + "/" + name))
+        }
+        let summary = try scratch.index()
+        let messages = Dictionary(
+            uniqueKeysWithValues: summary.problems.map { (($0.file as NSString).lastPathComponent, $0.message) })
+        #expect(
+            messages["tcvn3.txt"]
+                == "not UTF-8; decoded as TCVN3 (ABC, .VnTime fonts) (15 of 15 words with non-ASCII letters are Vietnamese syllables)"
+        )
+        #expect(messages["vni.txt"]?.hasPrefix("not UTF-8; decoded as VNI-Windows (VNI fonts) (") == true)
+        #expect(messages["viscii.txt"]?.hasPrefix("not UTF-8; decoded as VISCII (") == true)
+        #expect(messages["cp1258.txt"]?.hasPrefix("not UTF-8; decoded as Windows-1258 (") == true)
+        let searcher = try scratch.searcher()
+        for (query, id, title) in [
+            ("sinh hoạt chi bộ", "tcvn3.txt", "Hội nghị Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh"),
+            ("nguoi dan hai chau", "vni.txt", "Đà Nẵng đón khách du lịch quốc tế"),
+            ("khen thưởng", "viscii.txt", "Thừa Thiên Huế tổng kết công tác năm"),
+            ("song hau", "cp1258.txt", "Cần Thơ khởi công cầu mới"),
+        ] {
+            let hits = try searcher.search(query, options: SearchOptions(limit: 10)).hits
+            #expect(hits.first?.article.id == id, "\(query)")
+            #expect(hits.first?.article.title == title)
+        }
+    }
+
+    /// A page in VNI fonts that declares a Western charset reads as VNI, and says so.
+    @Test func aVNIPageDeclaringWindows1252ReadsAsVNI() throws {
+        let head = Array(#"<html><head><meta charset="windows-1252"><title>"#.utf8)
+        let title = try #require(VietnameseEncoding.vni.encode("Người dân Đà Nẵng"))
+        let body = try #require(
+            VietnameseEncoding.vni.encode("</title></head><body><p>Tổ chức hội nghị.</p></body></html>"))
+        let result = ArticleReader.read(
+            SourceFile(path: "/a/vni.html", relativePath: "vni.html", size: 0, modified: 0, kind: .html),
+            bytes: head + title + body)
+        #expect(result.articles.first?.title == "Người dân Đà Nẵng")
+        #expect(result.articles.first?.body == "Tổ chức hội nghị.")
+        #expect(
+            result.problems.map(\.message) == [
+                "not UTF-8; decoded as VNI-Windows (VNI fonts) (8 of 8 words with non-ASCII letters are Vietnamese syllables)"
+            ])
+    }
+
+    /// Windows-1258 decodes TCVN3 bytes without an error, into mojibake: that is no success.
+    @Test func aWindows1258GuessThatGivesMojibakeLoses() throws {
+        let bytes = try #require(VietnameseEncoding.tcvn3.encode("Việt Nam tổ chức hội nghị các nước"))
+        let guess = try #require(VietnameseEncoding.windows1258.decode(bytes))
+        #expect(guess.unicodeScalars.starts(with: "ViÖt Nam tæ chøc héi ngh".unicodeScalars))
+        #expect(!VietnameseEncoding.score(guess).isVietnamese)
+        let (text, repair) = TextDecoder.decode(bytes)
+        #expect(text == "Việt Nam tổ chức hội nghị các nước")
+        #expect(repair?.description.hasPrefix("not UTF-8; decoded as TCVN3") == true)
+    }
+
     private func read(_ name: String, _ text: String) -> Article? {
         ArticleReader.read(
             SourceFile(path: "/a/" + name, relativePath: name, size: 0, modified: 0, kind: .text),

@@ -61,7 +61,8 @@ enum JSONLReader {
                 let (text, repair) = SourceText.decode(line)
                 record = Array(text.utf8).withUnsafeBufferPointer { JSONLine.parse($0, fields: names) }
                 if let repair {
-                    if let k = repairs.firstIndex(where: { $0.repair == repair }) {
+                    if let k = repairs.firstIndex(where: { TextDecoder.merged($0.repair, repair) != nil }) {
+                        repairs[k].repair = TextDecoder.merged(repairs[k].repair, repair)!
                         repairs[k].lines += 1
                     } else {
                         repairs.append((repair, 1, number))
