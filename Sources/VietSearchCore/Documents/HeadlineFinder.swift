@@ -53,17 +53,47 @@ enum HeadlineFinder {
     ///   headline with the site's name around it), or when the `<title>` reads as a site's
     ///   name (`isSiteName`: "Báo Nhân Dân - Thời sự", "Cổng thông tin điện tử tỉnh", a host
     ///   name) and the `<h1>` does not;
-    /// - else the `<title>`, else the `<h1>`.
+    /// - else the `<title>` without a site's name before or after it ("Headline - Báo Hà
+    ///   Tĩnh"), unless it is only a site's name, or one and a section (then nil: the
+    ///   headline is looked for in the text); else the `<h1>`.
     ///
     /// A title shared by many pages of one site is not looked for: each file is read on its
     /// own, and the site-name test covers the usual case of it.
     static func pageTitle(openGraph: String?, title: String?, heading: String?) -> String? {
         if let openGraph { return openGraph }
-        guard let title, let heading else { return title ?? heading }
+        guard let title else { return heading }
         let lowerTitle = title.lowercased()
-        let lowerHeading = heading.lowercased()
-        if lowerTitle != lowerHeading && lowerTitle.contains(lowerHeading) { return heading }
-        return isSiteName(lowerTitle) && !isSiteName(lowerHeading) ? heading : title
+        if let heading {
+            let lowerHeading = heading.lowercased()
+            if lowerTitle != lowerHeading && lowerTitle.contains(lowerHeading) { return heading }
+            if isSiteName(lowerTitle) && !isSiteName(lowerHeading) { return heading }
+        } else {
+            let rest = withoutSiteName(title)
+            // Only the site's name, or it and a section ("Báo Nhân Dân - Thời sự").
+            if isSiteName(lowerTitle) && (rest == title || navigationLabels.contains(rest.lowercased())) { return nil }
+        }
+        return withoutSiteName(title)
+    }
+
+    /// Separators between a headline and a site's name in a `<title>`.
+    static let titleSeparators = [" - ", " | ", " – ", " — ", " :: ", " » "]
+
+    /// `title` without a site's name after its last separator or before its first one
+    /// ("Headline - Báo Hà Tĩnh", "nhandan.vn | Headline"); the title when there is none.
+    static func withoutSiteName(_ title: String) -> String {
+        for separator in titleSeparators {
+            if let last = title.ranges(of: separator).last, !title[..<last.lowerBound].isBlank,
+                isSiteName(title[last.upperBound...].lowercased())
+            {
+                return String(title[..<last.lowerBound].trimmingWhitespace())
+            }
+            if let first = title.firstRange(of: separator), !title[first.upperBound...].isBlank,
+                isSiteName(title[..<first.lowerBound].lowercased())
+            {
+                return String(title[first.upperBound...].trimmingWhitespace())
+            }
+        }
+        return title
     }
 
     /// Whether a lowercased page title names a site or a section of it rather than an

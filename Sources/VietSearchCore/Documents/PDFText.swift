@@ -15,6 +15,7 @@ enum PDFText {
             switch self {
             case .toolMissing:
                 "PDF skipped: pdftotext is not installed (Debian: apt-get install poppler-utils)"
+            case .failed(let status, let message) where status < 0: "pdftotext failed (\(message)); skipped"
             case .failed(let status, let message):
                 "pdftotext failed (exit status \(status)\(message.isEmpty ? "" : ": " + message)); skipped"
             case .timedOut(let seconds): "pdftotext took over \(seconds) s; skipped"
@@ -57,7 +58,12 @@ enum PDFText {
         } catch {
             return .failure(.failed(status: -1, message: "\(error.localizedDescription)"))
         }
-        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        let expired = Box()
+        let timer = DispatchWorkItem {
+            guard process.isRunning else { return }
+            expired.flag = true
+            process.terminate()
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(timeout), execute: timer)
         // Standard error on another thread, so that neither pipe fills while the other is read.
         let errorText = Box()
@@ -71,7 +77,10 @@ enum PDFText {
         group.wait()
         process.waitUntilExit()
         timer.cancel()
-        if process.terminationReason == .uncaughtSignal { return .failure(.timedOut(seconds: timeout)) }
+        if expired.flag { return .failure(.timedOut(seconds: timeout)) }
+        if process.terminationReason == .uncaughtSignal {
+            return .failure(.failed(status: -1, message: "killed by signal \(process.terminationStatus)"))
+        }
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errorText.data, as: UTF8.self).split(separator: "\n").first ?? ""
             return .failure(.failed(status: process.terminationStatus, message: String(message.prefix(200))))
@@ -80,7 +89,9 @@ enum PDFText {
         return .success(String(decoding: text, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n"))
     }
 
+    /// What the helper threads hand back.
     private final class Box: @unchecked Sendable {
         var data = Data()
+        var flag = false
     }
 }
