@@ -247,6 +247,8 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         let rules = "---\nMở đầu bài viết về hội nghị\n---\nNội dung."
         let plain = try #require(read("d.md", .markdown, rules).articles.first)
         #expect(plain.title == "Mở đầu bài viết về hội nghị")
+        // Front matter and nothing else: no article.
+        #expect(read("e.md", .markdown, "---\ntitle: Chỉ có tiêu đề\n---\n\n").articles.isEmpty)
     }
 
     @Test(arguments: [SourceKind.text, .markdown, .html, .jsonl])

@@ -1,11 +1,12 @@
 /// Turns the bytes of a source file into articles, by the file's kind.
 ///
-/// Text, Markdown and HTML files hold one article each: its id and source are the file's
-/// `relativePath`, its title is found as `HeadlineFinder` describes (HTML: `og:title`, the
-/// `<title>` or the first `<h1>`, see `HeadlineFinder.pageTitle`), its date is the date line near the top (`DateExtractor`), and its
-/// body is the text as in the file, trimmed, without the line the title was taken from (and
-/// the blank lines after that line). A file whose only line is the title keeps it as body.
-/// JSONL files hold one article per line (`JSONLReader`).
+/// Text, Markdown, HTML, Word and PDF files hold one article each: its id and source are
+/// the file's `relativePath`, its title is found as `HeadlineFinder` describes (HTML:
+/// `HeadlineFinder.pageTitle`), its date is the date line near the top (`DateExtractor`),
+/// and its body is the file's text (Markdown: `MarkdownText`; Word: `DocxText`; PDF:
+/// `PDFText`), trimmed, without the line the title was taken from (and the blank lines after
+/// that line). A file whose only line is the title keeps it as body. JSONL files hold one
+/// article per line (`JSONLReader`).
 ///
 /// Empty and binary files (a NUL byte in the first 8 KB) give no article and a problem.
 /// An article over `Article.maxTextBytes` of text is cut there, with a problem saying so.
@@ -134,6 +135,7 @@ public enum ArticleReader {
     static func markdown(_ text: String, file: SourceFile) -> Article? {
         let front = FrontMatter(text)
         let content = String(text[front.end...])
+        if front.title != nil && content.isBlank { return nil }
         var title = front.title
         var body = content
         if title == nil, let heading = HeadlineFinder.firstHeading(in: content) {

@@ -24,12 +24,10 @@ enum HeadlineFinder {
     /// How far down the text (in UTF-8 bytes) lines are considered.
     static let maxOffset = 4000
 
-    /// The headline of `text`. With `markdown`, heading markers are stripped and the first
-    /// `# ` heading wins.
-    static func find(in text: String, markdown: Bool = false) -> Headline? {
-        if markdown, let heading = firstHeading(in: text) { return heading }
-        let lines = topLines(of: text, markdown: markdown)
-        guard let first = lines.first ?? firstLine(of: text, markdown: markdown) else { return nil }
+    /// The headline of `text`.
+    static func find(in text: String) -> Headline? {
+        let lines = topLines(of: text)
+        guard let first = lines.first ?? firstLine(of: text) else { return nil }
         let vietnamese = lines.contains {
             $0.text.unicodeScalars.contains { !$0.isASCII && $0.properties.isAlphabetic }
         }
@@ -166,31 +164,29 @@ enum HeadlineFinder {
     // MARK: Lines
 
     struct Line {
-        /// Trimmed, Markdown heading markers removed.
+        /// Trimmed.
         var text: Substring
         /// The whole line with its line break.
         var range: Range<String.Index>
     }
 
     /// The non-blank lines near the top of `text`.
-    static func topLines(of text: String, markdown: Bool) -> [Line] {
+    static func topLines(of text: String) -> [Line] {
         var lines: [Line] = []
         for (line, range) in TextLines(text[...]) {
             if lines.count >= maxLines || text.utf8.distance(from: text.startIndex, to: range.lowerBound) >= maxOffset {
                 break
             }
-            var trimmed = line.trimmingWhitespace()
-            if markdown { trimmed = strippingHeadingMarks(trimmed) }
+            let trimmed = line.trimmingWhitespace()
             if !trimmed.isEmpty { lines.append(Line(text: trimmed, range: range)) }
         }
         return lines
     }
 
     /// The first non-blank line, however far down.
-    static func firstLine(of text: String, markdown: Bool) -> Line? {
+    static func firstLine(of text: String) -> Line? {
         for (line, range) in TextLines(text[...]) {
-            var trimmed = line.trimmingWhitespace()
-            if markdown { trimmed = strippingHeadingMarks(trimmed) }
+            let trimmed = line.trimmingWhitespace()
             if !trimmed.isEmpty { return Line(text: trimmed, range: range) }
         }
         return nil

@@ -143,12 +143,14 @@ public enum SourceScanner {
                     }
                 } else if !entry.isRegular {
                     skipped.append(SkippedFile(path: path, reason: SkippedFile.notRegular))
-                } else if SourceKind(fileName: name) == nil {
-                    skipped.append(SkippedFile(path: path, reason: SkippedFile.unsupported))
-                } else if SourceScanner.isFolderDocumentation(name) {
-                    skipped.append(SkippedFile(path: path, reason: SkippedFile.folderDocumentation))
                 } else if let kind = SourceKind(fileName: name) {
-                    add(path: path, relativePath: relativePath, kind: kind, status: entry)
+                    if SourceScanner.isFolderDocumentation(name) {
+                        skipped.append(SkippedFile(path: path, reason: SkippedFile.folderDocumentation))
+                    } else {
+                        add(path: path, relativePath: relativePath, kind: kind, status: entry)
+                    }
+                } else {
+                    skipped.append(SkippedFile(path: path, reason: SkippedFile.unsupported))
                 }
             }
         }
