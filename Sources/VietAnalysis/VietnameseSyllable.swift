@@ -25,10 +25,24 @@ public enum VietnameseSyllable {
         if rhymes.contains(toneless) { return true }
         for onset in onsets where toneless.hasPrefix(onset) {
             let rhyme = toneless.dropFirst(onset.count)
-            // "gi" and "qu" hold their vowel: "gì", "quá" (rhyme a).
+            // "gi" and "qu" may hold their vowel: "gì", "quá" (rhyme a), "quýt" (rhyme uyt).
             if rhyme.isEmpty ? onset == "gi" : rhymes.contains(String(rhyme)) { return true }
+            if onset == "qu" && rhymes.contains("u" + rhyme) { return true }
         }
         return false
+    }
+
+    /// Whether `word` reads as an abbreviation (`HĐND`, `ĐT`): no vowel letter and no
+    /// lowercase letter. Such words are no syllables to judge a decoding by.
+    public static func isAbbreviation(_ word: some StringProtocol) -> Bool {
+        let table = LetterTable.shared
+        return !word.unicodeScalars.contains { scalar in
+            if scalar.properties.isLowercase { return true }
+            guard let folded = table.letter(scalar.value)?.folded, let letter = Unicode.Scalar(folded) else {
+                return false
+            }
+            return "aeiouy".unicodeScalars.contains(letter)
+        }
     }
 
     /// Initial consonants, longest first.
@@ -37,10 +51,11 @@ public enum VietnameseSyllable {
         "m", "n", "p", "r", "s", "t", "v", "x",
     ]
 
-    /// Rhymes without tone: a vowel nucleus and an optional final consonant or semivowel.
+    /// Rhymes without tone: a vowel nucleus and an optional final consonant or semivowel
+    /// (and `ăk`, of the Central Highlands' names: Đắk Lắk).
     static let rhymes: Set<String> = Set(
         """
-        a ai ao au ay ac ach am an ang anh ap at ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât âu ây
+        a ai ao au ay ac ach am an ang anh ap at ăc ăm ăn ăng ăp ăt ăk âc âm ân âng âp ât âu ây
         e eo ec em en eng ep et ê êch êm ên ênh êp êt êu
         i ia iu ich im in inh ip it iêc iêm iên iêng iêp iêt iêu
         o oi oc om on ong op ot oa oai oan oang oanh oac oach oat oap oam oay oao oăc oăm oăn oăng oăt

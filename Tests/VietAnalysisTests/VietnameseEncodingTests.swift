@@ -52,12 +52,22 @@ struct VietnameseEncodingTests {
     }
 
     @Test func syllables() {
-        for word in ["Việt", "người", "quốc", "giữ", "gì", "khuya", "nghiêng", "Đường", "hoà", "hòa", "THỦY", "ở"] {
+        for word in [
+            "Việt", "người", "quốc", "giữ", "gì", "khuya", "nghiêng", "Đường", "hoà", "hòa", "THỦY", "ở", "quýt",
+            "Quỳnh",
+            "Đắk", "Lắk",
+        ] {
             #expect(VietnameseSyllable.isValid(word), "\(word)")
         }
         for word in ["ViÖt", "Vieät", "ngöôøi", "Hµ", "c¸c", "xyz", "thiw", "việtt", "hoàá", "café"] {
             #expect(!VietnameseSyllable.isValid(word), "\(word)")
         }
+        // Abbreviations are no syllables, and do not count for or against a decoding.
+        #expect(VietnameseSyllable.isAbbreviation("HĐND") && !VietnameseSyllable.isAbbreviation("Đà"))
+        #expect(!VietnameseSyllable.isAbbreviation("c¸c"))
+        #expect(
+            VietnameseEncoding.score("“Hà Nội” – HĐND, ĐT: c¸c").description
+                == "2 of 3 words with non-ASCII letters are Vietnamese syllables")
     }
 
     /// Each encoding of a Vietnamese text is detected as itself, and decodes to the text.

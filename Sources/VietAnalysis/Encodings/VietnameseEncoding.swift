@@ -43,8 +43,8 @@ public enum VietnameseEncoding: String, CaseIterable, Sendable {
         }
     }
 
-    /// How Vietnamese a text reads: of its words that hold a letter outside ASCII (or a
-    /// symbol among letters), how many are Vietnamese syllables (`VietnameseSyllable`).
+    /// How Vietnamese a text reads: of its words that hold a character outside ASCII, how
+    /// many are Vietnamese syllables (`VietnameseSyllable`).
     public struct Score: Comparable, Sendable, CustomStringConvertible {
         public var syllables = 0
         public var words = 0
@@ -67,11 +67,17 @@ public enum VietnameseEncoding: String, CaseIterable, Sendable {
         }
     }
 
-    /// The `Score` of `text`. Words are split at whitespace and ASCII punctuation.
+    /// The `Score` of `text`. Words are split at whitespace and ASCII punctuation, and lose
+    /// the punctuation around them (`“Hà`, `Nội…`); a symbol inside a word stays (`c¸c`).
+    /// Abbreviations (`HĐND`) do not count.
     public static func score(_ text: String) -> Score {
         var score = Score()
-        for word in text.split(whereSeparator: { $0.isWhitespace || ($0.isASCII && !$0.isLetter) }) {
-            guard word.unicodeScalars.contains(where: { !$0.isASCII }) else { continue }
+        for token in text.split(whereSeparator: { $0.isWhitespace || ($0.isASCII && !$0.isLetter) }) {
+            var word = token.drop(while: \.isPunctuation)
+            while word.last?.isPunctuation == true { word.removeLast() }
+            guard word.unicodeScalars.contains(where: { !$0.isASCII }), !VietnameseSyllable.isAbbreviation(word) else {
+                continue
+            }
             score.words += 1
             if VietnameseSyllable.isValid(word) { score.syllables += 1 }
         }
