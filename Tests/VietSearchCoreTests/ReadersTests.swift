@@ -81,7 +81,7 @@ import VietAnalysis
             message(["headline=title"])
                 == #"--field headline=title: unknown field "headline" (expected one of id, title, text, body, date, source, url)"#
         )
-        #expect(message(["title"]) == "--field title: expected TARGET=NAME, as in --field text=content")
+        #expect(message(["title"]) == "--field title: expected TARGET=KEY, as in --field text=content")
         #expect(message(["title="]) == "--field title=: the key name is empty")
         #expect(message(["text=a", "body=b"]) == "--field text is given twice")
         #expect(message(["title=text"]) == #"--field: the key "text" is mapped to two fields"#)

@@ -25,7 +25,7 @@ public struct JSONLFields: Sendable, Equatable {
         var mapped: [String: String] = [:]
         for mapping in mappings {
             guard let equals = mapping.firstIndex(of: "=") else {
-                throw MappingError(description: "--field \(mapping): expected TARGET=NAME, as in --field text=content")
+                throw MappingError(description: "--field \(mapping): expected TARGET=KEY, as in --field text=content")
             }
             let target = mapping[..<equals].trimmingWhitespace().lowercased()
             let name = String(mapping[mapping.index(after: equals)...].trimmingWhitespace())
