@@ -85,7 +85,8 @@ public enum VietnameseEncoding: String, CaseIterable, Sendable {
     }
 
     /// The encoding whose decoding of `bytes` scores best, its text and score; the first
-    /// in `candidates` wins a tie. Judged on the first 64 KB, then all is decoded.
+    /// in `candidates` wins a tie. Judged on the first 64 KB, then all is decoded (should
+    /// that fail, the next best is taken).
     public static func detect(_ bytes: [UInt8], candidates: [VietnameseEncoding] = allCases) -> (
         encoding: VietnameseEncoding, text: String, score: Score
     )? {
@@ -93,17 +94,20 @@ public enum VietnameseEncoding: String, CaseIterable, Sendable {
         if sample.count < bytes.count, let space = sample.lastIndex(where: { $0 == 0x20 || $0 == 0x0A }) {
             sample = sample[..<space]
         }
-        var best: (encoding: VietnameseEncoding, score: Score)? = nil
+        let whole = sample.count == bytes.count
+        var scored: [(encoding: VietnameseEncoding, text: String, score: Score)] = []
         for encoding in candidates {
             guard let text = encoding.decode(Array(sample)) else { continue }
-            let score = score(text)
-            if best == nil || score > best!.score { best = (encoding, score) }
+            scored.append((encoding, text, score(text)))
         }
-        guard let best,
-            let text = sample.count == bytes.count ? best.encoding.decode(Array(sample)) : best.encoding.decode(bytes)
-        else {
-            return nil
+        // Best first; a stable sort keeps the candidates' order among equals.
+        let ranked = scored.enumerated().sorted {
+            ($1.element.score.value, $0.offset) < ($0.element.score.value, $1.offset)
         }
-        return (best.encoding, text, best.score)
+        for (_, candidate) in ranked {
+            if whole { return candidate }
+            if let text = candidate.encoding.decode(bytes) { return (candidate.encoding, text, candidate.score) }
+        }
+        return nil
     }
 }
