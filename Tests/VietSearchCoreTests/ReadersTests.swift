@@ -213,6 +213,64 @@ import VietAnalysis
         #expect(repair?.description.hasPrefix("not UTF-8; decoded as TCVN3") == true)
     }
 
+    /// An official document's title is its kind and subject, not the issuer or the motto.
+    @Test(arguments: [
+        (
+            """
+            ỦY BAN NHÂN DÂN
+            TỈNH HÀ TĨNH
+            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            Độc lập - Tự do - Hạnh phúc
+            Số: 12/QĐ-UBND
+            Hà Tĩnh, ngày 5 tháng 7 năm 2024
+
+            QUYẾT ĐỊNH
+            Về việc ban hành quy chế làm việc
+
+            CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+            Căn cứ Luật Tổ chức chính quyền địa phương.
+            """, "QUYẾT ĐỊNH Về việc ban hành quy chế làm việc"
+        ),
+        (
+            """
+            UBND TỈNH HÀ TĨNH
+            SỞ GIÁO DỤC VÀ ĐÀO TẠO
+            Số: 123/SGDĐT-VP
+            V/v tổ chức hội nghị tổng kết
+            CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            Độc lập – Tự do – Hạnh phúc
+            Hà Tĩnh, ngày 5 tháng 7 năm 2024
+
+            Kính gửi: Các phòng giáo dục và đào tạo.
+            Sở đề nghị các đơn vị chuẩn bị báo cáo.
+            """, "V/v tổ chức hội nghị tổng kết"
+        ),
+        (
+            """
+            TỈNH ỦY HÀ TĨNH ĐẢNG CỘNG SẢN VIỆT NAM
+            *
+            Số 05-CT/TU
+            Hà Tĩnh, ngày 5 tháng 7 năm 2024
+
+            CHỈ THỊ
+            về tăng cường sinh hoạt chi bộ
+            Thời gian qua, công tác sinh hoạt chi bộ có chuyển biến.
+            """, "CHỈ THỊ về tăng cường sinh hoạt chi bộ"
+        ),
+    ])
+    func officialDocumentTitles(text: String, title: String) throws {
+        let article = try #require(read("vb.txt", text))
+        #expect(article.title == title)
+        #expect(article.date == "2024-07-05")
+        #expect(article.body == text)
+    }
+
+    @Test func aHeadlineNamingTheCountryIsNoMotto() throws {
+        let text =
+            "Kỷ niệm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam\nThứ Hai, 02/09/2024\nTHỜI SỰ CHÍNH TRỊ\n\nSáng nay tại Hà Nội."
+        #expect(read("tin.txt", text)?.title == "Kỷ niệm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam")
+    }
+
     private func read(_ name: String, _ text: String) -> Article? {
         ArticleReader.read(
             SourceFile(path: "/a/" + name, relativePath: name, size: 0, modified: 0, kind: .text),

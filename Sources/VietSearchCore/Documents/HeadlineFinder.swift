@@ -24,9 +24,10 @@ enum HeadlineFinder {
     /// How far down the text (in UTF-8 bytes) lines are considered.
     static let maxOffset = 4000
 
-    /// The headline of `text`.
+    /// The headline of `text` (an official document's: `officialTitle`).
     static func find(in text: String) -> Headline? {
         let lines = topLines(of: text)
+        if let official = officialTitle(lines) { return official }
         guard let first = lines.first ?? firstLine(of: text) else { return nil }
         let vietnamese = lines.contains {
             $0.text.unicodeScalars.contains { !$0.isASCII && $0.properties.isAlphabetic }
@@ -123,6 +124,62 @@ enum HeadlineFinder {
         "đài truyền hình", "thông tấn xã",
     ]
     static let notSiteAfterBáo: Set<String> = ["cáo", "động", "chí", "giá", "hiệu", "công", "tin", "đáp", "hại"]
+
+    /// The title of a Vietnamese official document (quyết định, chỉ thị, công văn ...),
+    /// whose header holds the national or the Party motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+    /// NAM", "Độc lập - Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM"), the issuer, the
+    /// number and the date line: the document's kind in capitals after the header with the
+    /// subject line under it ("QUYẾT ĐỊNH Về việc ..."), else the subject line of the
+    /// header ("V/v ...", as letters have it). Nil when the text does not open with such a
+    /// header. The title spans lines, so the body keeps them.
+    static func officialTitle(_ lines: [Line]) -> Headline? {
+        guard let motto = lines.prefix(12).lastIndex(where: { isMotto($0.text) }) else { return nil }
+        var i = motto + 1
+        while i < lines.count, isDocumentHeader(lines[i].text) { i += 1 }
+        if i < lines.count, isCapitals(lines[i].text) {
+            var title = collapsingWhitespace(lines[i].text)
+            if i + 1 < lines.count, isSubject(lines[i + 1].text) {
+                title += " " + collapsingWhitespace(lines[i + 1].text)
+            }
+            return Headline(title: shortened(title), line: nil)
+        }
+        guard let subject = lines.prefix(i).first(where: { isSubject($0.text) }) else { return nil }
+        return Headline(title: shortened(collapsingWhitespace(subject.text)), line: nil)
+    }
+
+    /// A line that is a motto, or a line in capitals that ends with one (two header columns
+    /// may share a line: "TỈNH ỦY HÀ TĨNH ĐẢNG CỘNG SẢN VIỆT NAM"). A headline that ends with
+    /// the country's name in a sentence's case is none.
+    static func isMotto(_ line: Substring) -> Bool {
+        guard line.count <= 80 else { return false }
+        let text = collapsingWhitespace(line.lowercased()).replacing("–", with: "-")
+        let capitals = !line.contains(where: \.isLowercase)
+        return mottos.contains { text == $0 || (capitals && text.hasSuffix($0)) }
+    }
+
+    static let mottos = [
+        "cộng hòa xã hội chủ nghĩa việt nam", "cộng hoà xã hội chủ nghĩa việt nam", "độc lập - tự do - hạnh phúc",
+        "đảng cộng sản việt nam",
+    ]
+
+    /// A line of the header under the motto: another motto line, the number ("Số: 12/QĐ-UBND"),
+    /// the place and date, a rule or star without letters.
+    static func isDocumentHeader(_ line: Substring) -> Bool {
+        let lower = line.lowercased()
+        return isMotto(line) || lower.hasPrefix("số") || DateExtractor.dateLine(line) != nil
+            || !line.contains(where: \.isLetter)
+    }
+
+    /// "Về việc ...", "về tăng cường ...", "V/v ...".
+    static func isSubject(_ line: Substring) -> Bool {
+        let lower = line.lowercased()
+        return lower.hasPrefix("về ") || lower.hasPrefix("v/v")
+    }
+
+    /// A short line whose letters are all capitals ("QUYẾT ĐỊNH", "KẾ HOẠCH").
+    static func isCapitals(_ line: Substring) -> Bool {
+        line.count <= 60 && line.contains(where: \.isLetter) && !line.contains(where: \.isLowercase)
+    }
 
     /// `title` cut to `maxLength` characters, at a space when there is one in the second half.
     static func shortened(_ title: String) -> String {
