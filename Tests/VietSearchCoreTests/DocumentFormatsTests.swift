@@ -62,6 +62,13 @@ import ZIPFoundation
         let article = try #require(ArticleReader.read(Self.file("a.docx", .docx), bytes: bytes).articles.first)
         #expect(article.title == "Biên bản họp")
         #expect(article.body == "Đoạn một.\nĐoạn hai.")
+        // What Word writes by itself is no title: the first line is.
+        let untitled = try Self.docx([
+            Self.document(["<w:r><w:t>Biên bản họp chi bộ</w:t></w:r>", "<w:r><w:t>Đoạn hai.</w:t></w:r>"]),
+            ("docProps/core.xml", core.replacing("Biên bản họp", with: "Microsoft Word - Document1")),
+        ])
+        let first = try #require(ArticleReader.read(Self.file("b.docx", .docx), bytes: untitled).articles.first)
+        #expect(first.title == "Biên bản họp chi bộ")
     }
 
     @Test func brokenDocxFilesAreSkippedWithWhy() throws {

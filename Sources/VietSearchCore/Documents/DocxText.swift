@@ -9,7 +9,7 @@ import ZIPFoundation
 /// `word/document.xml` holds the body and `docProps/core.xml` the properties (both read
 /// with Foundation's `XMLParser`). Each paragraph (`w:p`) becomes a line; tabs and line
 /// breaks inside one become a space and a line break. The title is the document's
-/// `dc:title` when it has one.
+/// `dc:title` when it has one that Word did not fill in by itself (`usableTitle`).
 struct DocxText {
     /// `dc:title`, trimmed, when not empty.
     var title: String?
@@ -56,9 +56,21 @@ struct DocxText {
             let properties = WordXML(paragraphTag: "title")
             let parser = XMLParser(data: data)
             parser.delegate = properties
-            if parser.parse() { title = properties.paragraphs.first.flatMap(HTMLText.singleLine) }
+            if parser.parse() {
+                title = properties.paragraphs.first.flatMap(HTMLText.singleLine).flatMap(Self.usableTitle)
+            }
         }
         return .success(DocxText(title: title, paragraphs: body.paragraphs))
+    }
+
+    /// A `dc:title` that names the document, or nil for what Word leaves there by itself
+    /// ("Microsoft Word - Document1", "Slide 1", "Title").
+    static func usableTitle(_ title: String) -> String? {
+        let lower = title.lowercased()
+        if lower.hasPrefix("microsoft word - ") || ["title", "tiêu đề", "document", "slide 1"].contains(lower) {
+            return nil
+        }
+        return title
     }
 
     private static func extract(_ entry: Entry, from archive: Archive) -> Result<Data, Failure> {
