@@ -15,7 +15,11 @@ let package = Package(
         .executable(name: "vietsearch", targets: ["vietsearch"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Markdown to HTML, for the Markdown reader (its text then comes from the HTML reader).
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        // ZIP archives, for the .docx reader.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // System ICU (Debian: libicu-dev), located through pkg-config. Its headers are
@@ -41,7 +45,13 @@ let package = Package(
         // Text -> tokens with exact and folded terms. The only Swift code that calls CICU.
         .target(name: "VietAnalysis", dependencies: ["CICU"], swiftSettings: hotPath),
         // Documents, index, search, citations.
-        .target(name: "VietSearchCore", dependencies: ["VietAnalysis", "CZstd", "CMemory"], swiftSettings: hotPath),
+        .target(
+            name: "VietSearchCore",
+            dependencies: [
+                "VietAnalysis", "CZstd", "CMemory", .product(name: "Ink", package: "Ink"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: hotPath),
         // The command-line program. A release build links the Swift runtime in: a whole
         // search process then starts in about 5 ms instead of 8 (no dynamic symbol lookup).
         // `-static-stdlib` alone leaves out two support libraries of FoundationEssentials
@@ -54,14 +64,19 @@ let package = Package(
             ],
             linkerSettings: [
                 .unsafeFlags(
-                    ["-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections"],
+                    [
+                        "-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections", "-lCoreFoundation",
+                        "-l_CFXMLInterface", "-lxml2", "-l_FoundationICU", "-lBlocksRuntime",
+                    ],
                     .when(configuration: .release))
             ]
         ),
         .testTarget(name: "VietAnalysisTests", dependencies: ["VietAnalysis", "CICU"]),
         .testTarget(
             name: "VietSearchCoreTests",
-            dependencies: ["VietSearchCore", "VietAnalysis", "CMemory"],
+            dependencies: [
+                "VietSearchCore", "VietAnalysis", "CMemory", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: []
         ),
         .testTarget(name: "CLITests", dependencies: ["vietsearch"]),

@@ -26,6 +26,10 @@ public struct IndexSummary: Sendable {
     public var totalDocuments = 0
     public var segments = 0
     public var problems: [InputProblem] = []
+    /// The files found and not read as articles, and why: those the scan passed over
+    /// (other extensions, README-style, hidden, saved pages' folders), then those that gave
+    /// no article (empty, binary, unreadable, no `pdftotext` ...), which are also problems.
+    public var skipped: [SkippedFile] = []
 }
 
 /// Progress of an `index` run, reported from the worker threads.
@@ -63,6 +67,9 @@ public final class IndexWriter {
     /// Index files reached through links that lead outside the folders given (they are
     /// skipped and reported otherwise).
     public var followsLinksOutside = false
+    /// The keys of JSONL lines that hold each field (`index --field`). A change of mapping
+    /// re-reads no file that is unchanged: give `--rebuild` with it.
+    public var jsonlFields = JSONLFields.standard
     /// Test hook: runs after the new commit is written but before it is renamed into place.
     var beforeCommitRename: () throws -> Void = {}
 
@@ -116,6 +123,8 @@ public final class IndexWriter {
         /// The line hash of each document read (JSONL).
         var recordHashes: [UInt64] = []
         var problems: [InputProblem] = []
+        /// Why a whole file gave no article.
+        var skipped: String?
     }
 
     private struct SharedState {
@@ -218,11 +227,12 @@ public final class IndexWriter {
         for path in present { _ = manifest.addRoot(Self.absolute(path)) }
         let scan = SourceScanner.scan(present, followingLinksOutside: followsLinksOutside)
         summary.problems = scan.problems
+        summary.skipped = scan.skipped
         if let recovered { summary.problems.append(InputProblem(file: folder, message: recovered)) }
         if scan.files.isEmpty && existing == nil && !present.isEmpty {
             throw IndexError.nothingIndexed(
                 problems: scan.problems.isEmpty
-                    ? paths.map { InputProblem(file: $0, message: "no .txt, .md, .html or .jsonl files found") }
+                    ? paths.map { InputProblem(file: $0, message: "no \(SourceKind.extensionList) files found") }
                     : scan.problems)
         }
 
@@ -290,11 +300,12 @@ public final class IndexWriter {
         let budget = segmentBudget
         let target = folder
         let boxedItems = items
+        let fields = jsonlFields
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             do {
                 try Self.work(
                     items: boxedItems, state: state, folder: target, budget: budget, start: start,
-                    totalBytes: totalBytes, progress: progress)
+                    totalBytes: totalBytes, fields: fields, progress: progress)
             } catch {
                 state.withLock { $0.error = $0.error ?? error }
             }
@@ -320,6 +331,9 @@ public final class IndexWriter {
         var unchangedByHash = Set<String>()
         for result in shared.results.sorted(by: { ($0.key, $0.firstDoc) < ($1.key, $1.firstDoc) }) {
             summary.problems.append(contentsOf: result.problems)
+            if let reason = result.skipped {
+                summary.skipped.append(SkippedFile(path: result.file.path, reason: reason))
+            }
             if result.unreadable { continue }
             if result.unchanged {
                 unchangedByHash.insert(result.key)
@@ -508,7 +522,7 @@ public final class IndexWriter {
 
     private static func work(
         items: [WorkItem], state: Shared, folder: String, budget: Int, start: Date, totalBytes: Int,
-        progress: (@Sendable (IndexProgress) -> Void)?
+        fields: JSONLFields, progress: (@Sendable (IndexProgress) -> Void)?
     ) throws {
         let analyzer = try Analyzer()
         var builder = SegmentBuilder()
@@ -558,6 +572,7 @@ public final class IndexWriter {
                     result.problems.append(
                         InputProblem(file: item.file.path, message: "cannot read (\(reason)); kept as it was"))
                     result.unreadable = true
+                    result.skipped = "cannot read (\(reason))"
                     state.withLock { $0.results.append(result) }
                     continue
                 }
@@ -570,8 +585,11 @@ public final class IndexWriter {
                 }
                 continue
             }
-            let read = ArticleReader.readRecords(item.file, bytes: bytes)
+            let read = ArticleReader.readRecords(item.file, bytes: bytes, fields: fields)
             result.recordHashes = read.hashes
+            // A file read whole (not lines of a JSONL file) that gave nothing.
+            if item.range == nil && item.bytes == nil { result.skipped = read.skipped }
+            result.unreadable = read.retry
             // Lines of the item are lines of the file: a chunk starts at `firstLine`, the
             // new lines of a changed file are each numbered.
             result.problems = read.problems.map { problem in
