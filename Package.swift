@@ -18,6 +18,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Markdown to HTML, for the Markdown reader (its text then comes from the HTML reader).
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        // ZIP archives, for the .docx reader.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // The HTTP server of `vietsearch serve` (README: why Hummingbird); its default traits
         // (swift-configuration, full Foundation) are left out: nothing here uses them.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
@@ -50,7 +54,13 @@ let package = Package(
         // Text -> tokens with exact and folded terms. The only Swift code that calls CICU.
         .target(name: "VietAnalysis", dependencies: ["CICU"], swiftSettings: hotPath),
         // Documents, index, search, citations.
-        .target(name: "VietSearchCore", dependencies: ["VietAnalysis", "CZstd", "CMemory"], swiftSettings: hotPath),
+        .target(
+            name: "VietSearchCore",
+            dependencies: [
+                "VietAnalysis", "CZstd", "CMemory", .product(name: "Ink", package: "Ink"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: hotPath),
         // What the CLI and the server both answer: requests run on an index, and their JSON.
         .target(name: "VietSearchService", dependencies: ["VietSearchCore", "VietAnalysis"]),
         // `vietsearch serve`: the JSON API and the search page over one live index.
@@ -78,14 +88,19 @@ let package = Package(
             ],
             linkerSettings: [
                 .unsafeFlags(
-                    ["-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections"],
+                    [
+                        "-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections", "-lCoreFoundation",
+                        "-l_CFXMLInterface", "-lxml2", "-l_FoundationICU", "-lBlocksRuntime",
+                    ],
                     .when(configuration: .release))
             ]
         ),
         .testTarget(name: "VietAnalysisTests", dependencies: ["VietAnalysis", "CICU"]),
         .testTarget(
             name: "VietSearchCoreTests",
-            dependencies: ["VietSearchCore", "VietAnalysis", "CMemory"],
+            dependencies: [
+                "VietSearchCore", "VietAnalysis", "CMemory", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: []
         ),
         .testTarget(name: "CLITests", dependencies: ["vietsearch"]),

@@ -626,8 +626,12 @@ struct ColorCLITests {
         #expect(bad.stderr.contains("sometimes"))
     }
 
-    /// On a real terminal (a pseudo-terminal from util-linux `script`, when installed).
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    /// On a real terminal (a pseudo-terminal from util-linux `script`, when installed and
+    /// the system has pseudo-terminals: a bare chroot may lack /dev/pts).
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+                && FileManager.default.fileExists(atPath: "/dev/pts/ptmx")))
     func autoOnATerminalHonoursNoColorAndTermDumb() throws {
         let index = CLI.temporaryFolder() + "/idx"
         try CLI.run(["index", CLI.repository + "/Corpus", "--index", index])

@@ -114,6 +114,10 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         ("ngày 7 tháng 12 năm 2022", "2022-12-07"),
         ("Cập nhật: 16:30 - 01-02-2020", "2020-02-01"),
         ("2021-07-23", "2021-07-23"),
+        ("Hà Nội, ngày 5 tháng 7 năm 2024", "2024-07-05"),
+        ("TP. Hồ Chí Minh, ngày 05 tháng 07 năm 2024", "2024-07-05"),
+        ("*Ngày 05/07/2024*", "2024-07-05"),
+        ("_Thứ Sáu, ngày 5/7/2024_", "2024-07-05"),
     ])
     func dateLines(line: String, date: String) {
         #expect(DateExtractor.date(in: "Tiêu đề bài viết\n" + line + "\nNội dung.") == date)
@@ -125,6 +129,8 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         "31/02/2021",  // no such day
         "12/13/2021",  // no such month
         "Chiều ngày 23/7, Thành ủy tổ chức hội nghị",  // no year
+        "Hà Nội, ngày 5 tháng 7 năm 2024, Thủ tướng ký quyết định",  // a sentence
+        "Hội nghị lần thứ nhất của Ban Chấp hành, ngày 5/7/2024",  // more than a place
     ])
     func notDateLines(line: String) {
         #expect(DateExtractor.date(in: line) == nil)
@@ -229,7 +235,7 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         let article = try #require(read("b.md", .markdown, front).articles.first)
         #expect(article.title == "Đại hội Đảng bộ phường")
         #expect(article.date == "2020-06-15")
-        #expect(article.body == "# Tiêu đề khác\n\nNội dung.")
+        #expect(article.body == "Tiêu đề khác\n\nNội dung.")
     }
 
     @Test func markdownFrontMatterNeedsKeys() throws {
@@ -241,6 +247,8 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         let rules = "---\nMở đầu bài viết về hội nghị\n---\nNội dung."
         let plain = try #require(read("d.md", .markdown, rules).articles.first)
         #expect(plain.title == "Mở đầu bài viết về hội nghị")
+        // Front matter and nothing else: no article.
+        #expect(read("e.md", .markdown, "---\ntitle: Chỉ có tiêu đề\n---\n\n").articles.isEmpty)
     }
 
     @Test(arguments: [SourceKind.text, .markdown, .html, .jsonl])
@@ -302,7 +310,7 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         #expect(article.body.unicodeScalars.elementsEqual("Nội dung.".unicodeScalars))
         #expect(
             result.problems.map(\.description) == [
-                "/archive/cu.txt: not UTF-8; decoded as Windows-1258 (legacy Vietnamese code page)"
+                "/archive/cu.txt: not UTF-8; decoded as Windows-1258 (5 of 5 words with non-ASCII letters are Vietnamese syllables)"
             ])
         let short = ArticleReader.read(file("da.txt", .text), bytes: [0xD0, 0x61, 0xCC, 0x20, 0x4E, 0x61, 0x6D])
         #expect(short.articles.first?.title.unicodeScalars.elementsEqual("Đà Nam".unicodeScalars) == true)
@@ -380,6 +388,42 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
             .articles.first)
         #expect(plain.title == "Hội nghị tổng kết năm")
         #expect(plain.body == "Skip to main content\nTin tức sự kiện\n\nNội dung.")
+    }
+
+    @Test func htmlTitleIsTheHeadlineNotTheSiteName() throws {
+        func title(_ head: String, _ body: String) throws -> String {
+            try #require(read("p.html", .html, "<html><head>\(head)</head><body>\(body)</body></html>").articles.first)
+                .title
+        }
+        let h1 = "<h1>Hội nghị Ban Chấp hành Đảng bộ tỉnh</h1><p>Nội dung.</p>"
+        // The site's name as <title>: the <h1>.
+        #expect(try title("<title>Báo Nhân Dân - Thời sự</title>", h1) == "Hội nghị Ban Chấp hành Đảng bộ tỉnh")
+        #expect(try title("<title>nhandan.vn | Chính trị</title>", h1) == "Hội nghị Ban Chấp hành Đảng bộ tỉnh")
+        #expect(
+            try title("<title>Cổng thông tin điện tử tỉnh Hà Tĩnh</title>", h1) == "Hội nghị Ban Chấp hành Đảng bộ tỉnh"
+        )
+        // The headline with the site's name around it: the <h1>.
+        #expect(
+            try title("<title>Hội nghị Ban Chấp hành Đảng bộ tỉnh - Báo Hà Tĩnh</title>", h1)
+                == "Hội nghị Ban Chấp hành Đảng bộ tỉnh")
+        // og:title first, its references decoded.
+        #expect(
+            try title(
+                "<title>Báo Nhân Dân</title><meta property=\"og:title\" content=\"Đà Nẵng &amp; Huế đón khách\" />", h1)
+                == "Đà Nẵng & Huế đón khách")
+        // A <title> that is a headline stays, even with a logo <h1>; "Báo cáo" is a report.
+        #expect(
+            try title("<title>Tỉnh ủy tổng kết năm 2024</title>", "<h1>Báo Nhân Dân</h1><p>Nội dung.</p>")
+                == "Tỉnh ủy tổng kết năm 2024")
+        #expect(try title("<title>Báo cáo tình hình kinh tế</title>", h1) == "Báo cáo tình hình kinh tế")
+        // Without an <h1>: the site's name leaves the <title>; a <title> that is only the
+        // site's name gives way to the headline found in the text.
+        let text = "<p>Đà Nẵng đón khách du lịch</p><p>Nội dung.</p>"
+        #expect(try title("<title>Hội nghị Ban Chấp hành - Báo Hà Tĩnh</title>", text) == "Hội nghị Ban Chấp hành")
+        #expect(try title("<title>nhandan.vn | Hội nghị Ban Chấp hành</title>", text) == "Hội nghị Ban Chấp hành")
+        #expect(try title("<title>Báo Nhân Dân</title>", text) == "Đà Nẵng đón khách du lịch")
+        #expect(try title("<title>Báo Nhân Dân - Thời sự</title>", text) == "Đà Nẵng đón khách du lịch")
+        #expect(try title("<title>Chính trị - Xã hội</title>", text) == "Chính trị - Xã hội")
     }
 
     @Test func htmlDateNearTheHeadingNotTheHeader() throws {
@@ -472,7 +516,7 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
             ])
         #expect(
             result.problems.map(\.description) == [
-                "/archive/cu.jsonl: not UTF-8; decoded as Windows-1258 (legacy Vietnamese code page) (2 lines, first line 1)"
+                "/archive/cu.jsonl: not UTF-8; decoded as Windows-1258 (2 of 2 words with non-ASCII letters are Vietnamese syllables) (2 lines, first line 1)"
             ])
     }
 
@@ -489,8 +533,8 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         try write("ẩn\n", to: root + "/.git/e.txt")
         try write("ảnh\n", to: root + "/anh.jpg")
         try write("không đuôi\n", to: root + "/README")
-        try write("thẳng\n", to: root + "/f.pdf")
-        let scan = SourceScanner.scan([root, root + "/khong-co", root + "/f.pdf", root + "/a.txt"])
+        try write("thẳng\n", to: root + "/f.rtf")
+        let scan = SourceScanner.scan([root, root + "/khong-co", root + "/f.rtf", root + "/a.txt"])
         #expect(scan.files.map(\.relativePath) == ["a.txt", "d.jsonl", "sub/b.MD", "sub/deeper/c.htm"])
         #expect(scan.files.map(\.kind) == [.text, .jsonl, .markdown, .html])
         #expect(
@@ -502,8 +546,16 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
             scan.problems == [
                 InputProblem(file: root + "/khong-co", message: "no such file or folder"),
                 InputProblem(
-                    file: root + "/f.pdf",
-                    message: "unsupported file type (expected .txt, .md, .html, .htm or .jsonl)"),
+                    file: root + "/f.rtf",
+                    message: "unsupported file type (expected .txt, .md, .html, .htm, .jsonl, .docx or .pdf)"),
+            ])
+        #expect(
+            scan.skipped == [
+                SkippedFile(path: root + "/.git", reason: SkippedFile.hidden),
+                SkippedFile(path: root + "/.hidden.txt", reason: SkippedFile.hidden),
+                SkippedFile(path: root + "/README", reason: SkippedFile.unsupported),
+                SkippedFile(path: root + "/anh.jpg", reason: SkippedFile.unsupported),
+                SkippedFile(path: root + "/f.rtf", reason: SkippedFile.unsupported),
             ])
         // A file given directly is named by its file name.
         let direct = SourceScanner.scan([root + "/sub/b.MD"])
@@ -516,6 +568,8 @@ struct SampleArticle: CustomTestStringConvertible, Sendable {
         #expect(SourceKind(fileName: "dir.d/a.Htm") == .html)
         #expect(SourceKind(fileName: "a.markdown") == .markdown)
         #expect(SourceKind(fileName: "a.json") == nil)
+        #expect(SourceKind(fileName: "Biên bản.DOCX") == .docx)
+        #expect(SourceKind(fileName: "a.pdf") == .pdf)
         #expect(SourceKind(fileName: ".txt") == nil)
         #expect(SourceKind(fileName: "txt") == nil)
     }

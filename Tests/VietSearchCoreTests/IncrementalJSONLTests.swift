@@ -77,6 +77,42 @@ import Testing
         }
     }
 
+    /// The same files give the same segments, in the same order, run after run: the work
+    /// is cut into batches by file order, not taken by whichever thread is free.
+    @Test func theSameFilesGiveTheSameSegmentsEveryRun() throws {
+        func layout() throws -> [[String]] {
+            let scratch = Scratch()
+            for i in 0..<40 {
+                scratch.write(
+                    "tin-\(i).txt", "Tin \(i)\n\n" + String(repeating: "Sinh hoạt chi bộ \(i). ", count: 1 + i % 9))
+            }
+            try scratch.index {
+                $0.segmentBudget = 1_500
+                $0.mergesAfterCommit = false
+            }
+            let reader = try IndexReader(folder: scratch.indexFolder)
+            return try reader.segments.map { segment in
+                try (0..<segment.docCount).map { try segment.store.article($0, withBody: false).id }
+            }
+        }
+        let first = try layout()
+        #expect(first.count >= 4)
+        // In file order: each segment's articles follow the previous segment's.
+        #expect(first.flatMap { $0 } == (0..<40).map { "tin-\($0).txt" }.sorted())
+        for _ in 0..<4 { #expect(try layout() == first) }
+    }
+
+    @Test func batchesCutTheWorkInOrderIntoEqualShares() {
+        #expect(IndexWriter.batches(sizes: [10, 10, 10, 10], count: 2) == [0..<2, 2..<4])
+        #expect(IndexWriter.batches(sizes: [30, 1, 1, 1, 1], count: 2) == [0..<1, 1..<5])
+        #expect(IndexWriter.batches(sizes: [1, 1, 1], count: 5) == [0..<1, 1..<2, 2..<3])
+        #expect(IndexWriter.batches(sizes: [5], count: 2) == [0..<1])
+        #expect(IndexWriter.batches(sizes: [], count: 2).isEmpty)
+        let many = IndexWriter.batches(sizes: Array(repeating: 7, count: 100), count: 9)
+        #expect(many.count == 9 && many.first?.lowerBound == 0 && many.last?.upperBound == 100)
+        #expect(zip(many, many.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+    }
+
     /// A search that does not count looks only at the articles that may hold the query as
     /// typed once enough surely do, across segments together: here each segment holds
     /// fewer than the limit, and articles holding the words apart score higher on BM25.

@@ -1,11 +1,12 @@
 /// Turns the bytes of a source file into articles, by the file's kind.
 ///
-/// Text, Markdown and HTML files hold one article each: its id and source are the file's
-/// `relativePath`, its title is found as `HeadlineFinder` describes (HTML: the `<title>`,
-/// else the first `<h1>`), its date is the date line near the top (`DateExtractor`), and its
-/// body is the text as in the file, trimmed, without the line the title was taken from (and
-/// the blank lines after that line). A file whose only line is the title keeps it as body.
-/// JSONL files hold one article per line (`JSONLReader`).
+/// Text, Markdown, HTML, Word and PDF files hold one article each: its id and source are
+/// the file's `relativePath`, its title is found as `HeadlineFinder` describes (HTML:
+/// `HeadlineFinder.pageTitle`), its date is the date line near the top (`DateExtractor`),
+/// and its body is the file's text (Markdown: `MarkdownText`; Word: `DocxText`; PDF:
+/// `PDFText`), trimmed, without the line the title was taken from (and the blank lines after
+/// that line). A file whose only line is the title keeps it as body. JSONL files hold one
+/// article per line (`JSONLReader`).
 ///
 /// Empty and binary files (a NUL byte in the first 8 KB) give no article and a problem.
 /// An article over `Article.maxTextBytes` of text is cut there, with a problem saying so.
@@ -26,18 +27,64 @@ public enum ArticleReader {
         return (records.articles, records.problems)
     }
 
-    /// `read`, with the `JSONLReader.lineHash` of the line each article of a JSONL file came
-    /// from (none for other files): what lets `index` re-read only a JSONL file's new lines.
-    static func readRecords(_ file: SourceFile, bytes: [UInt8]) -> (
-        articles: [Article], problems: [InputProblem], hashes: [UInt64]
-    ) {
-        if SourceText.isBlank(bytes) { return ([], [InputProblem(file: file.path, message: "empty file")], []) }
-        if SourceText.isBinary(bytes) {
-            return ([], [InputProblem(file: file.path, message: "binary file, skipped")], [])
+    /// What reading one file gave.
+    struct Records {
+        var articles: [Article] = []
+        var problems: [InputProblem] = []
+        /// The `JSONLReader.lineHash` of the line each article of a JSONL file came from
+        /// (none for other files): what lets `index` re-read only a JSONL file's new lines.
+        var hashes: [UInt64] = []
+        /// Why the file gave no article, when it gave none: it is listed among the skipped.
+        var skipped: String?
+        /// The file could not be read for want of a tool (`pdftotext`): it is read again on
+        /// the next run even if unchanged.
+        var retry = false
+    }
+
+    /// `read`, with what `index` needs besides; `fields` names the keys of JSONL lines.
+    static func readRecords(_ file: SourceFile, bytes: [UInt8], fields: JSONLFields = .standard) -> Records {
+        var records = records(file, bytes: bytes, fields: fields)
+        if records.articles.isEmpty && records.skipped == nil {
+            records.skipped = records.problems.first?.message ?? "no article"
         }
-        if file.kind == .jsonl { return JSONLReader.readRecords(file, bytes: bytes) }
+        return records
+    }
+
+    private static func records(_ file: SourceFile, bytes: [UInt8], fields: JSONLFields) -> Records {
+        func skipped(_ message: String, retry: Bool = false) -> Records {
+            Records(problems: [InputProblem(file: file.path, message: message)], skipped: message, retry: retry)
+        }
+        if SourceText.isBlank(bytes) { return skipped("empty file") }
+        switch file.kind {
+        case .docx:
+            switch DocxText.read(bytes) {
+            case .success(let document):
+                guard let article = document.article(file: file) else { return skipped("no text in the document") }
+                return limited(article, file: file)
+            case .failure(let failure): return skipped(failure.description)
+            }
+        case .pdf:
+            switch PDFText.read(bytes) {
+            case .success(let text):
+                guard let article = plainText(text, file: file) else { return skipped("no text in the PDF") }
+                return limited(article, file: file)
+            case .failure(let failure): return skipped(failure.description, retry: failure == .toolMissing)
+            }
+        default: break
+        }
+        if SourceText.isBinary(bytes) { return skipped("binary file, skipped") }
+        if file.kind == .jsonl {
+            let read = JSONLReader.readRecords(file, bytes: bytes, fields: fields)
+            return Records(articles: read.articles, problems: read.problems, hashes: read.hashes)
+        }
         let (articles, problems) = readText(file, bytes: bytes)
-        return (articles, problems, [])
+        return Records(articles: articles, problems: problems)
+    }
+
+    /// `article` cut to the limits, with a problem when it was cut.
+    private static func limited(_ article: Article, file: SourceFile) -> Records {
+        let (limited, cut) = article.limited()
+        return Records(articles: [limited], problems: cut.map { [InputProblem(file: file.path, message: $0)] } ?? [])
     }
 
     /// The article of a text, Markdown or HTML file.
@@ -61,7 +108,7 @@ public enum ArticleReader {
         switch file.kind {
         case .html: article = html(text, file: file)
         case .markdown: article = markdown(text, file: file)
-        case .text, .jsonl: article = plainText(text, file: file)
+        case .text, .jsonl, .docx, .pdf: article = plainText(text, file: file)
         }
         guard let article else {
             problems.append(
@@ -80,34 +127,46 @@ public enum ArticleReader {
             source: file.relativePath, body: HeadlineFinder.body(of: text, without: headline))
     }
 
-    /// Markdown: YAML front matter `title:` and `date:` first, then the first `# ` heading,
-    /// then the plain-text rules with heading marks stripped.
+    /// Markdown: the text of the HTML that Ink makes of it (so emphasis, links, images,
+    /// code and heading marks leave no trace: `**Hà Nội**` reads `Hà Nội`, `[báo](url)`
+    /// reads `báo`). The title is YAML front matter's `title:`, else the first `# `
+    /// heading (its line leaves the body), else found in the text as for a text file; the
+    /// date is front matter's `date:`, else the date line near the top of the text.
     static func markdown(_ text: String, file: SourceFile) -> Article? {
         let front = FrontMatter(text)
         let content = String(text[front.end...])
-        if let title = front.title {
-            guard !content.trimmingWhitespace().isEmpty else { return nil }
+        if front.title != nil && content.isBlank { return nil }
+        var title = front.title
+        var body = content
+        if title == nil, let heading = HeadlineFinder.firstHeading(in: content) {
+            title = HTMLText.singleLine(MarkdownText.text(of: heading.title))
+            body = HeadlineFinder.body(of: content, without: heading)
+            if body == String(content.trimmingWhitespace()) { body = "" }
+        }
+        var plain = MarkdownText.text(of: body)
+        if let title {
+            if plain.isBlank { plain = title }
             return Article(
                 id: file.relativePath, title: title,
-                date: front.date.flatMap(DateExtractor.normalized) ?? DateExtractor.date(in: content),
-                source: file.relativePath, body: String(content.trimmingWhitespace()))
+                date: front.date.flatMap(DateExtractor.normalized) ?? DateExtractor.date(in: plain),
+                source: file.relativePath, body: plain)
         }
-        guard let headline = HeadlineFinder.find(in: content, markdown: true) else { return nil }
-        return Article(
-            id: file.relativePath, title: headline.title,
-            date: front.date.flatMap(DateExtractor.normalized) ?? DateExtractor.date(in: content),
-            source: file.relativePath, body: HeadlineFinder.body(of: content, without: headline))
+        guard var article = plainText(plain, file: file) else { return nil }
+        article.date = front.date.flatMap(DateExtractor.normalized) ?? article.date
+        return article
     }
 
-    /// HTML: the page text; title from `<title>`, else the first `<h1>` (cut to 200
-    /// characters), else the text. The
+    /// HTML: the page text; title as `HeadlineFinder.pageTitle` chooses it from `og:title`,
+    /// `<title>` and the first `<h1>` (cut to 200 characters), else found in the text. The
     /// date line is looked for from three lines above the `<h1>` (pages often show today's
     /// date in their header), else from the top.
     static func html(_ html: String, file: SourceFile) -> Article? {
         let page = HTMLText(html)
         guard !page.text.isEmpty else { return nil }
         var body = page.text
-        var title = (page.title ?? page.heading).map(HeadlineFinder.shortened)
+        var title = HeadlineFinder.pageTitle(
+            openGraph: page.openGraphTitle, title: page.title, heading: page.heading
+        ).map(HeadlineFinder.shortened)
         if title == nil {
             let headline = HeadlineFinder.find(in: page.text)
             title = headline?.title

@@ -1,6 +1,8 @@
 /// Finds the publication date an article states near its top, in the forms Vietnamese
 /// news pages use: "Thứ Sáu, ngày 23 tháng 7 năm 2021 - 20:47", "Thứ 4, Ngày 18/12/2019,
-/// 16:00", "Thứ Ba, 26/03/2019, 14:14 [GMT+7]", "18/12/2019 | Phương Thảo".
+/// 16:00", "Thứ Ba, 26/03/2019, 14:14 [GMT+7]", "18/12/2019 | Phương Thảo", and the date
+/// line of official documents, "Hà Nội, ngày 5 tháng 7 năm 2024"; Markdown emphasis around
+/// it ("*Ngày 05/07/2024*") is allowed.
 ///
 /// Only lines that read as date lines count: short lines made of the date with an optional
 /// weekday or label before it and a time, time zone or short byline after it. A date inside
@@ -52,7 +54,7 @@ public enum DateExtractor {
         let text = line.trimmingWhitespace()
         guard text.count <= maxLineLength else { return nil }
         let tokens = tokenize(text)
-        var i = 0
+        var i = placeBeforeDate(tokens)
         // Before the date: a weekday, "ngày", a label such as "Cập nhật:", or a time.
         while i < tokens.count {
             if let (date, next) = matchDate(tokens, at: i) {
@@ -66,11 +68,30 @@ public enum DateExtractor {
             case .word(let word) where prefixWords.contains(word): i += 1
             case .number(let value, _) where i > 0 && tokens[i - 1].kind == .word("thứ") && (2...8).contains(value):
                 i += 1
-            case .symbol(let symbol) where ",:-–—|([".contains(symbol): i += 1
+            case .symbol(let symbol) where ",:-–—|([*_".contains(symbol): i += 1
             default: return nil
             }
         }
         return nil
+    }
+
+    /// Where the date part of an official document's date line starts ("Hà Nội, ngày 5
+    /// tháng 7 năm 2024", "TP. Hồ Chí Minh, ngày ..."): after a place name of at most five
+    /// words, when a comma and "ngày" follow it; else 0.
+    static func placeBeforeDate(_ tokens: [Token]) -> Int {
+        var words = 0
+        for (i, token) in tokens.prefix(12).enumerated() {
+            switch token.kind {
+            case .word: words += 1
+            case .symbol("."): continue
+            case .symbol(","):
+                let next = i + 1 < tokens.count ? tokens[i + 1].kind : nil
+                return words > 0 && next == .word("ngày") ? i : 0
+            default: return 0
+            }
+            if words > 5 { return 0 }
+        }
+        return 0
     }
 
     // MARK: Tokens
@@ -201,7 +222,7 @@ public enum DateExtractor {
             }
             switch tokens[i].kind {
             case .number(_, let digits) where digits <= 2: i += 1
-            case .symbol(let symbol) where ",:-–—|[]()+./".contains(symbol): i += 1
+            case .symbol(let symbol) where ",:-–—|[]()+./*_".contains(symbol): i += 1
             case .word(let word) where tailWords.contains(word): i += 1
             case .word:
                 guard i > start, case .symbol(let separator) = tokens[i - 1].kind, "|-–—".contains(separator)

@@ -7,6 +7,9 @@ struct HTMLText {
     var title: String?
     /// The text of the first non-empty `<h1>`.
     var heading: String?
+    /// The `<meta property="og:title" content="...">` of the page, when not empty: the
+    /// headline a page gives to sites that link to it.
+    var openGraphTitle: String?
     /// The page text.
     var text: String
 
@@ -31,13 +34,14 @@ struct HTMLText {
     /// Converts a page.
     init(_ html: String) {
         var html = html
-        let (output, title, heading) = html.withUTF8 { bytes in
+        let (output, title, heading, openGraphTitle) = html.withUTF8 { bytes in
             var converter = Converter(bytes: bytes)
             converter.run()
-            return (converter.output, converter.title, converter.heading)
+            return (converter.output, converter.title, converter.heading, converter.openGraphTitle)
         }
         self.title = title.flatMap(Self.singleLine)
         self.heading = heading
+        self.openGraphTitle = openGraphTitle.flatMap { Self.singleLine(HTMLText($0).text) }
         self.text = Self.collapsingBlankLines(output)
     }
 
@@ -101,6 +105,8 @@ private struct Converter {
     var output: [UInt8] = []
     var title: String?
     var heading: String?
+    /// The raw `content` of the first `og:title` meta tag.
+    var openGraphTitle: String?
     /// Where the text of the `<h1>` being read starts in `output`.
     var headingStart: Int?
     var preDepth = 0
@@ -192,6 +198,7 @@ private struct Converter {
             name.append(bytes[j] | 0x20)
             j += 1
         }
+        let attributesStart = j
         // To the end of the tag, over quoted attribute values.
         var quote: UInt8 = 0
         while j < bytes.count {
@@ -207,7 +214,12 @@ private struct Converter {
         }
         i = min(j + 1, bytes.count)
         let tag = String(decoding: name, as: UTF8.self)
-        if !closing, HTMLText.skippedElements.contains(tag) {
+        if !closing, tag == "meta", openGraphTitle == nil {
+            let attributes = Self.attributes(bytes[attributesStart..<min(j, bytes.count)])
+            if attributes["property"] == "og:title" || attributes["name"] == "og:title" {
+                openGraphTitle = attributes["content"]
+            }
+        } else if !closing, HTMLText.skippedElements.contains(tag) {
             i = endOfElement(tag)
         } else if !closing, tag == "title" {
             let start = i
@@ -231,6 +243,40 @@ private struct Converter {
         } else if HTMLText.cellElements.contains(tag) {
             pendingSpace = true
         }
+    }
+
+    /// The attributes of a start tag (the bytes after its name), names lowercased, values
+    /// as written (character references not decoded).
+    static func attributes(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [String: String] {
+        var result: [String: String] = [:]
+        var k = bytes.startIndex
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) || byte == 0x2F }
+        while k < bytes.endIndex {
+            while k < bytes.endIndex, isSpace(bytes[k]) { k += 1 }
+            let nameStart = k
+            while k < bytes.endIndex, !isSpace(bytes[k]), bytes[k] != UInt8(ascii: "=") { k += 1 }
+            let name = String(decoding: bytes[nameStart..<k], as: UTF8.self).lowercased()
+            while k < bytes.endIndex, bytes[k] == 0x20 { k += 1 }
+            guard k < bytes.endIndex, bytes[k] == UInt8(ascii: "=") else {
+                if !name.isEmpty { result[name] = "" }
+                continue
+            }
+            k += 1
+            while k < bytes.endIndex, bytes[k] == 0x20 { k += 1 }
+            var valueStart = k
+            if k < bytes.endIndex, bytes[k] == UInt8(ascii: "\"") || bytes[k] == UInt8(ascii: "'") {
+                let quote = bytes[k]
+                valueStart = k + 1
+                k = valueStart
+                while k < bytes.endIndex, bytes[k] != quote { k += 1 }
+                result[name] = String(decoding: bytes[valueStart..<k], as: UTF8.self)
+                k = min(k + 1, bytes.endIndex)
+            } else {
+                while k < bytes.endIndex, !isSpace(bytes[k]) { k += 1 }
+                result[name] = String(decoding: bytes[valueStart..<k], as: UTF8.self)
+            }
+        }
+        return result
     }
 
     /// The index after `</tag ...>` from `i`, or the end of the page.

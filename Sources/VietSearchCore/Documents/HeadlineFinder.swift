@@ -24,12 +24,11 @@ enum HeadlineFinder {
     /// How far down the text (in UTF-8 bytes) lines are considered.
     static let maxOffset = 4000
 
-    /// The headline of `text`. With `markdown`, heading markers are stripped and the first
-    /// `# ` heading wins.
-    static func find(in text: String, markdown: Bool = false) -> Headline? {
-        if markdown, let heading = firstHeading(in: text) { return heading }
-        let lines = topLines(of: text, markdown: markdown)
-        guard let first = lines.first ?? firstLine(of: text, markdown: markdown) else { return nil }
+    /// The headline of `text` (an official document's: `officialTitle`).
+    static func find(in text: String) -> Headline? {
+        let lines = topLines(of: text)
+        if let official = officialTitle(lines) { return official }
+        guard let first = lines.first ?? firstLine(of: text) else { return nil }
         let vietnamese = lines.contains {
             $0.text.unicodeScalars.contains { !$0.isASCII && $0.properties.isAlphabetic }
         }
@@ -45,6 +44,141 @@ enum HeadlineFinder {
             return Headline(title: title, line: first.range)
         }
         return Headline(title: shortened(title), line: nil)
+    }
+
+    /// The headline of a web page, from its `og:title`, `<title>` and first `<h1>`:
+    /// - `og:title`, when the page has one: what the page itself gives as its headline;
+    /// - else the `<h1>` when the `<title>` holds it ("Headline - Báo Nhân Dân": the
+    ///   headline with the site's name around it), or when the `<title>` reads as a site's
+    ///   name (`isSiteName`: "Báo Nhân Dân - Thời sự", "Cổng thông tin điện tử tỉnh", a host
+    ///   name) and the `<h1>` does not;
+    /// - else the `<title>` without a site's name before or after it ("Headline - Báo Hà
+    ///   Tĩnh"), unless it is only a site's name, or one and a section (then nil: the
+    ///   headline is looked for in the text); else the `<h1>`.
+    ///
+    /// A title shared by many pages of one site is not looked for: each file is read on its
+    /// own, and the site-name test covers the usual case of it.
+    static func pageTitle(openGraph: String?, title: String?, heading: String?) -> String? {
+        if let openGraph { return openGraph }
+        guard let title else { return heading }
+        let lowerTitle = title.lowercased()
+        if let heading {
+            let lowerHeading = heading.lowercased()
+            if lowerTitle != lowerHeading && lowerTitle.contains(lowerHeading) { return heading }
+            if isSiteName(lowerTitle) && !isSiteName(lowerHeading) { return heading }
+        } else {
+            let rest = withoutSiteName(title)
+            // Only the site's name, or it and a section ("Báo Nhân Dân - Thời sự").
+            if isSiteName(lowerTitle) && (rest == title || navigationLabels.contains(rest.lowercased())) { return nil }
+        }
+        return withoutSiteName(title)
+    }
+
+    /// Separators between a headline and a site's name in a `<title>`.
+    static let titleSeparators = [" - ", " | ", " – ", " — ", " :: ", " » "]
+
+    /// `title` without a site's name after its last separator or before its first one
+    /// ("Headline - Báo Hà Tĩnh", "nhandan.vn | Headline"); the title when there is none.
+    static func withoutSiteName(_ title: String) -> String {
+        for separator in titleSeparators {
+            if let last = title.ranges(of: separator).last, !title[..<last.lowerBound].isBlank,
+                isSiteName(title[last.upperBound...].lowercased())
+            {
+                return String(title[..<last.lowerBound].trimmingWhitespace())
+            }
+            if let first = title.firstRange(of: separator), !title[first.upperBound...].isBlank,
+                isSiteName(title[..<first.lowerBound].lowercased())
+            {
+                return String(title[first.upperBound...].trimmingWhitespace())
+            }
+        }
+        return title
+    }
+
+    /// Whether a lowercased page title names a site or a section of it rather than an
+    /// article: its first part (before " - ", " | ", " – ", ":") starts with a word that
+    /// names a publication or portal (`báo`, `tạp chí`, `cổng thông tin`, ...), or one of
+    /// its parts is a host name (`nhandan.vn`, `www.`). A first part of more than six words
+    /// that opens with `báo` is a headline.
+    static func isSiteName(_ title: String) -> Bool {
+        let parts = title.split { "|–—:»".contains($0) }.flatMap { $0.split(separator: " - ") }
+            .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        guard let first = parts.first else { return false }
+        if parts.contains(where: { part in
+            !part.contains(" ")
+                && (part.hasPrefix("www.") || [".vn", ".com", ".net", ".org"].contains { part.hasSuffix($0) })
+        }) {
+            return true
+        }
+        let words = first.split(separator: " ")
+        if words.first == "báo" {
+            return words.count > 1 && words.count <= 6 && !notSiteAfterBáo.contains(String(words[1]))
+        }
+        return siteWords.contains { first == $0 || first.hasPrefix($0 + " ") }
+    }
+
+    /// Words that open the name of a Vietnamese portal or broadcaster (a paper's name opens
+    /// with `báo`, unless it is `báo cáo` "report" and the like).
+    static let siteWords = [
+        "tạp chí", "cổng thông tin", "cổng ttđt", "trang thông tin", "trang tin", "đài phát thanh",
+        "đài truyền hình", "thông tấn xã",
+    ]
+    static let notSiteAfterBáo: Set<String> = ["cáo", "động", "chí", "giá", "hiệu", "công", "tin", "đáp", "hại"]
+
+    /// The title of a Vietnamese official document (quyết định, chỉ thị, công văn ...),
+    /// whose header holds the national or the Party motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+    /// NAM", "Độc lập - Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM"), the issuer, the
+    /// number and the date line: the document's kind in capitals after the header with the
+    /// subject line under it ("QUYẾT ĐỊNH Về việc ..."), else the subject line of the
+    /// header ("V/v ...", as letters have it). Nil when the text does not open with such a
+    /// header. The title spans lines, so the body keeps them.
+    static func officialTitle(_ lines: [Line]) -> Headline? {
+        guard let motto = lines.prefix(12).lastIndex(where: { isMotto($0.text) }) else { return nil }
+        var i = motto + 1
+        while i < lines.count, isDocumentHeader(lines[i].text) { i += 1 }
+        if i < lines.count, isCapitals(lines[i].text) {
+            var title = collapsingWhitespace(lines[i].text)
+            if i + 1 < lines.count, isSubject(lines[i + 1].text) {
+                title += " " + collapsingWhitespace(lines[i + 1].text)
+            }
+            return Headline(title: shortened(title), line: nil)
+        }
+        guard let subject = lines.prefix(i).first(where: { isSubject($0.text) }) else { return nil }
+        return Headline(title: shortened(collapsingWhitespace(subject.text)), line: nil)
+    }
+
+    /// A line that is a motto, or a line in capitals that ends with one (two header columns
+    /// may share a line: "TỈNH ỦY HÀ TĨNH ĐẢNG CỘNG SẢN VIỆT NAM"). A headline that ends with
+    /// the country's name in a sentence's case is none.
+    static func isMotto(_ line: Substring) -> Bool {
+        guard line.count <= 80 else { return false }
+        let text = collapsingWhitespace(line.lowercased()).replacing("–", with: "-")
+        let capitals = !line.contains(where: \.isLowercase)
+        return mottos.contains { text == $0 || (capitals && text.hasSuffix($0)) }
+    }
+
+    static let mottos = [
+        "cộng hòa xã hội chủ nghĩa việt nam", "cộng hoà xã hội chủ nghĩa việt nam", "độc lập - tự do - hạnh phúc",
+        "đảng cộng sản việt nam",
+    ]
+
+    /// A line of the header under the motto: another motto line, the number ("Số: 12/QĐ-UBND"),
+    /// the place and date, a rule or star without letters.
+    static func isDocumentHeader(_ line: Substring) -> Bool {
+        let lower = line.lowercased()
+        return isMotto(line) || lower.hasPrefix("số") || DateExtractor.dateLine(line) != nil
+            || !line.contains(where: \.isLetter)
+    }
+
+    /// "Về việc ...", "về tăng cường ...", "V/v ...".
+    static func isSubject(_ line: Substring) -> Bool {
+        let lower = line.lowercased()
+        return lower.hasPrefix("về ") || lower.hasPrefix("v/v")
+    }
+
+    /// A short line whose letters are all capitals ("QUYẾT ĐỊNH", "KẾ HOẠCH").
+    static func isCapitals(_ line: Substring) -> Bool {
+        line.count <= 60 && line.contains(where: \.isLetter) && !line.contains(where: \.isLowercase)
     }
 
     /// `title` cut to `maxLength` characters, at a space when there is one in the second half.
@@ -87,31 +221,29 @@ enum HeadlineFinder {
     // MARK: Lines
 
     struct Line {
-        /// Trimmed, Markdown heading markers removed.
+        /// Trimmed.
         var text: Substring
         /// The whole line with its line break.
         var range: Range<String.Index>
     }
 
     /// The non-blank lines near the top of `text`.
-    static func topLines(of text: String, markdown: Bool) -> [Line] {
+    static func topLines(of text: String) -> [Line] {
         var lines: [Line] = []
         for (line, range) in TextLines(text[...]) {
             if lines.count >= maxLines || text.utf8.distance(from: text.startIndex, to: range.lowerBound) >= maxOffset {
                 break
             }
-            var trimmed = line.trimmingWhitespace()
-            if markdown { trimmed = strippingHeadingMarks(trimmed) }
+            let trimmed = line.trimmingWhitespace()
             if !trimmed.isEmpty { lines.append(Line(text: trimmed, range: range)) }
         }
         return lines
     }
 
     /// The first non-blank line, however far down.
-    static func firstLine(of text: String, markdown: Bool) -> Line? {
+    static func firstLine(of text: String) -> Line? {
         for (line, range) in TextLines(text[...]) {
-            var trimmed = line.trimmingWhitespace()
-            if markdown { trimmed = strippingHeadingMarks(trimmed) }
+            let trimmed = line.trimmingWhitespace()
             if !trimmed.isEmpty { return Line(text: trimmed, range: range) }
         }
         return nil

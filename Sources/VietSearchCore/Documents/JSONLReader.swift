@@ -7,11 +7,13 @@
     import Glibc
 #endif
 
-/// Reads a JSONL file: one article per line, `{"id", "title", "text", "date", "source"}`.
+/// Reads a JSONL file: one article per line, `{"id", "title", "text", "date", "source"}`
+/// (or the keys `JSONLFields` maps them to; messages name the keys read).
 ///
 /// `id` may be a string or a number; `text` is required and becomes the body as it is. A
 /// missing `title` is found in the text as for a text file (and its line then leaves the
-/// body); `date` is kept when it is (or converts to) `YYYY-MM-DD`; `source` falls back to
+/// body); `date` is kept when it is (or converts to) `YYYY-MM-DD`, and a date that does not
+/// (`2024-13-45`, `hôm qua`) is a warning, the article kept without one; `source` falls back to
 /// `url`. Other fields are checked as JSON and ignored. Blank lines are skipped. A line
 /// that is not a JSON object, or lacks `id` or `text`, is a problem with its line number,
 /// and reading goes on. Lines that are not UTF-8 are decoded by `TextDecoder`, reported
@@ -45,7 +47,7 @@ enum JSONLReader {
 
     /// The articles of a JSONL file and the problems met, with the `lineHash` of the line
     /// each article came from.
-    static func readRecords(_ file: SourceFile, bytes: [UInt8]) -> (
+    static func readRecords(_ file: SourceFile, bytes: [UInt8], fields names: JSONLFields = .standard) -> (
         articles: [Article], problems: [InputProblem], hashes: [UInt64]
     ) {
         var hashes: [UInt64] = []
@@ -54,12 +56,13 @@ enum JSONLReader {
         var repairs: [(repair: TextDecoder.Repair, lines: Int, first: Int)] = []
         articles.reserveCapacity(bytes.count / 2048)
         forEachLine(bytes) { line, number in
-            var record: Result<JSONLine, JSONLine.Failure> = JSONLine.parse(line)
+            var record: Result<JSONLine, JSONLine.Failure> = JSONLine.parse(line, fields: names)
             if case .failure(.invalidUTF8) = record {
                 let (text, repair) = SourceText.decode(line)
-                record = Array(text.utf8).withUnsafeBufferPointer { JSONLine.parse($0) }
+                record = Array(text.utf8).withUnsafeBufferPointer { JSONLine.parse($0, fields: names) }
                 if let repair {
-                    if let k = repairs.firstIndex(where: { $0.repair == repair }) {
+                    if let k = repairs.firstIndex(where: { TextDecoder.merged($0.repair, repair) != nil }) {
+                        repairs[k].repair = TextDecoder.merged(repairs[k].repair, repair)!
                         repairs[k].lines += 1
                     } else {
                         repairs.append((repair, 1, number))
@@ -68,12 +71,14 @@ enum JSONLReader {
             }
             switch record {
             case .success(let fields):
-                switch article(from: fields) {
-                case .success(let article):
+                switch article(from: fields, names: names) {
+                case .success(let (article, warning)):
                     let (limited, cut) = article.limited()
                     articles.append(limited)
                     hashes.append(lineHash(line))
-                    if let cut { problems.append(InputProblem(file: file.path, line: number, message: cut)) }
+                    for message in [warning, cut].compactMap({ $0 }) {
+                        problems.append(InputProblem(file: file.path, line: number, message: message))
+                    }
                 case .failure(let message):
                     problems.append(InputProblem(file: file.path, line: number, message: message.text))
                 }
@@ -90,26 +95,30 @@ enum JSONLReader {
 
     struct Message: Error { var text: String }
 
-    /// The article of one parsed line, or why there is none.
-    static func article(from line: JSONLine) -> Result<Article, Message> {
+    /// The article of one parsed line and what to warn about it (a `date` that is no
+    /// date: the article is kept without one), or why there is none.
+    static func article(from line: JSONLine, names: JSONLFields = .standard) -> Result<
+        (article: Article, warning: String?), Message
+    > {
+        func quoted(_ name: String) -> String { JSON.string(name).serialized() }
         let id: String?
         switch line.id {
         case .string(let value): id = value.trimmingWhitespace().isEmpty ? nil : value
         case .number(let literal): id = literal
         case nil, .null: id = nil
-        case .other: return .failure(Message(text: "\"id\" is not a string or a number"))
+        case .other: return .failure(Message(text: "\(quoted(names.id)) is not a string or a number"))
         }
         let text: String?
         switch line.text {
         case .string(let value): text = value
         case nil, .null: text = nil
-        default: return .failure(Message(text: "\"text\" is not a string"))
+        default: return .failure(Message(text: "\(quoted(names.text)) is not a string"))
         }
         guard let id, let text else {
-            let missing = [id == nil ? "\"id\"" : nil, text == nil ? "\"text\"" : nil].compactMap { $0 }
+            let missing = [id == nil ? quoted(names.id) : nil, text == nil ? quoted(names.text) : nil].compactMap { $0 }
             return .failure(Message(text: "missing " + missing.joined(separator: " and ")))
         }
-        guard !text.isBlank else { return .failure(Message(text: "empty \"text\"")) }
+        guard !text.isBlank else { return .failure(Message(text: "empty \(quoted(names.text))")) }
         var body = text
         var title = line.title?.string.flatMap(singleLine)
         if title == nil {
@@ -118,10 +127,19 @@ enum JSONLReader {
             body = HeadlineFinder.body(of: text, without: headline)
         }
         let source = [line.source, line.url].lazy.compactMap { $0?.string }.first { !$0.isEmpty }
-        return .success(
-            Article(
-                id: id, title: title ?? "", date: line.date?.string.flatMap(DateExtractor.normalized),
-                source: source, body: body))
+        var date: String? = nil
+        var warning: String? = nil
+        switch line.date {
+        case .string(let value) where !value.isBlank:
+            date = DateExtractor.normalized(value)
+            if date == nil {
+                warning = "\(quoted(names.date)) \(quoted(value)) is not a date; indexed without one"
+            }
+        case .number(let literal): warning = "\(quoted(names.date)) \(literal) is not a date; indexed without one"
+        case .other: warning = "\(quoted(names.date)) is not a string; indexed without a date"
+        default: break
+        }
+        return .success((Article(id: id, title: title ?? "", date: date, source: source, body: body), warning))
     }
 
     /// `text` on one line without surrounding whitespace, or nil when it is blank. Quick

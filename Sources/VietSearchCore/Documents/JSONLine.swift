@@ -34,9 +34,12 @@ struct JSONLine {
         }
     }
 
-    /// Parses one line, which must hold one JSON object and nothing else but whitespace.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<JSONLine, Failure> {
-        var parser = Parser(bytes: bytes)
+    /// Parses one line, which must hold one JSON object and nothing else but whitespace;
+    /// `fields` names the keys to read.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, fields: JSONLFields = .standard) -> Result<
+        JSONLine, Failure
+    > {
+        var parser = Parser(bytes: bytes, names: fields)
         do {
             return .success(try parser.line())
         } catch {
@@ -51,7 +54,13 @@ private struct Parser {
     /// Holds string contents with escapes while they are decoded.
     var scratch: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    /// The keys read.
+    let names: JSONLFields
+
+    init(bytes: UnsafeBufferPointer<UInt8>, names: JSONLFields) {
+        self.bytes = bytes
+        self.names = names
+    }
 
     static let maxDepth = 512
 
@@ -74,12 +83,12 @@ private struct Parser {
                 try expect(UInt8(ascii: ":"))
                 skipSpace()
                 switch key {
-                case "id": fields.id = try value()
-                case "title": fields.title = try value()
-                case "text": fields.text = try value()
-                case "date": fields.date = try value()
-                case "source": fields.source = try value()
-                case "url": fields.url = try value()
+                case names.id: fields.id = try value()
+                case names.title: fields.title = try value()
+                case names.text: fields.text = try value()
+                case names.date: fields.date = try value()
+                case names.source: fields.source = try value()
+                case names.url: fields.url = try value()
                 default: try skipValue(depth: 1)
                 }
                 skipSpace()

@@ -41,6 +41,10 @@ public enum SourceKind: Sendable, Equatable, CaseIterable {
     case html
     /// `.jsonl`: one article per line.
     case jsonl
+    /// `.docx` (Word): one article per document.
+    case docx
+    /// `.pdf`: one article per file, its text from Poppler's `pdftotext`.
+    case pdf
 
     /// The kind for a file name or path, or nil when its extension is not one of ours.
     public init?(fileName: String) {
@@ -51,10 +55,32 @@ public enum SourceKind: Sendable, Equatable, CaseIterable {
         case "md", "markdown": self = .markdown
         case "html", "htm": self = .html
         case "jsonl": self = .jsonl
+        case "docx": self = .docx
+        case "pdf": self = .pdf
         default: return nil
         }
     }
 
     /// The extensions, as listed in messages.
-    static let extensionList = ".txt, .md, .html, .htm or .jsonl"
+    static let extensionList = ".txt, .md, .html, .htm, .jsonl, .docx or .pdf"
+}
+
+/// A file (or folder) that `index` found and did not read as articles, and why.
+public struct SkippedFile: Sendable, Equatable {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+extension SkippedFile {
+    // Why `SourceScanner` skips a name in a folder.
+    static let hidden = "hidden (name starts with \".\")"
+    static let unsupported = "unsupported file type"
+    static let folderDocumentation = "README-style file (documents the folder)"
+    static let savedPageFiles = "the files of a saved web page (images, scripts), next to its .html"
+    static let notRegular = "not a regular file"
 }

@@ -25,15 +25,20 @@ public enum SourceScanner {
     /// given; a link leading elsewhere is skipped and reported, unless `followingLinksOutside`
     /// (then it is indexed, and reported). A name that is not UTF-8, or a path longer than
     /// `PATH_MAX`, is skipped and reported.
+    ///
+    /// What a folder holds and is not read is listed in `skipped` with why: hidden names,
+    /// other extensions, folder documentation, and the folder of a page saved by a browser
+    /// (`X_files/` next to `X.html` or `X.htm`: the page's images, scripts and styles, not
+    /// articles), which is not entered.
     public static func scan(_ paths: [String], followingLinksOutside: Bool = false) -> (
-        files: [SourceFile], problems: [InputProblem]
+        files: [SourceFile], problems: [InputProblem], skipped: [SkippedFile]
     ) {
         var walk = Walk()
         walk.followOutside = followingLinksOutside
         walk.roots = paths.compactMap { path in realPath(path).map { $0 == "/" ? $0 : $0 + "/" } }
         for path in paths { walk.visit(argument: path) }
         walk.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        return (walk.files, walk.problems)
+        return (walk.files, walk.problems, walk.skipped)
     }
 
     private struct FileID: Hashable {
@@ -52,6 +57,7 @@ public enum SourceScanner {
     private struct Walk {
         var files: [SourceFile] = []
         var problems: [InputProblem] = []
+        var skipped: [SkippedFile] = []
         /// The folders and files given, resolved, each ending in "/".
         var roots: [String] = []
         var followOutside = false
@@ -84,7 +90,19 @@ public enum SourceScanner {
                 return
             }
             let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-            for raw in names where raw.first != UInt8(ascii: ".") {
+            let savedPages = Set(
+                names.compactMap { raw -> String? in
+                    let name = String(decoding: raw, as: UTF8.self)
+                    let lower = name.lowercased()
+                    guard lower.hasSuffix(".html") || lower.hasSuffix(".htm") else { return nil }
+                    return String(name[..<name.lastIndex(of: ".")!]) + "_files"
+                })
+            for raw in names {
+                if raw.first == UInt8(ascii: ".") {
+                    skipped.append(
+                        SkippedFile(path: prefix + String(decoding: raw, as: UTF8.self), reason: SkippedFile.hidden))
+                    continue
+                }
                 guard let name = String(validating: raw, as: UTF8.self) else {
                     problems.append(
                         InputProblem(
@@ -118,11 +136,21 @@ public enum SourceScanner {
                         InputProblem(file: path, message: "followed a link to \(target), outside the folders given"))
                 }
                 if entry.isDirectory {
-                    walkFolder(path, relative: relativePath, status: entry)
-                } else if entry.isRegular, let kind = SourceKind(fileName: name),
-                    !SourceScanner.isFolderDocumentation(name)
-                {
-                    add(path: path, relativePath: relativePath, kind: kind, status: entry)
+                    if savedPages.contains(name) {
+                        skipped.append(SkippedFile(path: path + "/", reason: SkippedFile.savedPageFiles))
+                    } else {
+                        walkFolder(path, relative: relativePath, status: entry)
+                    }
+                } else if !entry.isRegular {
+                    skipped.append(SkippedFile(path: path, reason: SkippedFile.notRegular))
+                } else if let kind = SourceKind(fileName: name) {
+                    if SourceScanner.isFolderDocumentation(name) {
+                        skipped.append(SkippedFile(path: path, reason: SkippedFile.folderDocumentation))
+                    } else {
+                        add(path: path, relativePath: relativePath, kind: kind, status: entry)
+                    }
+                } else {
+                    skipped.append(SkippedFile(path: path, reason: SkippedFile.unsupported))
                 }
             }
         }

@@ -7,8 +7,8 @@ import VietAnalysis
 #endif
 
 /// File bytes to text for the readers: `TextDecoder` plus what a file can say about itself
-/// (a UTF-16 byte-order mark, an HTML page's declared charset). Text decoded from
-/// Windows-1258, which writes tone marks as combining characters, is composed to NFC.
+/// (a UTF-16 byte-order mark, an HTML page's declared charset). Text decoded from a legacy
+/// encoding is composed to NFC (Windows-1258 writes tone marks as combining characters).
 public enum SourceText {
     /// The text, and what had to be repaired to read it (to report).
     public static func decode(_ bytes: some Collection<UInt8>, declaredCharset: String? = nil) -> (
@@ -19,10 +19,15 @@ public enum SourceText {
         if array.starts(with: [0xEF, 0xBB, 0xBF]) { array.removeFirst(3) }
         if let text = String(validating: array, as: UTF8.self) { return (text, nil) }
         if let charset = declaredCharset, !isUTF8(charset), let text = LegacyEncoding.decode(array, charset: charset) {
+            // Pages in VNI or TCVN3 fonts often declare a Western charset: a Vietnamese
+            // encoding that reads better wins over the declaration, and is reported.
+            let declared = VietnameseEncoding.score(composed(text))
+            if let found = VietnameseEncoding.detect(array), found.score > declared, found.score.isVietnamese {
+                return (found.text, .legacy(found.encoding, found.score))
+            }
             return (composed(text), nil)
         }
-        let (text, repair) = TextDecoder.decode(array, tryLegacy: !isDamagedUTF8(array))
-        return (repair == .windows1258 ? composed(text) : text, repair)
+        return TextDecoder.decode(array, tryLegacy: !isDamagedUTF8(array))
     }
 
     /// Whether bytes that are not valid UTF-8 are UTF-8 text with a few bad bytes rather

@@ -1,32 +1,45 @@
 import VietAnalysis
 
 /// Turns file bytes into text: UTF-8 (a byte-order mark is dropped); otherwise the legacy
-/// Vietnamese code page Windows-1258 through ICU; otherwise UTF-8 with U+FFFD for the
-/// bytes that do not decode.
+/// Vietnamese encoding (Windows-1258, TCVN3, VNI-Windows, VISCII) whose decoding reads as
+/// the most Vietnamese syllables (`VietnameseEncoding.detect`); otherwise UTF-8 with
+/// U+FFFD for the bytes that do not decode.
 public enum TextDecoder {
     /// What had to be done to read the bytes as text.
     public enum Repair: Equatable, Sendable, CustomStringConvertible {
-        /// Not UTF-8; read as Windows-1258.
-        case windows1258
-        /// Not UTF-8 nor Windows-1258; `count` invalid sequences were replaced by U+FFFD.
+        /// Not UTF-8; read as `encoding`, whose text scored `score`.
+        case legacy(VietnameseEncoding, VietnameseEncoding.Score)
+        /// Not UTF-8 nor a legacy encoding; `count` invalid sequences were replaced by U+FFFD.
         case replacementCharacters(count: Int)
 
         public var description: String {
             switch self {
-            case .windows1258: "not UTF-8; decoded as Windows-1258 (legacy Vietnamese code page)"
+            case .legacy(let encoding, let score) where score.isVietnamese:
+                "not UTF-8; decoded as \(encoding.name) (\(score))"
+            case .legacy(let encoding, let score):
+                "not UTF-8, and no Vietnamese encoding reads it well; decoded as \(encoding.name), the best (\(score))"
             case .replacementCharacters(let count):
                 "not valid UTF-8; \(count) invalid byte sequence\(count == 1 ? "" : "s") replaced by U+FFFD"
             }
         }
     }
 
-    /// Decodes `bytes`; `tryLegacy` enables the Windows-1258 attempt.
+    /// The repair of two texts together (the lines of one file), when both are of a kind.
+    static func merged(_ a: Repair, _ b: Repair) -> Repair? {
+        switch (a, b) {
+        case (.legacy(let x, let first), .legacy(let y, let second)) where x == y: .legacy(x, first + second)
+        case (.replacementCharacters(let m), .replacementCharacters(let n)): .replacementCharacters(count: m + n)
+        default: nil
+        }
+    }
+
+    /// Decodes `bytes`; `tryLegacy` enables the legacy encodings.
     public static func decode(_ bytes: [UInt8], tryLegacy: Bool = true) -> (text: String, repair: Repair?) {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let text = String(validating: body, as: UTF8.self) { return (text, nil) }
-        if tryLegacy, let text = LegacyEncoding.decode(Array(body), charset: "windows-1258") {
-            return (text, .windows1258)
+        if tryLegacy, let found = VietnameseEncoding.detect(Array(body)) {
+            return (found.text, .legacy(found.encoding, found.score))
         }
         var invalid = 0
         var text = ""

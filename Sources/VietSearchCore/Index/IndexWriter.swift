@@ -26,6 +26,10 @@ public struct IndexSummary: Sendable {
     public var totalDocuments = 0
     public var segments = 0
     public var problems: [InputProblem] = []
+    /// The files found and not read as articles, and why: those the scan passed over
+    /// (other extensions, README-style, hidden, saved pages' folders), then those that gave
+    /// no article (empty, binary, unreadable, no `pdftotext` ...), which are also problems.
+    public var skipped: [SkippedFile] = []
 }
 
 /// Progress of an `index` run, reported from the worker threads.
@@ -39,7 +43,10 @@ public struct IndexProgress: Sendable {
 /// Builds or updates the index in a folder from source files. Only new and changed files are
 /// read (size and mtime first, then a content hash), documents of deleted files are removed,
 /// and everything becomes visible at once with one atomic commit. Files are analyzed on all
-/// cores, each worker building its own segment. One writer at a time (a lock file).
+/// cores: the work is cut, in file order, into batches of about equal size (at least one per
+/// core, none over the memory budget), and each batch becomes its own segments, so the same
+/// files on the same machine always give the same segments, whatever the threads' timing.
+/// One writer at a time (a lock file).
 public final class IndexWriter {
     public let folder: String
     /// A worker starts a new segment after analyzing this many bytes of text: the memory
@@ -63,6 +70,9 @@ public final class IndexWriter {
     /// Index files reached through links that lead outside the folders given (they are
     /// skipped and reported otherwise).
     public var followsLinksOutside = false
+    /// The keys of JSONL lines that hold each field (`index --field`). A change of mapping
+    /// re-reads no file that is unchanged: give `--rebuild` with it.
+    public var jsonlFields = JSONLFields.standard
     /// Test hook: runs after the new commit is written but before it is renamed into place.
     var beforeCommitRename: () throws -> Void = {}
 
@@ -116,13 +126,14 @@ public final class IndexWriter {
         /// The line hash of each document read (JSONL).
         var recordHashes: [UInt64] = []
         var problems: [InputProblem] = []
+        /// Why a whole file gave no article.
+        var skipped: String?
     }
 
     private struct SharedState {
         var next = 0
         var results: [ItemResult] = []
         var builderSegments: [Int: String] = [:]
-        var nextBuilder = 0
         var nextSegment = 0
         var documents = 0
         var bytes = 0
@@ -218,11 +229,12 @@ public final class IndexWriter {
         for path in present { _ = manifest.addRoot(Self.absolute(path)) }
         let scan = SourceScanner.scan(present, followingLinksOutside: followsLinksOutside)
         summary.problems = scan.problems
+        summary.skipped = scan.skipped
         if let recovered { summary.problems.append(InputProblem(file: folder, message: recovered)) }
         if scan.files.isEmpty && existing == nil && !present.isEmpty {
             throw IndexError.nothingIndexed(
                 problems: scan.problems.isEmpty
-                    ? paths.map { InputProblem(file: $0, message: "no .txt, .md, .html or .jsonl files found") }
+                    ? paths.map { InputProblem(file: $0, message: "no \(SourceKind.extensionList) files found") }
                     : scan.problems)
         }
 
@@ -286,15 +298,20 @@ public final class IndexWriter {
         // Never reuse a segment number whose files may still be there (after a recovery).
         let firstSegment = max(existing?.nextSegment ?? 1, highestNumber(prefix: "s") + 1)
         state.withLock { $0.nextSegment = firstSegment }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count))
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let batches = Self.batches(
+            sizes: items.map { $0.bytes?.count ?? $0.range?.count ?? $0.file.size },
+            count: max(cores, (totalBytes + segmentBudget - 1) / max(1, segmentBudget)))
+        let workers = max(1, min(cores, batches.count))
         let budget = segmentBudget
         let target = folder
         let boxedItems = items
+        let fields = jsonlFields
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             do {
                 try Self.work(
-                    items: boxedItems, state: state, folder: target, budget: budget, start: start,
-                    totalBytes: totalBytes, progress: progress)
+                    items: boxedItems, batches: batches, state: state, folder: target, budget: budget, start: start,
+                    totalBytes: totalBytes, fields: fields, progress: progress)
             } catch {
                 state.withLock { $0.error = $0.error ?? error }
             }
@@ -320,6 +337,9 @@ public final class IndexWriter {
         var unchangedByHash = Set<String>()
         for result in shared.results.sorted(by: { ($0.key, $0.firstDoc) < ($1.key, $1.firstDoc) }) {
             summary.problems.append(contentsOf: result.problems)
+            if let reason = result.skipped {
+                summary.skipped.append(SkippedFile(path: result.file.path, reason: reason))
+            }
             if result.unreadable { continue }
             if result.unchanged {
                 unchangedByHash.insert(result.key)
@@ -506,16 +526,38 @@ public final class IndexWriter {
         return (items, nil)
     }
 
+    /// `sizes` cut, in order, into at most `count` runs of about equal total (none empty).
+    static func batches(sizes: [Int], count: Int) -> [Range<Int>] {
+        guard !sizes.isEmpty else { return [] }
+        let count = max(1, min(count, sizes.count))
+        let total = max(1, sizes.reduce(0, +))
+        var runs: [Range<Int>] = []
+        var start = 0
+        var sum = 0
+        for (i, size) in sizes.enumerated() {
+            sum += size
+            // Cut when this run reaches its share, leaving an item for each run still to come.
+            let share = total * (runs.count + 1) / count
+            if runs.count < count - 1, sum >= share, sizes.count - (i + 1) >= count - runs.count - 1 {
+                runs.append(start..<(i + 1))
+                start = i + 1
+            }
+        }
+        if start < sizes.count { runs.append(start..<sizes.count) }
+        return runs
+    }
+
+    /// Analyzes batches of `items` until none is left: each batch, in order, into a builder
+    /// of its own, written as a segment at its end and whenever it reaches `budget`.
     private static func work(
-        items: [WorkItem], state: Shared, folder: String, budget: Int, start: Date, totalBytes: Int,
-        progress: (@Sendable (IndexProgress) -> Void)?
+        items: [WorkItem], batches: [Range<Int>], state: Shared, folder: String, budget: Int, start: Date,
+        totalBytes: Int, fields: JSONLFields, progress: (@Sendable (IndexProgress) -> Void)?
     ) throws {
         let analyzer = try Analyzer()
         var builder = SegmentBuilder()
-        var builderID = state.withLock { s in
-            defer { s.nextBuilder += 1 }
-            return s.nextBuilder
-        }
+        // A batch's builders are numbered after it (`batch << 20`, then one up per flush),
+        // which orders the commit's segments as the files are.
+        var builderID = 0
         func flush() throws {
             guard builder.docCount > 0 else { return }
             let name = state.withLock { s in
@@ -529,91 +571,100 @@ public final class IndexWriter {
             }
         }
         while true {
-            let index: Int? = state.withLock { s -> Int? in
-                guard s.next < items.count, s.error == nil else { return nil }
+            let batch: Int? = state.withLock { s -> Int? in
+                guard s.next < batches.count, s.error == nil else { return nil }
                 defer { s.next += 1 }
                 return s.next
             }
-            guard let index else { break }
-            let item = items[index]
-            var result = ItemResult(key: item.key, file: item.file)
-            let bytes: [UInt8]
-            if let preloaded = item.bytes {
-                bytes = Array(preloaded)
-                result.hash = item.hash ?? 0
-            } else if let range = item.range {
-                do {
-                    bytes = try FileIO.read(item.file.path, range: range)
-                } catch {
-                    state.withLock { $0.error = $0.error ?? error }
-                    break
+            guard let batch else { break }
+            builder = SegmentBuilder()
+            builderID = batch << 20
+            try analyze(batches[batch])
+            try flush()
+        }
+
+        func analyze(_ batch: Range<Int>) throws {
+            for index in batch {
+                let item = items[index]
+                var result = ItemResult(key: item.key, file: item.file)
+                let bytes: [UInt8]
+                if let preloaded = item.bytes {
+                    bytes = Array(preloaded)
+                    result.hash = item.hash ?? 0
+                } else if let range = item.range {
+                    do {
+                        bytes = try FileIO.read(item.file.path, range: range)
+                    } catch {
+                        state.withLock { $0.error = $0.error ?? error }
+                        break
+                    }
+                    result.hash = item.hash ?? 0
+                } else {
+                    do {
+                        bytes = try FileIO.read(item.file.path)
+                    } catch {
+                        var reason = "\(error)"
+                        if case .io(_, let why) = error { reason = why }
+                        result.problems.append(
+                            InputProblem(file: item.file.path, message: "cannot read (\(reason)); kept as it was"))
+                        result.unreadable = true
+                        result.skipped = "cannot read (\(reason))"
+                        state.withLock { $0.results.append(result) }
+                        continue
+                    }
+                    result.hash = CRC32.checksum(bytes)
                 }
-                result.hash = item.hash ?? 0
-            } else {
-                do {
-                    bytes = try FileIO.read(item.file.path)
-                } catch {
-                    var reason = "\(error)"
-                    if case .io(_, let why) = error { reason = why }
-                    result.problems.append(
-                        InputProblem(file: item.file.path, message: "cannot read (\(reason)); kept as it was"))
-                    result.unreadable = true
-                    state.withLock { $0.results.append(result) }
+                if let previous = item.previous, previous.hash == result.hash, previous.size == item.file.size {
+                    result.unchanged = true
+                    if (item.bytes == nil && item.range == nil) || item.firstLine == 1 {
+                        state.withLock { $0.results.append(result) }
+                    }
                     continue
                 }
-                result.hash = CRC32.checksum(bytes)
-            }
-            if let previous = item.previous, previous.hash == result.hash, previous.size == item.file.size {
-                result.unchanged = true
-                if (item.bytes == nil && item.range == nil) || item.firstLine == 1 {
-                    state.withLock { $0.results.append(result) }
+                let read = ArticleReader.readRecords(item.file, bytes: bytes, fields: fields)
+                result.recordHashes = read.hashes
+                // A file read whole (not lines of a JSONL file) that gave nothing.
+                if item.range == nil && item.bytes == nil { result.skipped = read.skipped }
+                result.unreadable = read.retry
+                // Lines of the item are lines of the file: a chunk starts at `firstLine`, the
+                // new lines of a changed file are each numbered.
+                result.problems = read.problems.map { problem in
+                    var problem = problem
+                    problem.line = problem.line.map { item.lineNumbers?[$0 - 1] ?? $0 + item.firstLine - 1 }
+                    return problem
                 }
-                continue
-            }
-            let read = ArticleReader.readRecords(item.file, bytes: bytes)
-            result.recordHashes = read.hashes
-            // Lines of the item are lines of the file: a chunk starts at `firstLine`, the
-            // new lines of a changed file are each numbered.
-            result.problems = read.problems.map { problem in
-                var problem = problem
-                problem.line = problem.line.map { item.lineNumbers?[$0 - 1] ?? $0 + item.firstLine - 1 }
-                return problem
-            }
-            result.builder = builderID
-            result.firstDoc = builder.docCount
-            var textBytes = 0
-            // A file's articles are known by their folder and, after the first root, by
-            // ids the root's label prefixes; a JSONL record keeps its own id.
-            let folder = item.file.kind == .jsonl ? nil : Self.absolute(item.file.folder)
-            for var article in read.articles {
-                if let folder {
-                    article.folder = folder
-                    if !item.label.isEmpty { article.id = item.label + "/" + article.id }
+                result.builder = builderID
+                result.firstDoc = builder.docCount
+                var textBytes = 0
+                // A file's articles are known by their folder and, after the first root, by
+                // ids the root's label prefixes; a JSONL record keeps its own id.
+                let folder = item.file.kind == .jsonl ? nil : Self.absolute(item.file.folder)
+                for var article in read.articles {
+                    if let folder {
+                        article.folder = folder
+                        if !item.label.isEmpty { article.id = item.label + "/" + article.id }
+                    }
+                    builder.add(article, analyzer: analyzer)
+                    textBytes += article.title.utf8.count + article.body.utf8.count
+                    result.ids.append(article.id)
                 }
-                builder.add(article, analyzer: analyzer)
-                textBytes += article.title.utf8.count + article.body.utf8.count
-                result.ids.append(article.id)
-            }
-            result.count = read.articles.count
-            let snapshot: IndexProgress = state.withLock {
-                $0.results.append(result)
-                $0.documents += read.articles.count
-                $0.bytes += textBytes
-                return IndexProgress(
-                    documents: $0.documents, bytesRead: $0.bytes, totalBytes: totalBytes,
-                    seconds: Date().timeIntervalSince(start))
-            }
-            progress?(snapshot)
-            if builder.textBytes >= budget {
-                try flush()
-                builder = SegmentBuilder()
-                builderID = state.withLock { s in
-                    defer { s.nextBuilder += 1 }
-                    return s.nextBuilder
+                result.count = read.articles.count
+                let snapshot: IndexProgress = state.withLock {
+                    $0.results.append(result)
+                    $0.documents += read.articles.count
+                    $0.bytes += textBytes
+                    return IndexProgress(
+                        documents: $0.documents, bytesRead: $0.bytes, totalBytes: totalBytes,
+                        seconds: Date().timeIntervalSince(start))
+                }
+                progress?(snapshot)
+                if builder.textBytes >= budget {
+                    try flush()
+                    builder = SegmentBuilder()
+                    builderID += 1
                 }
             }
         }
-        try flush()
     }
 
     /// Writes `commit` in place of the current one, and then makes it the one whose files

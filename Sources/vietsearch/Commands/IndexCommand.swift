@@ -12,8 +12,12 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Build or update the index from article files and folders.",
         discussion: """
-            Reads .txt, .md, .html/.htm and .jsonl files (folders recursively; README, SOURCE \
-            and LICENSE files are skipped). Running it again re-reads only new and changed \
+            Reads .txt, .md, .html/.htm, .jsonl, .docx and .pdf files (folders recursively; \
+            README, SOURCE and LICENSE files and the X_files folder of a page saved as X.html \
+            are skipped; PDF text needs pdftotext, from poppler-utils). Text that is not UTF-8 \
+            is decoded as the legacy Vietnamese encoding (Windows-1258, TCVN3, VNI-Windows or \
+            VISCII) that gives the most Vietnamese syllables, said per file. The summary lists \
+            every file skipped and why. Running it again re-reads only new and changed \
             files and removes articles whose files are gone. Problems with single files are \
             reported and skipped; the run fails only when nothing could be indexed. The index \
             is replaced in one atomic step, so searches keep working and an interrupted run \
@@ -28,6 +32,13 @@ struct IndexCommand: ParsableCommand {
     var paths: [String]
 
     @OptionGroup var location: IndexLocation
+
+    @Option(
+        name: .customLong("field"),
+        help: ArgumentHelp(
+            "Read a field of JSONL lines from another key, as TARGET=KEY (title=headline, text=content); TARGET is id, title, text (or body), date, source or url. Give --rebuild with a new mapping.",
+            valueName: "TARGET=KEY"))
+    var fields: [String] = []
 
     @Flag(name: .long, help: "Print a JSON summary.")
     var json = false
@@ -47,9 +58,18 @@ struct IndexCommand: ParsableCommand {
     )
     var prune = false
 
+    func validate() throws {
+        do {
+            _ = try JSONLFields(mappings: fields)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     func run() throws {
         let writer = IndexWriter(folder: location.folder)
         writer.followsLinksOutside = followSymlinks
+        writer.jsonlFields = try JSONLFields(mappings: fields)
         // No bar (it redraws its line with \r and an erase escape) on a dumb terminal.
         let bar =
             Terminal.stderrIsTerminal && !json && !Terminal.isDumb(ProcessInfo.processInfo.environment)
@@ -75,16 +95,48 @@ struct IndexCommand: ParsableCommand {
                 ("mb_per_s", .double(rate)),
                 ("total_documents", .int(summary.totalDocuments)), ("segments", .int(summary.segments)),
                 ("problems", .array(summary.problems.map { .string($0.description) })),
+                (
+                    "skipped",
+                    .array(
+                        summary.skipped.map {
+                            .object([("path", .string($0.path)), ("reason", .string($0.reason))])
+                        })
+                ),
             ])
             Terminal.print(json: object)
             return
         }
+        printSkipped(summary)
         Terminal.print(
             "\(summary.added) added, \(summary.updated) updated, \(summary.removed) removed, \(summary.unchanged) unchanged files; "
                 + "\(plural(summary.documents, "article")) (\(format(megabytes)) MB) analyzed in \(format(summary.seconds)) s (\(format(rate)) MB/s). "
                 + "The index at \(location.folder) holds \(plural(summary.totalDocuments, "article"))."
-                + (summary.problems.isEmpty ? "" : " \(summary.problems.count) problem(s) reported above."))
+                + (summary.problems.isEmpty ? "" : " \(summary.problems.count) problem(s) reported above.")
+                + (summary.skipped.isEmpty ? "" : " \(plural(summary.skipped.count, "file")) skipped."))
     }
+
+    /// The skipped files on standard error, by reason: those not already reported as a
+    /// problem, at most `shownPerReason` of each reason (`--json` lists them all).
+    func printSkipped(_ summary: IndexSummary) {
+        let reported = Set(summary.problems.map(\.file))
+        var reasons: [String] = []
+        var byReason: [String: [String]] = [:]
+        for file in summary.skipped {
+            if byReason[file.reason] == nil { reasons.append(file.reason) }
+            byReason[file.reason, default: []].append(file.path)
+        }
+        for reason in reasons {
+            let paths = byReason[reason]!
+            Terminal.warn("skipped \(plural(paths.count, "file")): \(reason)" as TerminalText)
+            let unreported = paths.filter { !reported.contains($0) }
+            for path in unreported.prefix(Self.shownPerReason) { Terminal.warn("  \(path)" as TerminalText) }
+            if unreported.count > Self.shownPerReason {
+                Terminal.warn("  … and \(unreported.count - Self.shownPerReason) more (--json lists them all)")
+            }
+        }
+    }
+
+    static let shownPerReason = 20
 }
 
 /// "1 article", "2 articles".
