@@ -14,27 +14,14 @@ query=${3:-sinh hoat chi bo}
 bin=.build/release/vietsearch
 [ -x "$bin" ] || bin=.build/debug/vietsearch
 [ -x "$bin" ] || { swift build --product vietsearch; bin=.build/debug/vietsearch; }
-work=$(mktemp -d)
-server=
-cleanup() {
-    if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+. scripts/with-server.sh
 index=${1:-}
 if [ -z "$index" ]; then
     index=$work/index
     "$bin" index Corpus --index "$index" >/dev/null
 fi
 mkdir -p "$out"
-"$bin" serve --index "$index" --port 0 2>"$work/log" &
-server=$!
-for _ in $(seq 100); do
-    url=$(grep -o 'url=http://[^ ]*' "$work/log" | head -1 | cut -d= -f2- || true)
-    [ -n "$url" ] && break
-    sleep 0.1
-done
-[ -n "$url" ] || { cat "$work/log" >&2; echo "the server did not start" >&2; exit 1; }
+start_server "$bin" "$index"
 q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote_plus(sys.argv[1]))' "$query")
 shot() { # width height file url
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile" \

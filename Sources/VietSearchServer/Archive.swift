@@ -10,23 +10,27 @@ struct Archive: Sendable {
     let configuration: ServerConfiguration
 
     static let searchParameters: Set<String> = [
-        "q", "limit", "offset", "since", "until", "source", "sort", "exact", "all_words", "as_typed",
+        "q", "limit", "offset", "since", "until", "source", "sort", "exact", "all_words", "as_typed", "count",
     ]
     static let citeParameters: Set<String> = ["d", "limit", "offset", "since", "until", "source", "sort"]
     static let directivesParameters: Set<String> = ["type", "issuer", "year", "sort", "limit"]
 
-    /// `GET /api/search`: `q` required; options as `vietsearch search` has them.
+    /// `GET /api/search`: `q` required; options as `vietsearch search` has them, and
+    /// `count=false`, which finds the best hits without counting every match (no CLI
+    /// option does that: the counts and facets are then null, `total` the hits shown).
     func search(_ parameters: QueryParameters) throws -> SearchResponse {
         let query = try text(parameters, "q", example: "q=sinh hoạt chi bộ")
         do {
             try SearchResponse.refuseParentheses(query)
         } catch { throw APIError.badRequest(error.message) }
-        let options = SearchOptions(
+        var options = SearchOptions(
             limit: try parameters.integer("limit", default: 10, in: 0...configuration.maxLimit),
             exactOnly: try parameters.flag("exact"), allWords: try parameters.flag("all_words"),
             asTyped: try parameters.flag("as_typed"), filter: try filter(parameters),
             sort: try parameters.choice("sort", default: SortOrder.relevance),
-            offset: try parameters.integer("offset", default: 0, in: 0...configuration.maxOffset), facets: true)
+            offset: try parameters.integer("offset", default: 0, in: 0...configuration.maxOffset))
+        options.countsMatches = try parameters.flag("count", default: true)
+        options.facets = options.countsMatches
         let reader = index.current()
         return try analyzers.with { try SearchResponse(query: query, options: options, reader: reader, analyzer: $0) }
     }

@@ -101,6 +101,15 @@ enum OpenAPIDocument {
                       "type": "boolean",
                       "default": false
                     }
+                  },
+                  {
+                    "name": "count",
+                    "in": "query",
+                    "description": "Count every match (the default, as `vietsearch search --json` does). count=false finds the best hits without counting, several times faster on words most articles hold; no CLI option does that: total is then the number of hits returned, and all_words, as_typed, some_words and facets are null.",
+                    "schema": {
+                      "type": "boolean",
+                      "default": true
+                    }
                   }
                 ],
                 "responses": {

@@ -38,9 +38,9 @@ struct QueryParameters {
         return value
     }
 
-    /// `true`/`1`/`yes`/`on` or `false`/`0`/`no`/`off`; false when absent.
-    func flag(_ name: String) throws -> Bool {
-        guard let text = text(name)?.lowercased() else { return false }
+    /// `true`/`1`/`yes`/`on` or `false`/`0`/`no`/`off`; `defaultValue` when absent.
+    func flag(_ name: String, default defaultValue: Bool = false) throws -> Bool {
+        guard let text = text(name)?.lowercased() else { return defaultValue }
         if ["1", "true", "yes", "on"].contains(text) { return true }
         if ["0", "false", "no", "off"].contains(text) { return false }
         throw APIError.badRequest("\(name) must be true or false, not \"\(text)\"")

@@ -75,6 +75,22 @@ import Testing
         }
     }
 
+    @Test func countFalseFindsTheSameHitsWithoutCounts() async throws {
+        try await withServer { server in
+            let counted = try await server.get("/api/search?q=chi+b%E1%BB%99&limit=3").json()
+            let uncounted = try await server.get("/api/search?q=chi+b%E1%BB%99&limit=3&count=false").json()
+            func ids(_ json: [String: Any]) -> [String] {
+                (json["hits"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            }
+            #expect(ids(uncounted) == ids(counted))
+            #expect(ids(counted).count == 3)
+            #expect(counted["total"] as? Int == 5)
+            #expect(uncounted["total"] as? Int == 3)
+            #expect(uncounted["all_words"] is NSNull)
+            #expect(uncounted["facets"] is NSNull)
+        }
+    }
+
     @Test func badRequestsGetAStatusAndAMessage() async throws {
         try await withServer { server in
             let long = String(repeating: "chi bộ ", count: 100)
@@ -88,6 +104,7 @@ import Testing
                 ("/api/search?q=a&since=2024-13", 400, "since takes a day as YYYY-MM-DD"),
                 ("/api/search?q=a&since=2024&until=2020", 400, "is before since"),
                 ("/api/search?q=a&exact=maybe", 400, "exact must be true or false"),
+                ("/api/search?q=a&count=2", 400, "count must be true or false"),
                 ("/api/search?q=" + escaped(long), 400, "q is too long: 700 characters, at most 512"),
                 ("/api/search?q=%E1%BB", 400, "not UTF-8"),
                 ("/api/search?q=" + escaped("chi bộ (Hà Nội OR Huế)"), 400, "Parentheses do not group"),

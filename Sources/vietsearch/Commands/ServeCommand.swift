@@ -15,7 +15,7 @@ struct ServeCommand: ParsableCommand {
             with --json (docs/openapi.json, also at /api/openapi.json); GET / is a search page \
             in Vietnamese. The server picks up each commit of a concurrent 'vietsearch index' \
             without a restart. It listens on 127.0.0.1 unless --host says otherwise, limits \
-            query length, --limit and the request rate of each connection, logs one line per \
+            the length of q and d, limit and offset, and the request rate of each connection (--rate), logs one line per \
             request to standard error, and stops cleanly on SIGINT or SIGTERM.
 
             Examples:
@@ -74,7 +74,7 @@ struct ServeCommand: ParsableCommand {
             done.signal()
         }
         done.wait()
-        if let message = failure.withLock({ $0 }) { throw CleanError("the server stopped: \(message)") }
+        if let message = failure.withLock({ $0 }) { throw CleanError("could not serve: \(message)") }
         logger.info("stopped")
     }
 }
