@@ -103,8 +103,11 @@ let package = Package(
             ],
             resources: []
         ),
-        .testTarget(name: "CLITests", dependencies: ["vietsearch"]),
-        .testTarget(name: "ServerTests", dependencies: ["VietSearchServer", "VietSearchCore", "vietsearch"]),
+        // Where the built program is, for the tests that run it.
+        .target(name: "CLITestSupport", path: "Tests/CLITestSupport"),
+        .testTarget(name: "CLITests", dependencies: ["vietsearch", "CLITestSupport"]),
+        .testTarget(
+            name: "ServerTests", dependencies: ["VietSearchServer", "VietSearchCore", "vietsearch", "CLITestSupport"]),
     ],
     cxxLanguageStandard: .cxx17
 )

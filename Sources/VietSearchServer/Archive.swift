@@ -64,7 +64,7 @@ struct Archive: Sendable {
     /// `GET /api/articles/{id}`: 404 when no live article has the id.
     func article(id: String) throws -> Article {
         guard !id.isEmpty, id.count <= 4096 else { throw APIError.badRequest("give an article id") }
-        guard let article = try index.current().article(id: id) else {
+        guard let article = try index.current().lookUpArticle(id: id) else {
             throw APIError.notFound("no article has the id \"\(id)\"")
         }
         return article

@@ -1,3 +1,4 @@
+import CLITestSupport
 import Foundation
 import Testing
 
@@ -5,20 +6,8 @@ import Testing
 
 /// Runs the built `vietsearch` program as a user would and checks what it prints.
 struct CLI {
-    static let binary: String = {
-        // The test runner sits next to the built executables.
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while url.path != "/" && !FileManager.default.isExecutableFile(atPath: url.path + "/vietsearch") {
-            url.deleteLastPathComponent()
-        }
-        return url.path + "/vietsearch"
-    }()
-
-    static let repository: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while !FileManager.default.fileExists(atPath: url.path + "/Package.swift") { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static let binary = CLIProgram.binary
+    static let repository = CLIProgram.repository
 
     struct Output {
         var status: Int32

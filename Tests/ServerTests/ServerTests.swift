@@ -251,6 +251,9 @@ struct ReopenTests {
         #expect(try after.json()["total"] as? Int == 3)
         let health = try await server.get("/health").json()
         #expect((health["generation"] as? Int ?? 0) > (generation ?? .max))
+        // Articles of the new commits are found by id too.
+        let article = try await server.get("/api/articles/new-2.txt").json()
+        #expect(article["title"] as? String == "Khủng long 2")
         await server.stop()
     }
 }

@@ -1,3 +1,4 @@
+import CLITestSupport
 import Foundation
 import Logging
 import Testing
@@ -93,19 +94,8 @@ final class RunningServer: @unchecked Sendable {
 
 /// Runs the built `vietsearch` program.
 enum CLI {
-    static let binary: String = {
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while url.path != "/" && !FileManager.default.isExecutableFile(atPath: url.path + "/vietsearch") {
-            url.deleteLastPathComponent()
-        }
-        return url.path + "/vietsearch"
-    }()
-
-    static let repository: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while !FileManager.default.fileExists(atPath: url.path + "/Package.swift") { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static let binary = CLIProgram.binary
+    static let repository = CLIProgram.repository
 
     /// The program's standard output for `arguments`.
     static func output(_ arguments: [String]) throws -> String {

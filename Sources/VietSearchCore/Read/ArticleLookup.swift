@@ -15,4 +15,25 @@ extension IndexReader {
         }
         return nil
     }
+
+    /// As `article(id:)`, through a map of every live id to its document built by the
+    /// first call on this reader (one pass over the stored articles without their text):
+    /// for a reader that answers many lookups, such as `vietsearch serve`'s.
+    public func lookUpArticle(id: String) throws -> Article? {
+        let addresses: [String: DocAddress]
+        if let cached = cache.withLock({ $0.articleAddresses }) {
+            addresses = cached
+        } else {
+            var map: [String: DocAddress] = [:]
+            // Oldest segment first, so that a newer live article with the same id wins.
+            for (ordinal, segment) in segments.enumerated() {
+                for doc in 0..<segment.store.docCount where !segment.deleted.contains(doc) {
+                    map[try segment.store.article(doc, withBody: false).id] = DocAddress(segment: ordinal, doc: doc)
+                }
+            }
+            addresses = map
+            cache.withLock { $0.articleAddresses = map }
+        }
+        return try addresses[id].map { try article($0) }
+    }
 }

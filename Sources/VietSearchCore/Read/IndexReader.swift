@@ -12,6 +12,8 @@ public final class IndexReader: @unchecked Sendable {
 
     struct ReaderCache {
         var directiveCatalog: DirectiveCatalog?
+        /// Every live article's id and document (see `lookUpArticle(id:)`).
+        var articleAddresses: [String: DocAddress]?
     }
 
     /// Opens the current commit of the index at `folder`.
