@@ -56,6 +56,21 @@ enum Pages {
             html.raw(
                 "<p class=\"count\">\(total) bài phù hợp · hiển thị \(options.offset + min(1, result.hits.count))–\(options.offset + result.hits.count)</p>"
             )
+            if let facets = result.facets, facets.years.count > 1, !options.filter.filtersDates {
+                // Each year narrows the search to itself.
+                html.raw("<p class=\"years\">Theo năm: ")
+                for (i, year) in facets.years.enumerated() {
+                    if i > 0 { html.raw(" · ") }
+                    var narrowed = options
+                    narrowed.filter.since = ArticleDate(iso: String(year.year))
+                    narrowed.filter.until = ArticleDate(isoEnd: String(year.year))
+                    link(
+                        &html, searchLink(response.query, narrowed, offset: 0, asTyped: options.asTyped), "\(year.year)"
+                    )
+                    html.raw(" (\(year.count))")
+                }
+                html.raw("</p>")
+            }
             for hit in result.hits {
                 heading(&html, hit.article)
                 if let snippet = hit.snippet, !snippet.text.isEmpty {
@@ -258,6 +273,6 @@ enum Pages {
         .reading{background:#eef4ff;border-radius:6px;padding:.5rem .8rem}.count,.note{color:#5f6368}\
         .pages{display:flex;gap:1rem;justify-content:center;margin:1rem 0}\
         table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.3rem;border-bottom:1px solid #e3e3e3}\
-        .full p{overflow-wrap:anywhere}footer{color:#5f6368;font-size:.9rem;padding:2rem 1rem}
+        .full h1{font-size:1.5rem;line-height:1.3}.full p{overflow-wrap:anywhere}.years{font-size:.9rem}footer{color:#5f6368;font-size:.9rem;padding:2rem 1rem}
         """
 }

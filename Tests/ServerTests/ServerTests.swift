@@ -159,6 +159,11 @@ import Testing
             #expect(page.body.contains("<mark>"))
             #expect(page.body.contains("Trang 1/3"))
             #expect(page.body.contains("offset=2\">Trang sau →</a>"))
+            // The years of the matches narrow the search.
+            #expect(
+                page.body.contains(
+                    "<a href=\"/?q=sinh%20hoat%20chi%20bo&amp;since=2019-01-01&amp;until=2019-12-31&amp;limit=2\">2019</a> (2)"
+                ))
             let none = try await server.get("/?q=khongcotu")
             #expect(none.body.contains("Không tìm thấy bài nào cho “khongcotu”."))
             let directive = try await server.get("/cite?d=" + escaped("Kết luận 21"))
