@@ -60,6 +60,11 @@ import Testing
         #expect(other.removed == 0)
         #expect(try hits("Ninh Thuận").map(\.id) == ["Corpus/khac.txt"])
 
+        // A merge keeps what the manifest knows of the folders.
+        _ = try IndexWriter(folder: scratch.indexFolder).optimize()
+        #expect(try index([first]).removed == 0)
+        #expect(try hits("Ninh Thuận").map(\.id) == ["Corpus/khac.txt"])
+
         // --prune removes them, and says so.
         let pruned = try index([first], prune: true)
         #expect(pruned.removed == 2)

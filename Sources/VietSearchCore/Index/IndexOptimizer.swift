@@ -40,7 +40,7 @@ extension IndexWriter {
         // Only segments well below the merge budget are merged for their number (about 12
         // bytes of text per syllable counted here leaves room for the merged text): full
         // ones stay, so a small run never rewrites the archive.
-        let small = rest.filter { $0.titleTokens + $0.bodyTokens < (mergeBudget ?? 2 * segmentBudget) / 12 }
+        let small = rest.filter { $0.titleTokens + $0.bodyTokens < (mergeBudget ?? segmentBudget) / 12 }
         if rest.count > maxSegments && small.count >= 2 {
             let smallest = small.sorted {
                 ($0.titleTokens + $0.bodyTokens, $0.name) < ($1.titleTokens + $1.bodyTokens, $1.name)
@@ -71,7 +71,7 @@ extension IndexWriter {
         defer { if !committed { removeUnreferencedFiles(keeping: kept) } }
 
         let analyzer = try Analyzer()
-        let budget = mergeBudget ?? 2 * segmentBudget
+        let budget = mergeBudget ?? segmentBudget
         var next = max(commit.nextSegment, highestNumber(prefix: "s") + 1)
         var segments = commit.segments.filter { !chosen.contains($0.name) }
         // Old (segment name, document) → new (segment name, document).
@@ -104,6 +104,7 @@ extension IndexWriter {
         // The manifest, mapped document by document (its documents are all live).
         let generation = max(commit.generation, highestNumber(prefix: "m")) + 1
         var mapped = Manifest()
+        mapped.roots = manifest?.roots ?? []
         for (path, entry) in manifest?.entries ?? [:] {
             var documents: [(segment: String, doc: Int)] = []
             var records: [UInt64] = []
