@@ -239,67 +239,26 @@ public final class Searcher {
                 break
             }
         }
-        var bySortKey = false
-        if !options.countsMatches, options.limit > 0, options.sort != .relevance, citing.allSatisfy(\.isEmpty) {
-            // Walk the date order when the walk is short: `limit` divided by the share of
-            // articles holding every word (as if words were independent, which
-            // underestimates it), a quarter of the blocks of the rarest word's postings at
-            // most; else read the postings whole.
-            let frequencies =
-                query.alternatives.first?.flatMap(\.terms).compactMap {
-                    statistics.documentFrequency[$0.folded]
-                } ?? []
-            let documents = Double(max(1, reader.documentCount))
-            let share = frequencies.reduce(1.0) { $0 * Double($1) / documents }
-            let walk =
-                !frequencies.isEmpty && share > 0
-                && Double(options.limit) / share <= Double(frequencies.min() ?? 0) / Double(4 * BitPacking.blockSize)
-            let required = try evaluators.map { evaluator in
-                try (walk ? evaluator.bestCandidates(plan, limit: options.limit) : nil)
-                    ?? evaluator.requiredDocs(plan)
-            }
-            if required.allSatisfy({ $0 != nil }), required.reduce(0, { $0 + $1!.count }) > options.limit {
-                // The `limit`-th best key: the smallest of the best `limit`, kept ascending.
-                var best: [Int64] = []
-                for (evaluator, docs) in zip(evaluators, required) {
-                    for doc in docs! {
-                        let key = evaluator.sortKey(doc)
-                        if best.count == options.limit {
-                            guard key > best[0] else { continue }
-                            best.removeFirst()
-                        }
-                        best.insert(key, at: best.firstIndex { key < $0 } ?? best.count)
-                    }
-                }
-                do {
-                    let cut = best[0]
-                    for k in evaluators.indices {
-                        evaluators[k].seed = required[k]!.filter { evaluators[k].sortKey($0) >= cut }
-                    }
-                    bySortKey = true
-                }
-            }
-        }
+        // A search sorted by date looks first at the candidates with the best sort keys
+        // (`DateSeed`), and keeps their answer when `limit` of them match.
+        let bySortKey =
+            !options.countsMatches && options.limit > 0 && options.sort != .relevance && citing.allSatisfy(\.isEmpty)
+            ? try seedBySortKey(&evaluators, plan, query: query, statistics: statistics, limit: options.limit) : false
         for k in evaluators.indices { contenders += try evaluators[k].collect(plan, counts: &counts) }
-        if bySortKey && contenders.count < options.limit {
-            // Fewer than `limit` of the newest candidates match: evaluate everything.
+        var proven = true
+        if bySortKey {
+            proven = contenders.count >= options.limit
+        } else if let level {
+            let exactWords = (plan.exactMask & plan.alternatives[0].clauses).nonzeroBitCount
+            let best = contenders.sorted { $1.rank < $0.rank }.prefix(options.limit)
+            proven =
+                best.count == options.limit && best.allSatisfy { $0.tier == exactWords && $0.adjacentPairs >= level }
+        }
+        if !proven {
             contenders = []
             for k in evaluators.indices {
                 evaluators[k].seed = nil
                 contenders += try evaluators[k].collect(plan, counts: &counts)
-            }
-        }
-        if let level {
-            let exactWords = (plan.exactMask & plan.alternatives[0].clauses).nonzeroBitCount
-            let best = contenders.sorted { $1.rank < $0.rank }.prefix(options.limit)
-            let proven =
-                best.count == options.limit && best.allSatisfy { $0.tier == exactWords && $0.adjacentPairs >= level }
-            if !proven {
-                contenders = []
-                for k in evaluators.indices {
-                    evaluators[k].seed = nil
-                    contenders += try evaluators[k].collect(plan, counts: &counts)
-                }
             }
         }
         return (try topHits(contenders, limit: options.limit), options.countsMatches ? counts : nil)

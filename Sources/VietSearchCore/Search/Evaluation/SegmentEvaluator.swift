@@ -53,9 +53,10 @@ struct SegmentEvaluator {
         visible = VisibleDocs(segment: segment, filter: options.filter)
     }
 
-    /// The key of `options.sort` for `doc` (`Rank.order`).
+    /// The key of `options.sort` for `doc` (`Rank.order`; 0 by relevance, without reading
+    /// the date).
     @inline(__always)
-    private func order(_ doc: Int) -> Int64 {
+    func sortKey(_ doc: Int) -> Int64 {
         options.sort == .relevance ? 0 : options.sort.key(date: segment.columns.date(doc))
     }
 
@@ -117,7 +118,7 @@ struct SegmentEvaluator {
             if options.facets { countFacets(doc, &counts, sources: &sourceCounts) }
             var whole = false
             var asTyped = false
-            var bound = Rank(order: order(doc), citations: cited, tier: 0, adjacentPairs: 0, score: 0)
+            var bound = Rank(order: sortKey(doc), citations: cited, tier: 0, adjacentPairs: 0, score: 0)
             // The best rank without adjacency, and its features.
             var floor = (rank: bound, features: RankingModel.Features?.none)
             var rest = matching
@@ -204,7 +205,7 @@ struct SegmentEvaluator {
     private mutating func features(_ plan: EvaluationPlan, _ a: Int, doc: Int, mentions: Int) -> RankingModel.Features {
         let alternative = plan.alternatives[a]
         var known = RankingModel.Features(
-            order: order(doc), citations: mentions,
+            order: sortKey(doc), citations: mentions,
             exactWords: (exact[doc] & plan.exactMask & alternative.clauses).nonzeroBitCount,
             preferredWords: (exact[doc] & plan.preferredMask & alternative.clauses).nonzeroBitCount,
             bm25: scores[a * segment.docCount + doc])

@@ -68,7 +68,7 @@ struct VisibleDocs {
     /// Per source ordinal of the segment, whether it passes (empty: no source filter).
     private let sourcePasses: [Bool]
     /// Whether a filter hides documents beyond the deleted ones.
-    let isFiltered: Bool
+    private let isFiltered: Bool
     private let anyHidden: Bool
 
     init(segment: SegmentReader, filter: ArticleFilter) {

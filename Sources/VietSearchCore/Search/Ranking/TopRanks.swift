@@ -20,15 +20,18 @@ struct TopRanks {
     }
 }
 
-/// The `limit` best of a stream of ranks, without their documents.
-struct BestRanks {
+/// The `limit` best ranks of a stream, without their documents.
+typealias BestRanks = BestValues<Rank>
+
+/// The `limit` highest of a stream of values.
+struct BestValues<Value: Comparable> {
     let limit: Int
-    /// At most `limit` ranks, ascending.
-    private var best: [Rank] = []
+    /// At most `limit` values, ascending.
+    private var best: [Value] = []
 
     init(limit: Int) { self.limit = limit }
 
-    mutating func add(_ rank: Rank) {
+    mutating func add(_ rank: Value) {
         guard limit > 0 else { return }
         if best.count == limit {
             if !(best[0] < rank) { return }
@@ -37,6 +40,6 @@ struct BestRanks {
         best.insert(rank, at: best.firstIndex { rank < $0 } ?? best.count)
     }
 
-    /// The `limit`-th best rank, once `limit` ranks were added.
-    var floor: Rank? { best.count == limit ? best.first : nil }
+    /// The `limit`-th best value, once `limit` values were added.
+    var floor: Value? { best.count == limit ? best.first : nil }
 }
