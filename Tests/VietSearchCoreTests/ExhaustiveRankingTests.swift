@@ -84,6 +84,59 @@ struct ExhaustiveRankingTests {
         }
     }
 
+    /// Questions of random words, particles and rare words, typed with and without
+    /// diacritics: relaxed searches, whose top is found among the matches that MaxScore
+    /// keeps (`SegmentEvaluator.scoreCeilings`).
+    static let randomQuestions: [String] = {
+        var state: UInt64 = 77
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let pool = words + rare + ["sinh hoạt", "chi bộ", "khoa học", "khóa học", "gì", "nào"]
+        return (0..<40).map { i in
+            let text = (0..<(2 + next(7))).map { _ in pool[next(pool.count)] }.joined(separator: " ") + " là gì?"
+            return i % 3 == 0
+                ? String(
+                    text.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+                        $0.value < 0x300 || $0.value > 0x36F
+                    }.map(Character.init)) : text
+        }
+    }()
+
+    @Test func randomQuestionsRankAsEveryArticleRanked() throws {
+        let searcher = try Self.scratch.searcher()
+        let analyzer = try Analyzer()
+        for query in Self.randomQuestions {
+            let parsed = QueryParser(analyzer: analyzer).parse(query)
+            let statistics = try Statistics(query: parsed, reader: searcher.reader, bm25: searcher.bm25)
+            let expected = reference(parsed, relaxed: true, statistics: statistics, model: searcher.model)
+            for limit in [1, 10] {
+                let options = SearchOptions(limit: limit, snippets: false, countsMatches: false)
+                let result = try searcher.search(parsed, options: options)
+                #expect(result.hits.map(\.article.id) == expected.ranked.prefix(limit).map(\.id), "\(query) \(limit)")
+                #expect(
+                    zip(result.hits, expected.ranked).allSatisfy { abs($0.score - $1.score) < 1e-9 }, "\(query)")
+            }
+        }
+    }
+
+    /// A question's top 10 is looked for among few of its matches, not all of them.
+    @Test func aQuestionEvaluatesFewOfItsMatches() throws {
+        let searcher = try Self.scratch.searcher()
+        let query = QueryParser(analyzer: try Analyzer()).parse("hiếm quý khoa học năm sinh là gì?")
+        let statistics = try Statistics(query: query, reader: searcher.reader, bm25: searcher.bm25)
+        let plan = EvaluationPlan(query, statistics: statistics, relaxed: true)
+        let options = SearchOptions(limit: 10, snippets: false, countsMatches: false)
+        let evaluator = SegmentEvaluator(
+            segment: searcher.reader.segments[0], ordinal: 0, statistics: statistics,
+            model: searcher.model.ordered(.weighted), options: options, citing: [:])
+        let kept = try #require(try evaluator.scoreCeilings(plan))
+        let total = try #require(try searcher.search(query, options: SearchOptions(limit: 10, snippets: false)).total)
+        #expect(kept.docs.count >= 10)
+        #expect(kept.docs.count * 10 < total)
+    }
+
     /// Ranks every article of `articles` for `query` by brute force.
     private func reference(_ query: Query, relaxed: Bool, statistics: Statistics, model: RankingModel) -> (
         ranked: [(id: String, score: Double)], matching: Int, allWords: Int, asTyped: Int

@@ -239,6 +239,7 @@ public final class Searcher {
                 break
             }
         }
+        if relaxed, !options.countsMatches { try seedByScoreCeilings(&evaluators, plan, limit: options.limit) }
         // A search sorted by date looks first at the candidates with the best sort keys
         // (`DateSeed`), and keeps their answer when `limit` of them match.
         let bySortKey =
@@ -262,6 +263,23 @@ public final class Searcher {
             }
         }
         return (try topHits(contenders, limit: options.limit), options.countsMatches ? counts : nil)
+    }
+
+    /// Seeds a relaxed search that shows the best hits with the matches that may enter the
+    /// top (MaxScore, `SegmentEvaluator.scoreCeilings`): those whose ceiling reaches the
+    /// `limit`-th best of the scores the matches of a segment surely have. Leaves the
+    /// evaluators unseeded when the plan does not allow it.
+    private func seedByScoreCeilings(_ evaluators: inout [SegmentEvaluator], _ plan: EvaluationPlan, limit: Int)
+        throws
+    {
+        guard limit > 0 else { return }
+        var ceilings: [ScoreCeilings] = []
+        for evaluator in evaluators {
+            guard let found = try evaluator.scoreCeilings(plan) else { return }
+            ceilings.append(found)
+        }
+        let bar = ceilings.map(\.threshold).max() ?? 0
+        for k in evaluators.indices { evaluators[k].seed = ceilings[k].reaching(bar) }
     }
 
     /// The result showing `top`, with their articles and snippets, and `counts`.
