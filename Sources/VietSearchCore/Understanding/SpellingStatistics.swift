@@ -17,8 +17,18 @@ protocol SpellingStatistics {
 final class IndexSpellings: SpellingStatistics {
     private let reader: IndexReader
     private var entries: [[UInt8]: [TermInfo?]] = [:]
-    /// Per segment ordinal, the spelling pairs of two folded syllables ("first second").
-    private var pairs: [Int: [[UInt8]: [SpellingPair]]] = [:]
+    /// Where a spelling stands in one segment (`resolve`).
+    private struct Spelling {
+        var entry: Int
+        var ordinal: Int
+        var variant: Int
+    }
+    private var resolved: [[UInt8]: [Spelling?]] = [:]
+    /// The dictionary entries of the resolved spellings' terms.
+    private var resolvedInfos: [TermInfo] = []
+    /// The spelling pairs of a term (its entry in `resolvedInfos`, shifted 32 bits left)
+    /// and the term of a dictionary rank (added) in the term's segment.
+    private var followers: [Int: [SpellingPair]] = [:]
     let syllableCount: Int
 
     init(reader: IndexReader) {
@@ -47,23 +57,36 @@ final class IndexSpellings: SpellingStatistics {
     }
 
     func pairCount(_ first: [UInt8], _ firstFolded: [UInt8], _ second: [UInt8], _ secondFolded: [UInt8]) throws -> Int {
-        let firsts = try infos(firstFolded)
-        let seconds = try infos(secondFolded)
+        let firsts = try resolve(first, firstFolded)
+        let seconds = try resolve(second, secondFolded)
         var total = 0
-        for (ordinal, segment) in reader.segments.enumerated() {
-            guard let a = firsts[ordinal], let b = seconds[ordinal],
-                let va = a.variants.firstIndex(of: first), let vb = b.variants.firstIndex(of: second)
-            else { continue }
-            let key = firstFolded + [0x20] + secondFolded
+        for ordinal in reader.segments.indices {
+            guard let a = firsts[ordinal], let b = seconds[ordinal] else { continue }
+            let key = a.entry << 32 | b.ordinal
             let found: [SpellingPair]
-            if let cached = pairs[ordinal]?[key] {
+            if let cached = followers[key] {
                 found = cached
             } else {
-                found = try segment.pairs(a, before: b.ordinal)
-                pairs[ordinal, default: [:]][key] = found
+                found = try reader.segments[ordinal].pairs(resolvedInfos[a.entry], before: b.ordinal)
+                followers[key] = found
             }
-            for pair in found where pair.firstVariant == va && pair.secondVariant == vb { total += pair.count }
+            for pair in found where pair.firstVariant == a.variant && pair.secondVariant == b.variant {
+                total += pair.count
+            }
         }
         return total
+    }
+
+    /// Per segment, where spelling `exact` of `folded` stands: its entry in `resolvedInfos`,
+    /// its dictionary rank and its variant number; nil where the segment lacks it.
+    private func resolve(_ exact: [UInt8], _ folded: [UInt8]) throws -> [Spelling?] {
+        if let known = resolved[exact] { return known }
+        let found = try infos(folded).map { info -> Spelling? in
+            guard let info, let variant = info.variants.firstIndex(of: exact) else { return nil }
+            resolvedInfos.append(info)
+            return Spelling(entry: resolvedInfos.count - 1, ordinal: info.ordinal, variant: variant)
+        }
+        resolved[exact] = found
+        return found
     }
 }
