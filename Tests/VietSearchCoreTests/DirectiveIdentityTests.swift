@@ -229,3 +229,28 @@ struct CitationGateTests {
         #expect(catalog.displayed(upper).writtenIssuer == "TTg")
     }
 }
+
+/// Only documents mentioning a directive's number, or a law, are looked at for a query,
+/// and every document a mention of which matches is among them.
+@Test func theDocumentsPossiblyCitingAQueryHoldEveryMatch() {
+    let keys: [[DirectiveKey]] = [
+        [DirectiveKey(type: .ketLuan, number: 21, issuer: "TW")],
+        [DirectiveKey(type: .nghiQuyet, number: 18, issuer: "TW"), DirectiveKey(type: .chiThi, number: 5)],
+        [DirectiveKey(type: .luat, number: 0, year: 2013, name: "Luật Đất đai")],
+        [DirectiveKey(type: .luat, number: 45, issuer: "QH13", year: 2013, name: "Luật Đất đai")],
+        [DirectiveKey(type: .quyetDinh, number: 21)],
+    ]
+    let documents = keys.enumerated().map { (address: DocAddress(segment: 0, doc: $0.offset), keys: $0.element) }
+    let catalog = DirectiveCatalog(documents: documents, dates: keys.map { $0.map { _ in nil } })
+    let queries = [
+        DirectiveKey(type: .ketLuan, number: 21), DirectiveKey(type: .nghiQuyet, number: 18),
+        DirectiveKey(type: .luat, number: 0, year: 2013, name: "Luật Đất đai"), DirectiveKey(type: .qd, number: 21),
+        DirectiveKey(type: .chiThi, number: 7),
+    ]
+    let expected = [[0, 4], [1], [2, 3], [0, 4], []]
+    for (query, candidates) in zip(queries, expected) {
+        #expect(catalog.possiblyCiting(query) == candidates, "\(query)")
+        let matching = documents.indices.filter { d in documents[d].keys.contains { catalog.match(query, $0) != nil } }
+        #expect(Set(matching).isSubset(of: Set(catalog.possiblyCiting(query))), "\(query)")
+    }
+}

@@ -74,7 +74,8 @@ extension IndexReader {
         let catalog = try directiveCatalog()
         let query = query.withImpliedIssuer
         var counts: [DocAddress: Int] = [:]
-        for (address, keys) in catalog.documents {
+        for index in catalog.possiblyCiting(query) {
+            let (address, keys) = catalog.documents[index]
             var certain = 0
             var possible = 0
             for key in keys {
@@ -116,7 +117,8 @@ extension IndexReader {
         var found: [CitingArticle] = []
         var visible: [Int: VisibleDocs] = [:]
         var undated = 0
-        for (address, keys) in catalog.documents {
+        for index in catalog.possiblyCiting(query) {
+            let (address, keys) = catalog.documents[index]
             let matches = keys.map { catalog.match(query, $0) }
             guard matches.contains(where: { $0 != nil }) else { continue }
             let segment = segments[address.segment]

@@ -84,9 +84,19 @@ struct DirectiveCatalog: Sendable {
     /// For each folded title, the spelling most mentions use (`luat dat dai` → `Luật Đất đai`).
     var titleSpellings: [String: DirectiveKey.Title]
 
+    /// Per number, and per type, the documents of ``documents`` (their indices, ascending)
+    /// with a mention of it: the only ones that may cite a directive of that number, or a
+    /// law by title of that type (`possiblyCiting`).
+    private var byNumber: [Int: [Int]] = [:]
+    private var byType: [DirectiveType: [Int]] = [:]
+
     init(documents: [(address: DocAddress, keys: [DirectiveKey])], dates: [[String?]]) {
         self.documents = documents
         self.dates = dates
+        for (index, (_, keys)) in documents.enumerated() {
+            for number in Set(keys.map(\.number)) { byNumber[number, default: []].append(index) }
+            for type in Set(keys.map(\.type)) { byType[type, default: []].append(index) }
+        }
         var mentions: [DirectiveKey: Int] = [:]
         // Only spellings other than the canonical form are counted (most are canonical).
         var spellings: [DirectiveKey: [String: Int]] = [:]
@@ -155,6 +165,15 @@ struct DirectiveCatalog: Sendable {
             written[key] = best.value >= canonical || signed ? best.key : key.issuer
         }
         writtenIssuers = written
+    }
+
+    /// The documents of ``documents`` (indices, ascending) that may hold a mention
+    /// matching `query` (``match(_:_:)``): a mention of its number, or for a law, or a
+    /// directive asked for by title alone, a mention of its type.
+    func possiblyCiting(_ query: DirectiveKey) -> [Int] {
+        let byTitle = query.type == .luat || query.number == 0 ? byType[query.type] ?? [] : []
+        guard query.number != 0 else { return byTitle }
+        return SortedDocs.union(byNumber[query.number] ?? [], byTitle)
     }
 
     /// The directives `key` may be: itself when it is one.

@@ -81,10 +81,11 @@ final class TermCursor {
 
 /// Merge helpers over ascending lists of document numbers.
 enum SortedDocs {
-    static func union(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+    /// The documents (or other ascending values) in either list, once each.
+    static func union<Value: Comparable>(_ a: [Value], _ b: [Value]) -> [Value] {
         if a.isEmpty { return b }
         if b.isEmpty { return a }
-        var result: [Int32] = []
+        var result: [Value] = []
         result.reserveCapacity(a.count + b.count)
         var i = 0
         var j = 0
