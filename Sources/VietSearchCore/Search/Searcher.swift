@@ -227,11 +227,17 @@ public final class Searcher {
             plan.isRunOfWords
         {
             let tallies = try evaluators.map { try $0.pairTallies(plan) }
-            for m in stride(from: plan.alternatives[0].pairs.count, through: 1, by: -1) {
-                let sure = zip(evaluators, tallies).reduce(0) { total, next in
-                    total + next.1.indices.filter { next.1[$0].sure >= m && !next.0.visible.hides($0) }.count
+            let pairs = plan.alternatives[0].pairs.count
+            // Per m, how many visible documents surely hold m pairs adjacent (one pass).
+            var sureHolding = [Int](repeating: 0, count: pairs + 2)
+            for (evaluator, tally) in zip(evaluators, tallies) {
+                for doc in tally.indices where tally[doc].sure > 0 && !evaluator.visible.hides(doc) {
+                    sureHolding[min(Int(tally[doc].sure), pairs)] += 1
                 }
-                guard sure >= options.limit else { continue }
+            }
+            for m in stride(from: pairs - 1, through: 1, by: -1) { sureHolding[m] += sureHolding[m + 1] }
+            for m in stride(from: pairs, through: 1, by: -1) {
+                guard sureHolding[m] >= options.limit else { continue }
                 for k in evaluators.indices {
                     evaluators[k].seed = tallies[k].indices.compactMap { tallies[k][$0].maybe >= m ? Int32($0) : nil }
                 }
