@@ -44,8 +44,8 @@ final class Scratch {
     }
 
     @discardableResult
-    func index(_ configure: (IndexWriter) -> Void = { _ in }) throws -> IndexSummary {
-        let writer = IndexWriter(folder: indexFolder)
+    func index(_ configure: (FolderSync) -> Void = { _ in }) throws -> IndexSummary {
+        let writer = FolderSync(folder: indexFolder)
         configure(writer)
         return try writer.update(paths: [articles])
     }
@@ -74,4 +74,11 @@ func repositoryRoot(_ file: String = #filePath) -> String {
         if FileManager.default.fileExists(atPath: url.path + "/Package.swift") { return url.path }
     }
     fatalError("no Package.swift above \(file)")
+}
+
+extension Commit {
+    /// The commit of the index in `folder`.
+    static func read(folder: String) throws -> Commit? {
+        try read(from: FileSystemDirectory(folder: folder))
+    }
 }
