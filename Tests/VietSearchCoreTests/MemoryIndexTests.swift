@@ -91,6 +91,22 @@ import VietAnalysis
         #expect(try IndexInspector.leftovers(in: directory).files.isEmpty)
     }
 
+    /// `FolderSync` drives a writer over any directory: folders indexed into memory answer
+    /// as the same folders indexed on disk, and a second run finds nothing to do.
+    @Test func folderSyncIntoMemoryAnswersAsOnDisk() throws {
+        let scratch = Scratch()
+        try scratch.writeSampleCorpus()
+        scratch.writeJSONL("tin.jsonl", Self.articles.suffix(60).map { ($0.id, $0.title, $0.body) })
+        try scratch.index()
+        let memory = MemoryDirectory()
+        let summary = try FolderSync(directory: memory).update(paths: [scratch.articles])
+        #expect(summary.totalDocuments == 65)
+        #expect(try Self.answers(memory) == Self.answers(FileSystemDirectory(folder: scratch.indexFolder)))
+        let again = try FolderSync(directory: memory).update(paths: [scratch.articles])
+        #expect((again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 6))
+        #expect(try IndexInspector.check(memory).isEmpty)
+    }
+
     /// A writer killed at any moment of a merge (its directory stops after a given number
     /// of bytes, leaving the file it was writing torn, and nothing of it is cleaned up)
     /// leaves the last commit searchable with the same results; the next writer completes
