@@ -107,6 +107,20 @@ import VietAnalysis
         #expect(try IndexInspector.check(memory).isEmpty)
     }
 
+    /// A reader that opens the index while a writer commits and removes the old commit's
+    /// files opens the new commit instead of failing.
+    @Test func aReaderOpeningDuringACommitOpensTheNewOne() throws {
+        let directory = try Self.index(Self.articles, segments: 3)
+        let racing = RacingDirectory(directory) {
+            let writer = try IndexWriter(directory: directory)
+            try writer.delete(id: "tin-0")
+            _ = try writer.optimize()
+        }
+        let reader = try IndexReader(directory: racing)
+        #expect(reader.documentCount == Self.articles.count - 1)
+        #expect(reader.segments.count == 1)
+    }
+
     /// A writer killed at any moment of a merge (its directory stops after a given number
     /// of bytes, leaving the file it was writing torn, and nothing of it is cleaned up)
     /// leaves the last commit searchable with the same results; the next writer completes
@@ -138,31 +152,49 @@ import VietAnalysis
     }
 }
 
-/// A directory that dies, as a killed writer does, once it has written `bytesBeforeDeath`
-/// bytes: the file being written stays torn (its first bytes only), and from then on
-/// nothing is written, renamed or deleted. Reads go on (a reader of another process).
-final class DyingDirectory: Directory {
-    struct Killed: Error {}
-
+/// A directory that passes every call on to a `MemoryDirectory`: what the test
+/// directories below change is what they override.
+class ForwardingDirectory: Directory, @unchecked Sendable {
     let inner: MemoryDirectory
-    private let state: Mutex<(left: Int, written: Int, dead: Bool)>
 
-    init(_ inner: MemoryDirectory, bytesBeforeDeath: Int) {
-        self.inner = inner
-        state = Mutex((bytesBeforeDeath, 0, false))
-    }
+    init(_ inner: MemoryDirectory) { self.inner = inner }
 
-    var bytesWritten: Int { state.withLock { $0.written } }
     var location: String { inner.location }
-
     func list() -> [String] { inner.list() }
     func exists(_ name: String) -> Bool { inner.exists(name) }
     func size(of name: String) -> Int { inner.size(of: name) }
     func read(_ name: String) throws -> [UInt8] { try inner.read(name) }
     func read(_ name: String, range: Range<Int>) throws -> [UInt8] { try inner.read(name, range: range) }
     func map(_ name: String) throws -> ReadOnlyFile { try inner.map(name) }
+    func write(_ bytes: [UInt8], to name: String) throws { try inner.write(bytes, to: name) }
 
-    func write(_ bytes: [UInt8], to name: String) throws {
+    func atomicWrite(_ bytes: [UInt8], to name: String, beforeRename: () throws -> Void) throws {
+        try write(bytes, to: name + ".tmp")
+        try beforeRename()
+        try rename(name + ".tmp", to: name)
+    }
+
+    func rename(_ name: String, to newName: String) throws { try inner.rename(name, to: newName) }
+    func delete(_ name: String) { inner.delete(name) }
+    func lock() throws -> AnyObject { try inner.lock() }
+}
+
+/// A directory that dies, as a killed writer does, once it has written `bytesBeforeDeath`
+/// bytes: the file being written stays torn (its first bytes only), and from then on
+/// nothing is written, renamed or deleted. Reads go on (a reader of another process).
+final class DyingDirectory: ForwardingDirectory, @unchecked Sendable {
+    struct Killed: Error {}
+
+    private let state: Mutex<(left: Int, written: Int, dead: Bool)>
+
+    init(_ inner: MemoryDirectory, bytesBeforeDeath: Int) {
+        state = Mutex((bytesBeforeDeath, 0, false))
+        super.init(inner)
+    }
+
+    var bytesWritten: Int { state.withLock { $0.written } }
+
+    override func write(_ bytes: [UInt8], to name: String) throws {
         let allowed = state.withLock { state -> Int? in
             guard !state.dead else { return nil }
             let allowed = min(bytes.count, state.left)
@@ -176,21 +208,36 @@ final class DyingDirectory: Directory {
         if allowed < bytes.count { throw Killed() }
     }
 
-    func atomicWrite(_ bytes: [UInt8], to name: String, beforeRename: () throws -> Void) throws {
-        try write(bytes, to: name + ".tmp")
-        try beforeRename()
-        try rename(name + ".tmp", to: name)
-    }
-
-    func rename(_ name: String, to newName: String) throws {
+    override func rename(_ name: String, to newName: String) throws {
         guard !state.withLock({ $0.dead }) else { throw Killed() }
         try inner.rename(name, to: newName)
     }
 
-    func delete(_ name: String) {
+    override func delete(_ name: String) {
         guard !state.withLock({ $0.dead }) else { return }
         inner.delete(name)
     }
+}
 
-    func lock() throws -> AnyObject { try inner.lock() }
+/// A directory in which another writer commits, and removes the files of the commit it
+/// replaces, just as a reader starts mapping a segment (`race` runs once, at the first
+/// `.terms` file mapped).
+final class RacingDirectory: ForwardingDirectory, @unchecked Sendable {
+    private let race: Mutex<(@Sendable () throws -> Void)?>
+
+    init(_ inner: MemoryDirectory, race: @escaping @Sendable () throws -> Void) {
+        self.race = Mutex(race)
+        super.init(inner)
+    }
+
+    override func map(_ name: String) throws -> ReadOnlyFile {
+        if name.hasSuffix(".terms"),
+            let race = race.withLock({ state in
+                defer { state = nil }; return state
+            })
+        {
+            try race()
+        }
+        return try inner.map(name)
+    }
 }

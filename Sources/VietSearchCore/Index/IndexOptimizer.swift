@@ -61,7 +61,8 @@ extension IndexWriter {
     /// old index, whose files are all still there; the next writer removes the new ones).
     func merge(_ chosen: Set<String>) throws -> OptimizeSummary {
         let start = Date()
-        guard let commit = current, !hasChanges else { throw IndexError.missing(path: directory.location) }
+        precondition(!hasChanges, "a merge rewrites committed segments only: commit first")
+        guard let commit = current else { throw IndexError.missing(path: directory.location) }
         let manifest = try commit.manifest.map { try Manifest.read($0, in: directory, id: commit.manifestID) }
         let readers = try IndexReader.segments(of: commit, in: directory)
         var summary = OptimizeSummary(segmentsBefore: commit.segments.count)

@@ -35,9 +35,7 @@ public final class IndexReader: @unchecked Sendable {
                 self.segments = try Self.segments(of: commit, in: directory)
                 self.commit = commit
                 return
-            } catch IndexError.io(let path, _)
-                where attempt < 3 && !directory.exists(String(path.dropFirst(directory.location.count + 1)))
-            {
+            } catch IndexError.io where attempt < 3 && (try? Commit.read(from: directory)) != commit {
                 // A writer committed and removed an old file between our reads: retry.
                 attempt += 1
             }

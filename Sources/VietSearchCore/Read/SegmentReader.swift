@@ -125,11 +125,6 @@ final class SegmentReader: @unchecked Sendable {
         }
     }
 
-    /// This segment's files.
-    var files: [ReadOnlyFile] {
-        [terms, postingsFile, positionsFile, norms, store.file, citations.file, pairsFile, columns.file]
-    }
-
     /// Field lengths in tokens.
     @inline(__always)
     func length(_ doc: Int, _ field: Field) -> Int {
