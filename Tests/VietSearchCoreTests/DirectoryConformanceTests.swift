@@ -166,15 +166,3 @@ enum DirectoryKind: String, CaseIterable, CustomTestStringConvertible {
         #expect(hits.first?.article.id == "thu-duc-ket-luan-21.txt")
     }
 }
-
-/// The articles of the repository's `Corpus/`, as `vietsearch index` reads them (id: the
-/// file name; title: the first line).
-func sampleArticles() throws -> [Article] {
-    let corpus = repositoryRoot() + "/Corpus"
-    return try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted().map {
-        name in
-        let text = try String(contentsOfFile: corpus + "/" + name, encoding: .utf8)
-        let title = String(text.prefix { $0 != "\n" })
-        return Article(id: name, title: title, body: String(text.dropFirst(title.count)))
-    }
-}

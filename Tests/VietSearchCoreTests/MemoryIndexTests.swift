@@ -34,19 +34,6 @@ import VietAnalysis
         "kỷ",
     ]
 
-    /// An index of `articles` in memory, cut into `segments` segments of about equal size.
-    static func index(_ articles: [Article], segments: Int) throws -> MemoryDirectory {
-        let directory = MemoryDirectory()
-        let writer = try IndexWriter(directory: directory)
-        let size = (articles.count + segments - 1) / segments
-        for (i, article) in articles.enumerated() {
-            try writer.add(article)
-            if (i + 1) % size == 0 { try writer.flush() }
-        }
-        try writer.commit()
-        return directory
-    }
-
     /// For each query, its hits' ids and scores, best first.
     static func answers(_ directory: any Directory) throws -> [[String]] {
         let searcher = Searcher(reader: try IndexReader(directory: directory), analyzer: try Analyzer())
@@ -59,8 +46,8 @@ import VietAnalysis
 
     @Test(arguments: [2, 3, 7])
     func scoresAndOrderDoNotDependOnTheNumberOfSegments(segments: Int) throws {
-        let one = try Self.index(Self.articles, segments: 1)
-        let many = try Self.index(Self.articles, segments: segments)
+        let one = try memoryIndex(Self.articles, segments: 1)
+        let many = try memoryIndex(Self.articles, segments: segments)
         #expect(try Commit.read(from: one)!.segments.count == 1)
         #expect(try Commit.read(from: many)!.segments.count == segments)
         let expected = try Self.answers(one)
@@ -72,7 +59,7 @@ import VietAnalysis
     /// Deleted articles are gone from the results at the next commit, not before; after
     /// `optimize` the index answers as one built without them.
     @Test func deletedArticlesGoAtTheCommitAndOptimizeMakesThemAsIfNeverAdded() throws {
-        let directory = try Self.index(Self.articles, segments: 3)
+        let directory = try memoryIndex(Self.articles, segments: 3)
         let gone: Set = ["tin-3", "tin-8", "ben-tre-sinh-hoat-chi-bo.txt"]
         let before = try Self.answers(directory)
         do {
@@ -85,7 +72,7 @@ import VietAnalysis
             _ = try writer.optimize()
         }
         #expect(try Commit.read(from: directory)!.segments.count == 1)
-        let without = try Self.index(Self.articles.filter { !gone.contains($0.id) }, segments: 1)
+        let without = try memoryIndex(Self.articles.filter { !gone.contains($0.id) }, segments: 1)
         #expect(try Self.answers(directory) == Self.answers(without))
         #expect(try IndexInspector.check(directory).isEmpty)
         #expect(try IndexInspector.leftovers(in: directory).files.isEmpty)
@@ -110,7 +97,7 @@ import VietAnalysis
     /// A reader that opens the index while a writer commits and removes the old commit's
     /// files opens the new commit instead of failing.
     @Test func aReaderOpeningDuringACommitOpensTheNewOne() throws {
-        let directory = try Self.index(Self.articles, segments: 3)
+        let directory = try memoryIndex(Self.articles, segments: 3)
         let racing = RacingDirectory(directory) {
             let writer = try IndexWriter(directory: directory)
             try writer.delete(id: "tin-0")
@@ -126,16 +113,16 @@ import VietAnalysis
     /// leaves the last commit searchable with the same results; the next writer completes
     /// the merge and removes what the killed one left.
     @Test func aKillDuringAMergeLeavesTheLastCommitSearchable() throws {
-        let expected = try Self.answers(try Self.index(Self.articles, segments: 4))
+        let expected = try Self.answers(try memoryIndex(Self.articles, segments: 4))
         // How many bytes a whole merge writes.
-        let measured = try Self.index(Self.articles, segments: 4)
+        let measured = try memoryIndex(Self.articles, segments: 4)
         let counter = DyingDirectory(measured, bytesBeforeDeath: .max)
         do { _ = try IndexWriter(directory: counter).optimize() }
         let total = counter.bytesWritten
         #expect(total > 0)
         var killedBeforeTheCommit = 0
         for fraction in [0.0, 0.05, 0.2, 0.4, 0.6, 0.8, 0.95, 0.999] {
-            let directory = try Self.index(Self.articles, segments: 4)
+            let directory = try memoryIndex(Self.articles, segments: 4)
             let before = try Commit.read(from: directory)
             let dying = DyingDirectory(directory, bytesBeforeDeath: Int(Double(total) * fraction))
             #expect(throws: DyingDirectory.Killed.self) { _ = try IndexWriter(directory: dying).optimize() }

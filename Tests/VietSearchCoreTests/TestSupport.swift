@@ -82,3 +82,29 @@ extension Commit {
         try read(from: FileSystemDirectory(folder: folder))
     }
 }
+
+/// An index of `articles` in memory, written through `IndexWriter.add` and cut into
+/// `segments` segments of about equal size, in order.
+func memoryIndex(_ articles: [Article], segments: Int = 1) throws -> MemoryDirectory {
+    let directory = MemoryDirectory()
+    let writer = try IndexWriter(directory: directory)
+    let size = (articles.count + segments - 1) / segments
+    for (i, article) in articles.enumerated() {
+        try writer.add(article)
+        if (i + 1) % size == 0 { try writer.flush() }
+    }
+    try writer.commit()
+    return directory
+}
+
+/// The articles of the repository's `Corpus/`, as `vietsearch index` reads them (id: the
+/// file name; title: the first line).
+func sampleArticles() throws -> [Article] {
+    let corpus = repositoryRoot() + "/Corpus"
+    return try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted().map {
+        name in
+        let text = try String(contentsOfFile: corpus + "/" + name, encoding: .utf8)
+        let title = String(text.prefix { $0 != "\n" })
+        return Article(id: name, title: title, body: String(text.dropFirst(title.count)))
+    }
+}
