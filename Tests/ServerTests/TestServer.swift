@@ -41,7 +41,7 @@ final class Fixture: @unchecked Sendable {
     }
 
     /// Indexes `articles/` into `index/` (a new commit when something changed).
-    func reindex() throws { _ = try IndexWriter(folder: index).update(paths: [articles]) }
+    func reindex() throws { _ = try FolderSync(folder: index).update(paths: [articles]) }
 }
 
 /// A server on a free loopback port over a fixture, stopped by `stop()`.

@@ -108,7 +108,7 @@ import VietAnalysis
             #expect(out == fixture.sound, "a damaged index answered otherwise without an error: \(damage)")
         }
         // The writer on a damaged index fails or commits; it never traps.
-        _ = try? IndexWriter(folder: folder).update(paths: [fixture.scratch.articles])
+        _ = try? FolderSync(folder: folder).update(paths: [fixture.scratch.articles])
     }
 
     private static func bytes(_ path: String) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: path)!) }

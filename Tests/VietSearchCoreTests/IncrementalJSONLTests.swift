@@ -103,12 +103,12 @@ import Testing
     }
 
     @Test func batchesCutTheWorkInOrderIntoEqualShares() {
-        #expect(IndexWriter.batches(sizes: [10, 10, 10, 10], count: 2) == [0..<2, 2..<4])
-        #expect(IndexWriter.batches(sizes: [30, 1, 1, 1, 1], count: 2) == [0..<1, 1..<5])
-        #expect(IndexWriter.batches(sizes: [1, 1, 1], count: 5) == [0..<1, 1..<2, 2..<3])
-        #expect(IndexWriter.batches(sizes: [5], count: 2) == [0..<1])
-        #expect(IndexWriter.batches(sizes: [], count: 2).isEmpty)
-        let many = IndexWriter.batches(sizes: Array(repeating: 7, count: 100), count: 9)
+        #expect(FolderSync.batches(sizes: [10, 10, 10, 10], count: 2) == [0..<2, 2..<4])
+        #expect(FolderSync.batches(sizes: [30, 1, 1, 1, 1], count: 2) == [0..<1, 1..<5])
+        #expect(FolderSync.batches(sizes: [1, 1, 1], count: 5) == [0..<1, 1..<2, 2..<3])
+        #expect(FolderSync.batches(sizes: [5], count: 2) == [0..<1])
+        #expect(FolderSync.batches(sizes: [], count: 2).isEmpty)
+        let many = FolderSync.batches(sizes: Array(repeating: 7, count: 100), count: 9)
         #expect(many.count == 9 && many.first?.lowerBound == 0 && many.last?.upperBound == 100)
         #expect(zip(many, many.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
     }
@@ -209,7 +209,7 @@ import Testing
         let scratch = try archive()
         let before = try Commit.read(folder: scratch.indexFolder)!
         let answers = try answers(scratch)
-        let writer = IndexWriter(folder: scratch.indexFolder)
+        let writer = try IndexWriter(folder: scratch.indexFolder)
         struct Interrupted: Error {}
         writer.beforeCommitRename = { throw Interrupted() }
         #expect(throws: Interrupted.self) { try writer.optimize() }
@@ -226,7 +226,7 @@ import Testing
         (id: "r\(i)", title: "Tin \(i)", text: "Sinh hoạt chi bộ \(i % 7), giao thông \(i % 5) ở Hà Nội.")
     }
 
-    private func build(_ configure: (IndexWriter) -> Void) throws -> Scratch {
+    private func build(_ configure: (FolderSync) -> Void) throws -> Scratch {
         let scratch = Scratch()
         scratch.writeJSONL("tin.jsonl", lines)
         try scratch.index {

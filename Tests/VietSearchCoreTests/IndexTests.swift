@@ -258,7 +258,7 @@ struct IndexTests {
         let scratch = Scratch()
         scratch.writeJSONL("a.jsonl", [(id: "tin", title: "Tin một", text: "chi bộ")])
         scratch.writeJSONL("b.jsonl", [(id: "tin", title: "Tin hai", text: "chi bộ")])
-        let writer = IndexWriter(folder: scratch.indexFolder)
+        let writer = FolderSync(folder: scratch.indexFolder)
         let summary = try writer.update(paths: [scratch.articles])
         #expect(summary.totalDocuments == 2)
         #expect(summary.problems.count == 1)
@@ -376,7 +376,7 @@ struct IndexTests {
         try FileIO.write(Array("x".utf8), to: folder + "/notes.tmp")
         try FileIO.write(Array("x".utf8), to: folder + "/photo.pos")
         #expect {
-            try IndexWriter(folder: folder).update(paths: [scratch.articles])
+            try FolderSync(folder: folder).update(paths: [scratch.articles])
         } throws: { "\($0)".contains("not a VietSearch index") }
         #expect(FileIO.list(folder) == ["notes.tmp", "photo.pos"])
     }

@@ -18,7 +18,7 @@ import Testing
     }
 
     func index(_ paths: [String], prune: Bool = false) throws -> IndexSummary {
-        try IndexWriter(folder: scratch.indexFolder).update(paths: paths, prune: prune)
+        try FolderSync(folder: scratch.indexFolder).update(paths: paths, prune: prune)
     }
 
     func hits(_ query: String) throws -> [Article] {
@@ -31,7 +31,7 @@ import Testing
         #expect(!summary.problems.contains { $0.message.contains("results cannot tell them apart") })
         let found = try hits("lũ dâng cao")
         #expect(Set(found.map(\.id)) == ["tin.txt", "Corpus/tin.txt"])
-        #expect(Set(found.compactMap(\.folder)) == [first, second].map { IndexWriter.absolute($0) }.asSet)
+        #expect(Set(found.compactMap(\.folder)) == [first, second].map { FolderSync.absolute($0) }.asSet)
         #expect(found.allSatisfy { $0.source == "tin.txt" && $0.sourceName == "Corpus" })
         let reader = try IndexReader(folder: scratch.indexFolder)
         #expect(try reader.article(id: "Corpus/tin.txt")?.title == "Lũ ở Quảng Trị")
@@ -51,7 +51,7 @@ import Testing
         // The same command with the disk unmounted: a warning, every article kept.
         let again = try index([first, second])
         #expect(again.removed == 0)
-        let warning = try #require(again.problems.first { $0.file == IndexWriter.absolute(second) })
+        let warning = try #require(again.problems.first { $0.file == FolderSync.absolute(second) })
         #expect(warning.message.contains("missing (an unmounted disk?): its 2 articles are kept"))
         #expect(try hits("Quảng Trị").map(\.id) == ["Corpus/tin.txt"])
 

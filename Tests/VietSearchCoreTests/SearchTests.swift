@@ -352,7 +352,7 @@ struct CorpusSearchTests {
     static let index: String = {
         let folder = corpusIndexFolder
         atexit { try? FileManager.default.removeItem(atPath: corpusIndexFolder) }
-        _ = try! IndexWriter(folder: folder).update(paths: [repositoryRoot() + "/Corpus"])
+        _ = try! FolderSync(folder: folder).update(paths: [repositoryRoot() + "/Corpus"])
         return folder
     }()
 

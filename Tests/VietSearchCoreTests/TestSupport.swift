@@ -44,8 +44,8 @@ final class Scratch {
     }
 
     @discardableResult
-    func index(_ configure: (IndexWriter) -> Void = { _ in }) throws -> IndexSummary {
-        let writer = IndexWriter(folder: indexFolder)
+    func index(_ configure: (FolderSync) -> Void = { _ in }) throws -> IndexSummary {
+        let writer = FolderSync(folder: indexFolder)
         configure(writer)
         return try writer.update(paths: [articles])
     }
@@ -74,4 +74,37 @@ func repositoryRoot(_ file: String = #filePath) -> String {
         if FileManager.default.fileExists(atPath: url.path + "/Package.swift") { return url.path }
     }
     fatalError("no Package.swift above \(file)")
+}
+
+extension Commit {
+    /// The commit of the index in `folder`.
+    static func read(folder: String) throws -> Commit? {
+        try read(from: FileSystemDirectory(folder: folder))
+    }
+}
+
+/// An index of `articles` in memory, written through `IndexWriter.add` and cut into
+/// `segments` segments of about equal size, in order.
+func memoryIndex(_ articles: [Article], segments: Int = 1) throws -> MemoryDirectory {
+    let directory = MemoryDirectory()
+    let writer = try IndexWriter(directory: directory)
+    let size = (articles.count + segments - 1) / segments
+    for (i, article) in articles.enumerated() {
+        try writer.add(article)
+        if (i + 1) % size == 0 { try writer.flush() }
+    }
+    try writer.commit()
+    return directory
+}
+
+/// The articles of the repository's `Corpus/`, as `vietsearch index` reads them (id: the
+/// file name; title: the first line).
+func sampleArticles() throws -> [Article] {
+    let corpus = repositoryRoot() + "/Corpus"
+    return try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted().map {
+        name in
+        let text = try String(contentsOfFile: corpus + "/" + name, encoding: .utf8)
+        let title = String(text.prefix { $0 != "\n" })
+        return Article(id: name, title: title, body: String(text.dropFirst(title.count)))
+    }
 }

@@ -96,7 +96,7 @@ import Testing
         bytes[bytes.count / 2] ^= 0x55
         try Data(bytes).write(to: URL(fileURLWithPath: commit))
         #expect(throws: CorruptIndexError.self) { try scratch.index() }
-        let summary = try IndexWriter(folder: scratch.indexFolder).update(paths: [scratch.articles], rebuild: true)
+        let summary = try FolderSync(folder: scratch.indexFolder).update(paths: [scratch.articles], rebuild: true)
         #expect(summary.problems.contains { $0.message.contains("moved to") && $0.message.contains("COMMIT.damaged") })
         #expect(try scratch.ids("chi bộ") == ["a.txt"])
         #expect(try IndexInspector.check(folder: scratch.indexFolder).isEmpty)

@@ -54,11 +54,11 @@ struct CitationStoreWriter {
 /// is read (it is small: 0.4 MB for 35,000 articles), once per reader.
 final class CitationStoreReader: Sendable {
     private let records: RecordFileReader
-    var file: MappedFile { records.file }
+    var file: ReadOnlyFile { records.file }
     var docCount: Int { records.docCount }
     private let verified = Mutex(false)
 
-    init(file: MappedFile, body: Range<Int>) throws {
+    init(file: ReadOnlyFile, body: Range<Int>) throws {
         records = try RecordFileReader(file: file, body: body)
     }
 

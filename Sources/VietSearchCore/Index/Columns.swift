@@ -49,7 +49,7 @@ struct ColumnsWriter {
 
 /// Reads a mapped `.cols` file: checked whole when the segment opens (it is small).
 struct ColumnsReader {
-    let file: MappedFile
+    let file: ReadOnlyFile
     private let datesStart: Int
     private let ordinalsStart: Int
     private let byDateStart: Int
@@ -58,7 +58,7 @@ struct ColumnsReader {
     /// The segment's sources, ascending; a document's source ordinal indexes them.
     let sources: [String]
 
-    init(file: MappedFile, body: Range<Int>, docCount: Int) throws {
+    init(file: ReadOnlyFile, body: Range<Int>, docCount: Int) throws {
         self.file = file
         try FileFormat.verifyChecksum(of: file.bytes, file: file.path)
         var reader = ByteReader(file.bytes, from: body.lowerBound, to: body.upperBound, file: file.path)

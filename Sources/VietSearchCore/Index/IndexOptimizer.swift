@@ -20,12 +20,11 @@ public struct OptimizeSummary: Sendable {
 
 extension IndexWriter {
     /// Rewrites the index as few segments as the merge budget allows (one, for an archive
-    /// of less than `mergeBudget` of text), without its deleted documents.
+    /// of less than `mergeBudget` of text), without its deleted documents. What was added
+    /// or deleted and not committed is committed first.
     public func optimize() throws -> OptimizeSummary {
-        guard FileIO.exists(folder + "/" + Commit.fileName) else { throw IndexError.missing(path: folder) }
-        let lock = try WriterLock(folder: folder)
-        defer { withExtendedLifetime(lock) {} }
-        guard let commit = try Commit.read(folder: folder) else { throw IndexError.missing(path: folder) }
+        if hasChanges { try commit() }
+        guard let commit = current else { throw IndexError.missing(path: directory.location) }
         return try merge(Set(commit.segments.map(\.name)))
     }
 
@@ -34,7 +33,7 @@ extension IndexWriter {
     /// budget are merged, so that small segments do not pile up, nor deleted documents
     /// (like Lucene's, merged segments are capped: at `mergeBudget` of text).
     func mergeIfNeeded() throws -> OptimizeSummary? {
-        guard let commit = try Commit.read(folder: folder) else { return nil }
+        guard let commit = current, !hasChanges else { return nil }
         var chosen = Set(commit.segments.filter { $0.deletedCount * 2 > $0.docs }.map(\.name))
         let rest = commit.segments.filter { !chosen.contains($0.name) }
         // Only segments well below the merge budget are merged for their number (about 12
@@ -56,23 +55,22 @@ extension IndexWriter {
         return try merge(chosen)
     }
 
-    /// Rewrites the segments named `chosen` (the writer lock held): each live document's
-    /// stored article is analysed again into new segments, the manifest is mapped onto
-    /// them, and one atomic commit switches over (a crash before it leaves the old index,
-    /// whose files are all still there; the next run removes the new ones).
+    /// Rewrites the committed segments named `chosen` (nothing else pending): each live
+    /// document's stored article is analysed again into new segments, the manifest is
+    /// mapped onto them, and one atomic commit switches over (a crash before it leaves the
+    /// old index, whose files are all still there; the next writer removes the new ones).
     func merge(_ chosen: Set<String>) throws -> OptimizeSummary {
         let start = Date()
-        guard let commit = try Commit.read(folder: folder) else { throw IndexError.missing(path: folder) }
-        let manifest = try commit.manifest.map { try Manifest.read(path: folder + "/" + $0, id: commit.manifestID) }
-        let reader = try IndexReader(folder: folder)
+        precondition(!hasChanges, "a merge rewrites committed segments only: commit first")
+        guard let commit = current else { throw IndexError.missing(path: directory.location) }
+        let manifest = try commit.manifest.map { try Manifest.read($0, in: directory, id: commit.manifestID) }
+        let readers = try IndexReader.segments(of: commit, in: directory)
         var summary = OptimizeSummary(segmentsBefore: commit.segments.count)
         var committed = false
-        var kept: Commit? = commit
-        defer { if !committed { removeUnreferencedFiles(keeping: kept) } }
+        defer { if !committed { rollback() } }
 
         let analyzer = try Analyzer()
         let budget = mergeBudget ?? segmentBudget
-        var next = max(commit.nextSegment, highestNumber(prefix: "s") + 1)
         var segments = commit.segments.filter { !chosen.contains($0.name) }
         // Old (segment name, document) → new (segment name, document).
         var moved: [String: [Int: (segment: String, doc: Int)]] = [:]
@@ -80,14 +78,14 @@ extension IndexWriter {
         var pending: [(segment: String, doc: Int)] = []
         func flush() throws {
             guard builder.docCount > 0 else { return }
-            let name = "s\(next)"
-            next += 1
-            segments.append(try SegmentWriter.write(builder, name: name, folder: folder))
+            let written = try write(builder)
+            let name = written.name
+            segments.append(written)
             for (doc, old) in pending.enumerated() { moved[old.segment, default: [:]][old.doc] = (name, doc) }
             builder = SegmentBuilder()
             pending = []
         }
-        for (s, segment) in reader.segments.enumerated() where chosen.contains(commit.segments[s].name) {
+        for (s, segment) in readers.enumerated() where chosen.contains(commit.segments[s].name) {
             for doc in 0..<segment.docCount {
                 guard !segment.deleted.contains(doc) else {
                     summary.purged += 1
@@ -118,15 +116,19 @@ extension IndexWriter {
                 size: entry.size, modified: entry.modified, hash: entry.hash,
                 ranges: Manifest.DocRange.runs(documents), records: records)
         }
-        let manifestName = "m\(generation).manifest"
-        let manifestID = FileID.random()
-        try FileIO.write(mapped.encoded(id: manifestID), to: folder + "/" + manifestName)
+        // An index written through `add` alone has no manifest, and gets none.
+        var manifestName: String? = nil
+        var manifestID: FileID? = nil
+        if manifest != nil {
+            manifestName = "m\(generation).manifest"
+            manifestID = FileID.random()
+            try directory.write(mapped.encoded(id: manifestID!), to: manifestName!)
+        }
         let optimized = Commit(
-            analyzerVersion: commit.analyzerVersion, generation: generation, nextSegment: next, segments: segments,
-            manifest: manifestName, manifestID: manifestID)
-        try install(optimized, keeping: &kept)
+            analyzerVersion: commit.analyzerVersion, generation: generation, nextSegment: nextSegmentNumber,
+            segments: segments, manifest: manifestName, manifestID: manifestID)
+        try install(optimized)
         committed = true
-        removeUnreferencedFiles(keeping: optimized)
         summary.segmentsAfter = segments.count
         summary.seconds = Date().timeIntervalSince(start)
         return summary

@@ -2,7 +2,7 @@ import VietAnalysis
 
 /// Builds one segment in memory: postings of folded terms per field, with positions, and
 /// for every position which exact spelling the text used (its "variant"); field lengths;
-/// stored articles. `SegmentFiles.write` then writes it to disk.
+/// stored articles. `SegmentWriter.write` then writes it to a `Directory`.
 ///
 /// Keeping the exact spelling as a per-position variant of the folded term stores both
 /// terms of every token at about the cost of one: a query typed without diacritics reads

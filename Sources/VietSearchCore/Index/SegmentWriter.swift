@@ -8,9 +8,9 @@ enum SegmentWriter {
     /// block.
     static let blockSize = 32
 
-    /// Writes the files of segment `name` into `folder`, each carrying a new segment id;
+    /// Writes the files of segment `name` into `directory`, each carrying a new segment id;
     /// returns the segment as a commit names it.
-    static func write(_ segment: SegmentBuilder, name: String, folder: String) throws -> Commit.Segment {
+    static func write(_ segment: SegmentBuilder, name: String, to directory: any Directory) throws -> Commit.Segment {
         let id = FileID.random()
         let keys = segment.keys
         let order = (0..<segment.termCount).sorted { keys.key($0).lexicographicallyPrecedes(keys.key($1)) }
@@ -91,7 +91,7 @@ enum SegmentWriter {
         ]
         for (kind, body) in files {
             let framed = FileFormat.frame(body, kind: kind, id: id)
-            try FileIO.write(framed, to: "\(folder)/\(name).\(kind.fileExtension)")
+            try directory.write(framed, to: kind.fileName(segment: name))
         }
         return Commit.Segment(
             name: name, id: id, docs: segment.docCount, deletes: nil, deletesID: nil, deletedCount: 0,

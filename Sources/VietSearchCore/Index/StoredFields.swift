@@ -62,12 +62,12 @@ struct StoredFieldsWriter {
 /// Reads stored articles from a mapped `.store` file.
 struct StoredFieldsReader {
     private let records: RecordFileReader
-    var file: MappedFile { records.file }
+    var file: ReadOnlyFile { records.file }
     var docCount: Int { records.docCount }
 
     private let decompressor: Decompressor
 
-    init(file: MappedFile, body: Range<Int>) throws {
+    init(file: ReadOnlyFile, body: Range<Int>) throws {
         var reader = ByteReader(file.bytes, from: body.lowerBound, to: body.upperBound, file: file.path)
         let dictionary = try reader.lengthPrefixed()
         guard let decompressor = Decompressor(dictionary: dictionary) else {

@@ -13,11 +13,15 @@ public struct IndexStatistics: Sendable {
 /// Reads an index's figures and verifies it end to end.
 public enum IndexInspector {
     public static func statistics(folder: String) throws -> IndexStatistics {
-        let reader = try IndexReader(folder: folder)
+        try statistics(of: FileSystemDirectory(folder: folder))
+    }
+
+    static func statistics(of directory: any Directory) throws -> IndexStatistics {
+        let reader = try IndexReader(directory: directory)
         var bytes: [String: Int] = [:]
         for name in reader.commit.files {
             let kind = name == Commit.fileName ? "commit" : String(name.split(separator: ".").last ?? "")
-            bytes[kind, default: 0] += FileIO.size(folder + "/" + name)
+            bytes[kind, default: 0] += directory.size(of: name)
         }
         return IndexStatistics(
             documents: reader.documentCount,
@@ -29,24 +33,28 @@ public enum IndexInspector {
     /// postings and positions, every stored article. Returns the problems found (empty when
     /// the index is sound); a missing index throws.
     public static func check(folder: String) throws -> [String] {
-        guard let commit = try catchingDamage({ try Commit.read(folder: folder) }) else {
-            throw IndexError.missing(path: folder)
+        try check(FileSystemDirectory(folder: folder))
+    }
+
+    static func check(_ directory: any Directory) throws -> [String] {
+        guard let commit = try catchingDamage({ try Commit.read(from: directory) }) else {
+            throw IndexError.missing(path: directory.location)
         }
         guard case .success(let current) = commit, let current else {
             if case .failure(let message) = commit { return [message] }
-            throw IndexError.missing(path: folder)
+            throw IndexError.missing(path: directory.location)
         }
         var problems: [String] = []
         for name in current.files where name != Commit.fileName {
-            let path = folder + "/" + name
-            guard FileIO.exists(path) else {
+            let path = directory.path(of: name)
+            guard directory.exists(name) else {
                 problems.append("'\(path)' is missing")
                 continue
             }
             let ext = String(name.split(separator: ".").last ?? "")
             guard let kind = FileFormat.Kind(fileExtension: ext) else { continue }
             do {
-                let file = try MappedFile(path: path)
+                let file = try directory.map(name)
                 _ = try FileFormat.body(of: file.bytes, kind: kind, file: path, id: current.id(of: name))
                 try FileFormat.verifyChecksum(of: file.bytes, file: path)
             } catch {
@@ -55,7 +63,7 @@ public enum IndexInspector {
         }
         guard problems.isEmpty else { return problems }
         do {
-            let reader = try IndexReader(folder: folder)
+            let reader = try IndexReader(directory: directory)
             for segment in reader.segments {
                 var variantPositions: [Int32] = []
                 var variants: [UInt8] = []
@@ -87,12 +95,16 @@ public enum IndexInspector {
     /// name: what an interrupted or failed run left. Harmless, and the next `index` removes
     /// them; their names and total size.
     public static func leftovers(folder: String) throws -> (files: [String], bytes: Int) {
-        guard let commit = try Commit.read(folder: folder) else { throw IndexError.missing(path: folder) }
+        try leftovers(in: FileSystemDirectory(folder: folder))
+    }
+
+    static func leftovers(in directory: any Directory) throws -> (files: [String], bytes: Int) {
+        guard let commit = try Commit.read(from: directory) else { throw IndexError.missing(path: directory.location) }
         let named = Set(commit.files + ["LOCK"])
-        let files = FileIO.list(folder).filter {
-            !named.contains($0) && IndexWriter.isIndexFile($0) && FileFormat.carriesHeader(folder + "/" + $0)
+        let files = directory.list().filter {
+            !named.contains($0) && IndexWriter.isIndexFile($0) && directory.carriesHeader($0)
         }
-        return (files.sorted(), files.reduce(0) { $0 + FileIO.size(folder + "/" + $1) })
+        return (files.sorted(), files.reduce(0) { $0 + directory.size(of: $1) })
     }
 
     private enum Outcome<T> {

@@ -1,10 +1,12 @@
 import Synchronization
 
 /// A snapshot of an index: the segments named by its commit, opened lazily through memory
-/// maps. Searches never block on a writer: a writer's new files become visible only with
-/// its next commit, and a reader keeps the files it has mapped.
+/// maps (`Directory.map`). Searches never block on a writer: a writer's new files become
+/// visible only with its next commit, and a reader keeps the files it has mapped.
 public final class IndexReader: @unchecked Sendable {
-    public let folder: String
+    /// The index's folder (for a `MemoryDirectory`, its location).
+    public var folder: String { directory.location }
+    let directory: any Directory
     let commit: Commit
     let segments: [SegmentReader]
     /// What searches compute once per open index (see `directiveCatalog()`).
@@ -17,30 +19,38 @@ public final class IndexReader: @unchecked Sendable {
     }
 
     /// Opens the current commit of the index at `folder`.
-    public init(folder: String) throws {
-        self.folder = folder
+    public convenience init(folder: String) throws {
+        try self.init(directory: FileSystemDirectory(folder: folder))
+    }
+
+    /// Opens the current commit of the index in `directory`.
+    init(directory: any Directory) throws {
+        self.directory = directory
         var attempt = 0
         while true {
-            guard let commit = try Commit.read(folder: folder) else { throw IndexError.missing(path: folder) }
+            guard let commit = try Commit.read(from: directory) else {
+                throw IndexError.missing(path: directory.location)
+            }
             do {
-                var segments: [SegmentReader] = []
-                for segment in commit.segments {
-                    let deleted =
-                        try segment.deletes.map {
-                            try DeletedDocs.read(path: folder + "/" + $0, docCount: segment.docs, id: segment.deletesID)
-                        }
-                        ?? DeletedDocs(docCount: segment.docs)
-                    segments.append(
-                        try SegmentReader(folder: folder, name: segment.name, id: segment.id, deleted: deleted))
-                }
+                self.segments = try Self.segments(of: commit, in: directory)
                 self.commit = commit
-                self.segments = segments
                 return
-            } catch IndexError.io(let path, let reason) where attempt < 3 && !FileIO.exists(path) {
+            } catch IndexError.io where attempt < 3 && (try? Commit.read(from: directory)) != commit {
                 // A writer committed and removed an old file between our reads: retry.
-                _ = reason
                 attempt += 1
             }
+        }
+    }
+
+    /// Opens the segments of `commit`, with their deletions.
+    static func segments(of commit: Commit, in directory: any Directory) throws -> [SegmentReader] {
+        try commit.segments.map { segment in
+            let deleted =
+                try segment.deletes.map {
+                    try DeletedDocs.read($0, in: directory, docCount: segment.docs, id: segment.deletesID)
+                }
+                ?? DeletedDocs(docCount: segment.docs)
+            return try SegmentReader(directory: directory, name: segment.name, id: segment.id, deleted: deleted)
         }
     }
 

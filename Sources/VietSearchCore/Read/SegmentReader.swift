@@ -29,24 +29,24 @@ struct SpellingPair: Equatable {
     var count: Int
 }
 
-/// Reads one segment's files, mapped into memory. Opening checks every file's frame
+/// Reads one segment's files, mapped into memory (or, in a `MemoryDirectory`, its buffers). Opening checks every file's frame
 /// (header, version, footer, length); a term's postings are checksummed when first read.
 final class SegmentReader: @unchecked Sendable {
     let name: String
     let docCount: Int
     let deleted: DeletedDocs
-    private let terms: MappedFile
+    private let terms: ReadOnlyFile
     private let termsBody: Range<Int>
-    private let postingsFile: MappedFile
+    private let postingsFile: ReadOnlyFile
     private let postingsBody: Range<Int>
-    private let positionsFile: MappedFile
+    private let positionsFile: ReadOnlyFile
     private let positionsBody: Range<Int>
-    private let norms: MappedFile
+    private let norms: ReadOnlyFile
     private let normsBody: Range<Int>
     let store: StoredFieldsReader
     let citations: CitationStoreReader
     let columns: ColumnsReader
-    private let pairsFile: MappedFile
+    private let pairsFile: ReadOnlyFile
     private let pairsBody: Range<Int>
     private var blockKeys: [[UInt8]] = []
     private var blockOffsets: [Int] = []
@@ -57,12 +57,12 @@ final class SegmentReader: @unchecked Sendable {
     private var blockIndexStart = 0
     let termCount: Int
 
-    /// Opens segment `name` of the index at `folder`; every file must carry `id`.
-    init(folder: String, name: String, id: FileID, deleted: DeletedDocs) throws {
+    /// Opens segment `name` of the index in `directory`; every file must carry `id`.
+    init(directory: any Directory, name: String, id: FileID, deleted: DeletedDocs) throws {
         self.name = name
         self.deleted = deleted
-        func open(_ kind: FileFormat.Kind) throws -> (MappedFile, Range<Int>) {
-            let file = try MappedFile(path: "\(folder)/\(name).\(kind.fileExtension)")
+        func open(_ kind: FileFormat.Kind) throws -> (ReadOnlyFile, Range<Int>) {
+            let file = try directory.map(kind.fileName(segment: name))
             return (file, try FileFormat.body(of: file.bytes, kind: kind, file: file.path, id: id))
         }
         (terms, termsBody) = try open(.terms)
@@ -123,11 +123,6 @@ final class SegmentReader: @unchecked Sendable {
             blockOffsets.append(offset)
             blockChecksums.append(try index.u32())
         }
-    }
-
-    /// The paths of this segment's files.
-    var files: [MappedFile] {
-        [terms, postingsFile, positionsFile, norms, store.file, citations.file, pairsFile, columns.file]
     }
 
     /// Field lengths in tokens.

@@ -34,11 +34,11 @@ struct Commit: Codable, Equatable {
 
     var liveDocs: Int { segments.reduce(0) { $0 + $1.docs - $1.deletedCount } }
 
-    /// Reads the commit of the index at `folder`; nil when there is none.
-    static func read(folder: String) throws -> Commit? {
-        let path = folder + "/" + fileName
-        guard FileIO.exists(path) else { return nil }
-        let file = try MappedFile(path: path)
+    /// Reads the commit of the index in `directory`; nil when there is none.
+    static func read(from directory: any Directory) throws -> Commit? {
+        guard directory.exists(fileName) else { return nil }
+        let file = try directory.map(fileName)
+        let path = file.path
         let body = try FileFormat.body(of: file.bytes, kind: .commit, file: path)
         try FileFormat.verifyChecksum(of: file.bytes, file: path)
         let commit: Commit
@@ -107,13 +107,12 @@ struct Commit: Codable, Equatable {
     }
 
     /// Writes this commit atomically. `beforeRename` is a test hook for interrupted commits.
-    func write(folder: String, beforeRename: () throws -> Void = {}) throws {
+    func write(to directory: any Directory, beforeRename: () throws -> Void = {}) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         let body = Array(try encoder.encode(self))
-        try FileIO.atomicWrite(
-            FileFormat.frame(body, kind: .commit, id: .none), to: folder + "/" + Self.fileName,
-            beforeRename: beforeRename)
+        try directory.atomicWrite(
+            FileFormat.frame(body, kind: .commit, id: .none), to: Self.fileName, beforeRename: beforeRename)
     }
 
     /// Every file this commit needs.
@@ -121,9 +120,7 @@ struct Commit: Codable, Equatable {
         var names = [Self.fileName]
         if let manifest { names.append(manifest) }
         for segment in segments {
-            for kind in FileFormat.Kind.segmentFiles {
-                names.append("\(segment.name).\(kind.fileExtension)")
-            }
+            for kind in FileFormat.Kind.segmentFiles { names.append(kind.fileName(segment: segment.name)) }
             if let deletes = segment.deletes { names.append(deletes) }
         }
         return names

@@ -30,8 +30,9 @@ struct DeletedDocs: Sendable {
         return FileFormat.frame(writer.bytes, kind: .deletes, id: id)
     }
 
-    static func read(path: String, docCount: Int, id: FileID?) throws -> DeletedDocs {
-        let file = try MappedFile(path: path)
+    static func read(_ name: String, in directory: any Directory, docCount: Int, id: FileID?) throws -> DeletedDocs {
+        let file = try directory.map(name)
+        let path = file.path
         let body = try FileFormat.body(of: file.bytes, kind: .deletes, file: path, id: id)
         try FileFormat.verifyChecksum(of: file.bytes, file: path)
         var reader = ByteReader(file.bytes, from: body.lowerBound, to: body.upperBound, file: path)

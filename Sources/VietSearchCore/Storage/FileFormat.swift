@@ -98,7 +98,10 @@ enum FileFormat {
             }
         }
 
-        /// The files every segment has.
+        /// The name of segment `segment`'s file of this kind (`s3.terms`).
+        func fileName(segment: String) -> String { segment + "." + fileExtension }
+
+        /// The files every segment has: the one list of them.
         static let segmentFiles: [Kind] = [
             .terms, .postings, .positions, .norms, .store, .citations, .pairs, .columns,
         ]
@@ -122,17 +125,6 @@ enum FileFormat {
         writer.u32(crc)
         writer.append(footerMagic)
         return writer.bytes
-    }
-
-    /// Whether the file at `path` starts as an index file does: what the writer checks
-    /// before it deletes a file, so that a user's file that merely has an index file's
-    /// name is never removed.
-    static func carriesHeader(_ path: String) -> Bool {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var head = [UInt8](repeating: 0, count: 4)
-        return read(fd, &head, 4) == 4 && head == magic
     }
 
     /// Checks the frame of a mapped file (and its id, when given) and returns the range of

@@ -4,35 +4,6 @@
     import Darwin
 #endif
 
-/// A read-only memory-mapped file: the index is read lazily, page by page, as queries
-/// touch it.
-final class MappedFile: @unchecked Sendable {
-    let path: String
-    let bytes: UnsafeRawBufferPointer
-
-    init(path: String) throws(IndexError) {
-        self.path = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw IndexError.io(path: path, reason: String(cString: strerror(errno))) }
-        let size = Int(info.st_size)
-        if size == 0 {
-            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
-            return
-        }
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
-            throw IndexError.io(path: path, reason: String(cString: strerror(errno)))
-        }
-        bytes = UnsafeRawBufferPointer(start: address, count: size)
-    }
-
-    deinit {
-        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
-    }
-}
-
 /// Small POSIX file helpers: whole-file reads and writes, fsync, rename, listing.
 enum FileIO {
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }

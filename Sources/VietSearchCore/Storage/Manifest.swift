@@ -111,8 +111,9 @@ struct Manifest: Equatable {
         return FileFormat.frame(writer.bytes, kind: .manifest, id: id)
     }
 
-    static func read(path: String, id: FileID?) throws -> Manifest {
-        let file = try MappedFile(path: path)
+    static func read(_ name: String, in directory: any Directory, id: FileID?) throws -> Manifest {
+        let file = try directory.map(name)
+        let path = file.path
         let body = try FileFormat.body(of: file.bytes, kind: .manifest, file: path, id: id)
         try FileFormat.verifyChecksum(of: file.bytes, file: path)
         var reader = ByteReader(file.bytes, from: body.lowerBound, to: body.upperBound, file: path)

@@ -23,12 +23,12 @@ struct RecordFileWriter {
 
 /// Finds the records of a mapped record file, checking every bound.
 struct RecordFileReader {
-    let file: MappedFile
+    let file: ReadOnlyFile
     let body: Range<Int>
     let docCount: Int
     private let offsetsStart: Int
 
-    init(file: MappedFile, body: Range<Int>) throws {
+    init(file: ReadOnlyFile, body: Range<Int>) throws {
         self.file = file
         self.body = body
         guard body.count >= 8 else { throw CorruptIndexError(file: file.path, reason: "too short for a record file") }

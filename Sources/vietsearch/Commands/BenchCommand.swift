@@ -74,7 +74,7 @@ struct BenchCommand: ParsableCommand {
             let tmp = FileManager.default.temporaryDirectory.path + "/vietsearch-bench-" + UUID().uuidString
             temporary = tmp
             folder = tmp + "/index"
-            let summary = try IndexWriter(folder: folder).update(paths: [corpus])
+            let summary = try FolderSync(folder: folder).update(paths: [corpus])
             let stats = try IndexInspector.statistics(folder: folder)
             let mb = Double(summary.textBytes) / 1e6
             let build: [(String, JSON)] = [

@@ -67,7 +67,7 @@ struct IndexCommand: ParsableCommand {
     }
 
     func run() throws {
-        let writer = IndexWriter(folder: location.folder)
+        let writer = FolderSync(folder: location.folder)
         writer.followsLinksOutside = followSymlinks
         writer.jsonlFields = try JSONLFields(mappings: fields)
         // No bar (it redraws its line with \r and an erase escape) on a dumb terminal.
