@@ -34,8 +34,8 @@ public final class Analyzer {
     private let icu: ICUContext
     private let commonCase: CommonWordBreaker?
     private let table = LetterTable.shared
-    private var exactBuffer = [UInt8](repeating: 0, count: 256)
-    private var foldedBuffer = [UInt8](repeating: 0, count: 256)
+    private var exactBuffer = TermBuffer(capacity: 256)
+    private var foldedBuffer = TermBuffer(capacity: 256)
     private var scalarBuffer = [UInt32](repeating: 0, count: 128)
     private var pieces: [Int32] = []
     private var syllables = SyllableCache()
@@ -51,6 +51,11 @@ public final class Analyzer {
     public init(wordBreaking: WordBreaking = .commonCaseFirst) throws(ICUError) {
         icu = try ICUContext()
         commonCase = wordBreaking == .commonCaseFirst ? CommonWordBreaker() : nil
+    }
+
+    deinit {
+        exactBuffer.deallocate()
+        foldedBuffer.deallocate()
     }
 
     /// ICU's version, e.g. "72.1".
@@ -186,15 +191,10 @@ public final class Analyzer {
             let (exactCount, foldedCount) = normalize(
                 UnsafeBufferPointer(rebasing: text[start..<end]), isNumber: isNumber)
         else { return }
-        try exactBuffer.withUnsafeBufferPointer { exact in
-            try foldedBuffer.withUnsafeBufferPointer { folded in
-                try body(
-                    TokenView(
-                        position: position, start: sourceStart, end: sourceEnd, isNumber: isNumber,
-                        exact: UnsafeBufferPointer(rebasing: exact[0..<exactCount]),
-                        folded: UnsafeBufferPointer(rebasing: folded[0..<foldedCount])))
-            }
-        }
+        try body(
+            TokenView(
+                position: position, start: sourceStart, end: sourceEnd, isNumber: isNumber,
+                exact: exactBuffer.view(exactCount), folded: foldedBuffer.view(foldedCount)))
         position += 1
     }
 
@@ -219,10 +219,9 @@ public final class Analyzer {
             }
             return (token.count, foldedCount)
         }
-        if let cached = syllables.lookup(token, exact: &exactBuffer, folded: &foldedBuffer) { return cached }
+        if let cached = syllables.lookup(token, exact: exactBuffer, folded: foldedBuffer) { return cached }
         let result = normalizeUnicode(token)
-        syllables.store(
-            token, exact: exactBuffer, exactCount: result?.0 ?? 0, folded: foldedBuffer, foldedCount: result?.1 ?? 0)
+        syllables.store(token, exact: exactBuffer.view(result?.0 ?? 0), folded: foldedBuffer.view(result?.1 ?? 0))
         return result
     }
 
@@ -283,22 +282,14 @@ public final class Analyzer {
         }
         if exactCount > Self.maxTermBytes { return nil }
         if foldWithICU {
-            let folded = exactBuffer.withUnsafeBufferPointer {
-                icuTransform(UnsafeBufferPointer(rebasing: $0[0..<exactCount]), cicu_fold)
-            }
-            if foldedBuffer.count < folded.count {
-                foldedBuffer = folded
-            } else {
-                foldedBuffer.replaceSubrange(0..<folded.count, with: folded)
-            }
-            foldedCount = folded.count
+            foldedCount = foldedBuffer.replace(with: icuTransform(exactBuffer.view(exactCount), cicu_fold))
         }
         return (exactCount, foldedCount)
     }
 
     @inline(__always)
-    private func encode(_ value: UInt32, into buffer: inout [UInt8], at offset: Int) -> Int {
-        if buffer.count < offset + 4 { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+    private func encode(_ value: UInt32, into buffer: inout TermBuffer, at offset: Int) -> Int {
+        buffer.reserve(offset + 4)
         switch value {
         case 0..<0x80:
             buffer[offset] = UInt8(value)
