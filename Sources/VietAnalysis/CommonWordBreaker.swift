@@ -9,10 +9,11 @@ import CICU
 /// The text is cut into runs at boundaries no rule of UAX #29 reaches across: after a code
 /// point that breaks on both sides (`WordBreakClass.endsRun`: a space, a separator) and
 /// before one that is not `unsure` (not a mark, which WB4 would attach, nor an apostrophe,
-/// an emoji, another script...), except inside a run of spaces and inside CR LF. ICU starts
-/// each segment afresh at a boundary (its rules chain from one segment to the next only
-/// through the `^` of rule 4, which needs a mark), so ICU over a run alone gives the spans
-/// it gives over the whole text. A run made of letters, digits, `.`, `,`, `;`, `:` and
+/// an emoji, another script...), except inside a run of spaces and inside CR LF (both
+/// non-word segments either way). ICU matches each segment afresh from the boundary before
+/// it (the `^` of its rule 4 applies there, to marks only, and no run starts with one),
+/// and no rule looks past a separator, so ICU over a run alone gives the spans it gives
+/// over the whole text. A run made of letters, digits, `.`, `,`, `;`, `:` and
 /// separators is segmented here by UAX #29's rules for those classes (WB5–WB8, WB11,
 /// WB12); a run with anything else, a letter next to a digit (ICU's rule status for `a1`
 /// is its number status), or a colon between letters, is left to ICU, consecutive such

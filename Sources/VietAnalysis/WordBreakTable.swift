@@ -21,8 +21,8 @@ enum WordBreakClass: UInt8 {
     case space
     /// U+000D, which ICU keeps with a following U+000A.
     case carriageReturn
-    /// Breaks on both sides, whatever its neighbours (Word_Break Other, LF, Newline): other
-    /// ASCII punctuation and controls, `“”–—…`, no-break space...
+    /// Breaks on both sides when its neighbours are not `unsure` (Word_Break Other, LF,
+    /// Newline): other ASCII punctuation and controls, `“”–—…`, no-break space...
     case separator
 
     /// Whether a boundary always follows it when a code point other than `unsure` does.
@@ -68,7 +68,9 @@ struct WordBreakTable: Sendable {
         case 0x0D: .carriageReturn
         // Single_Quote, ExtendNumLet, and a letter in ICU's root rules.
         case UInt8(ascii: "'"), UInt8(ascii: "_"), UInt8(ascii: "@"): .unsure
-        default: .separator  // controls, LF/VT/FF, and punctuation that is Word_Break Other
+        // Controls, LF/VT/FF, punctuation that is Word_Break Other, and `"` (Double_Quote,
+        // which only Hebrew letters on both sides join: those are `unsure`).
+        default: .separator
         }
     }
 }
