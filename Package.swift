@@ -95,7 +95,7 @@ let package = Package(
                     .when(configuration: .release))
             ]
         ),
-        .testTarget(name: "VietAnalysisTests", dependencies: ["VietAnalysis", "CICU"]),
+        .testTarget(name: "VietAnalysisTests", dependencies: ["VietAnalysis", "CICU"], exclude: ["Fixtures"]),
         .testTarget(
             name: "VietSearchCoreTests",
             dependencies: [

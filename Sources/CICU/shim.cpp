@@ -10,6 +10,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/uclean.h>
+#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 #include <unicode/uversion.h>
@@ -71,6 +72,26 @@ extern "C" int32_t cicu_words_break(cicu_context *context, const char *text, int
     }
     *spans = context->spans.data();
     return (int32_t)(context->spans.size() / 3);
+}
+
+extern "C" int32_t cicu_word_break_class(uint32_t code_point) {
+    UChar32 c = (UChar32)code_point;
+    UErrorCode status = U_ZERO_ERROR;
+    const Normalizer2 *nfc = Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status) || nfc->getCombiningClass(c) != 0) return CICU_BREAK_UNSURE;
+    UnicodeString one(c);
+    if (nfc->quickCheck(one, status) != UNORM_YES || U_FAILURE(status)) return CICU_BREAK_UNSURE;
+    if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return CICU_BREAK_UNSURE;
+    UScriptCode script = (UScriptCode)u_getIntPropertyValue(c, UCHAR_SCRIPT);
+    if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+        script == USCRIPT_HANGUL)
+        return CICU_BREAK_UNSURE;
+    switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER: return CICU_BREAK_LETTER;
+    case U_WB_OTHER:
+        return u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ? CICU_BREAK_UNSURE : CICU_BREAK_SEPARATOR;
+    default: return CICU_BREAK_UNSURE;
+    }
 }
 
 extern "C" int32_t cicu_is_nfc(cicu_context *context, const char *text, int32_t length) {

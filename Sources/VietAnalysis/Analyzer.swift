@@ -7,7 +7,9 @@ import CICU
 /// 1. NFC normalization (ICU); NFD input gives the same terms as NFC input, and byte
 ///    ranges are mapped back to the caller's bytes.
 /// 2. ICU's word break iterator (UAX #29, root rules) over the whole text; segments that
-///    are not words (spaces, punctuation, symbols, emoji) are skipped. Letter segments that
+///    are not words (spaces, punctuation, symbols, emoji) are skipped. `CommonWordBreaker`
+///    gives ICU's segments without ICU for runs of Latin letters, digits and punctuation,
+///    and leaves the rest of the text to ICU (`WordBreaking.icuOnly` leaves it all). Letter segments that
 ///    ICU joins across `.` or `:` (`TP.HCM`, `P.V`) are split there, so `TP.HCM` matches
 ///    `TP HCM`. Numbers keep their inner `.`/`,` (`10.450` is one token).
 /// 3. `exact`: full Unicode lowercase, then one canonical tone placement (`TonePlacement`).
@@ -30,15 +32,30 @@ public final class Analyzer {
     public static let version = 2
 
     private let icu: ICUContext
+    private let commonCase: CommonWordBreaker?
     private let table = LetterTable.shared
-    private var exactBuffer = [UInt8](repeating: 0, count: 256)
-    private var foldedBuffer = [UInt8](repeating: 0, count: 256)
+    private var exactBuffer = TermBuffer(capacity: 256)
+    private var foldedBuffer = TermBuffer(capacity: 256)
     private var scalarBuffer = [UInt32](repeating: 0, count: 128)
     private var pieces: [Int32] = []
     private var syllables = SyllableCache()
 
-    public init() throws(ICUError) {
+    /// How an analyzer finds words. Both give the same tokens; ICU is the definition.
+    public enum WordBreaking: Sendable {
+        /// `CommonWordBreaker` where it is sure of ICU's answer, ICU's iterator elsewhere.
+        case commonCaseFirst
+        /// ICU's iterator over every text: for the differential tests and benchmarks.
+        case icuOnly
+    }
+
+    public init(wordBreaking: WordBreaking = .commonCaseFirst) throws(ICUError) {
         icu = try ICUContext()
+        commonCase = wordBreaking == .commonCaseFirst ? CommonWordBreaker() : nil
+    }
+
+    deinit {
+        exactBuffer.deallocate()
+        foldedBuffer.deallocate()
     }
 
     /// ICU's version, e.g. "72.1".
@@ -68,50 +85,68 @@ public final class Analyzer {
     /// during the call. This is the path indexing takes: it allocates nothing per token.
     public func forEachToken(in text: UnsafeBufferPointer<UInt8>, _ body: (TokenView) throws -> Void) rethrows {
         guard text.count > 0 else { return }
-        if icu.isNFC(text) {
-            let spans = icu.words(text)
-            var position = 0
-            var index = 0
-            var previousEnd = 0
-            while index < spans.count {
-                let start = Int(spans[index]), end = Int(spans[index + 1]), kind = spans[index + 2]
-                index += 3
-                if position > 0 && Self.breaksSentence(text, previousEnd, start) { position += 1 }
-                previousEnd = end
-                try forEachPiece(text, start, end, kind) { pieceStart, pieceEnd in
-                    try emit(text, pieceStart, pieceEnd, pieceStart, pieceEnd, kind, &position, body)
-                }
-            }
+        if let commonCase {
+            let (spans, decidedAlone) = commonCase.words(text, icu: icu)
+            if decidedAlone || icu.isNFC(text) { return try forEachToken(inNFC: text, spans: spans, body) }
+            let normalized = icu.nfc(text)
+            try forEachToken(inNormalized: normalized, spans: commonCase.words(normalized, icu: icu).spans, body)
+        } else if icu.isNFC(text) {
+            try forEachToken(inNFC: text, spans: icu.words(text), body)
         } else {
             let normalized = icu.nfc(text)
-            let spans = icu.words(normalized)
-            pieces.removeAll(keepingCapacity: true)
-            var index = 0
-            while index < spans.count {
-                let kind = spans[index + 2]
-                forEachPiece(normalized, Int(spans[index]), Int(spans[index + 1]), kind) { start, end in
-                    pieces.append(Int32(start))
-                    pieces.append(Int32(end))
-                    pieces.append(kind)
-                }
-                index += 3
+            try forEachToken(inNormalized: normalized, spans: icu.words(normalized), body)
+        }
+    }
+
+    /// The tokens of NFC `text`, whose word spans (start, end, kind) are `spans`.
+    private func forEachToken(
+        inNFC text: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int32>, _ body: (TokenView) throws -> Void
+    ) rethrows {
+        var position = 0
+        var index = 0
+        var previousEnd = 0
+        while index < spans.count {
+            let start = Int(spans[index]), end = Int(spans[index + 1]), kind = spans[index + 2]
+            index += 3
+            if position > 0 && Self.breaksSentence(text, previousEnd, start) { position += 1 }
+            previousEnd = end
+            try forEachPiece(text, start, end, kind) { pieceStart, pieceEnd in
+                try emit(text, pieceStart, pieceEnd, pieceStart, pieceEnd, kind, &position, body)
             }
-            var offsets = [Int32](repeating: 0, count: pieces.count / 3 * 2)
-            for i in 0..<(pieces.count / 3) {
-                offsets[2 * i] = pieces[3 * i]
-                offsets[2 * i + 1] = pieces[3 * i + 1]
+        }
+    }
+
+    /// The tokens of `normalized`, the last NFC output of `icu`, whose word spans are
+    /// `spans`; byte ranges are mapped back to the caller's text.
+    private func forEachToken(
+        inNormalized normalized: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int32>,
+        _ body: (TokenView) throws -> Void
+    ) rethrows {
+        pieces.removeAll(keepingCapacity: true)
+        var index = 0
+        while index < spans.count {
+            let kind = spans[index + 2]
+            forEachPiece(normalized, Int(spans[index]), Int(spans[index + 1]), kind) { start, end in
+                pieces.append(Int32(start))
+                pieces.append(Int32(end))
+                pieces.append(kind)
             }
-            icu.sourceOffsets(&offsets)
-            var position = 0
-            for i in 0..<(pieces.count / 3) {
-                if i > 0 && position > 0 && Self.breaksSentence(normalized, Int(pieces[3 * i - 2]), Int(pieces[3 * i]))
-                {
-                    position += 1
-                }
-                try emit(
-                    normalized, Int(pieces[3 * i]), Int(pieces[3 * i + 1]),
-                    Int(offsets[2 * i]), Int(offsets[2 * i + 1]), pieces[3 * i + 2], &position, body)
+            index += 3
+        }
+        var offsets = [Int32](repeating: 0, count: pieces.count / 3 * 2)
+        for i in 0..<(pieces.count / 3) {
+            offsets[2 * i] = pieces[3 * i]
+            offsets[2 * i + 1] = pieces[3 * i + 1]
+        }
+        icu.sourceOffsets(&offsets)
+        var position = 0
+        for i in 0..<(pieces.count / 3) {
+            if i > 0 && position > 0 && Self.breaksSentence(normalized, Int(pieces[3 * i - 2]), Int(pieces[3 * i])) {
+                position += 1
             }
+            try emit(
+                normalized, Int(pieces[3 * i]), Int(pieces[3 * i + 1]),
+                Int(offsets[2 * i]), Int(offsets[2 * i + 1]), pieces[3 * i + 2], &position, body)
         }
     }
 
@@ -156,15 +191,10 @@ public final class Analyzer {
             let (exactCount, foldedCount) = normalize(
                 UnsafeBufferPointer(rebasing: text[start..<end]), isNumber: isNumber)
         else { return }
-        try exactBuffer.withUnsafeBufferPointer { exact in
-            try foldedBuffer.withUnsafeBufferPointer { folded in
-                try body(
-                    TokenView(
-                        position: position, start: sourceStart, end: sourceEnd, isNumber: isNumber,
-                        exact: UnsafeBufferPointer(rebasing: exact[0..<exactCount]),
-                        folded: UnsafeBufferPointer(rebasing: folded[0..<foldedCount])))
-            }
-        }
+        try body(
+            TokenView(
+                position: position, start: sourceStart, end: sourceEnd, isNumber: isNumber,
+                exact: exactBuffer.view(exactCount), folded: foldedBuffer.view(foldedCount)))
         position += 1
     }
 
@@ -189,10 +219,9 @@ public final class Analyzer {
             }
             return (token.count, foldedCount)
         }
-        if let cached = syllables.lookup(token, exact: &exactBuffer, folded: &foldedBuffer) { return cached }
+        if let cached = syllables.lookup(token, exact: exactBuffer, folded: foldedBuffer) { return cached }
         let result = normalizeUnicode(token)
-        syllables.store(
-            token, exact: exactBuffer, exactCount: result?.0 ?? 0, folded: foldedBuffer, foldedCount: result?.1 ?? 0)
+        syllables.store(token, exact: exactBuffer.view(result?.0 ?? 0), folded: foldedBuffer.view(result?.1 ?? 0))
         return result
     }
 
@@ -253,22 +282,14 @@ public final class Analyzer {
         }
         if exactCount > Self.maxTermBytes { return nil }
         if foldWithICU {
-            let folded = exactBuffer.withUnsafeBufferPointer {
-                icuTransform(UnsafeBufferPointer(rebasing: $0[0..<exactCount]), cicu_fold)
-            }
-            if foldedBuffer.count < folded.count {
-                foldedBuffer = folded
-            } else {
-                foldedBuffer.replaceSubrange(0..<folded.count, with: folded)
-            }
-            foldedCount = folded.count
+            foldedCount = foldedBuffer.replace(with: icuTransform(exactBuffer.view(exactCount), cicu_fold))
         }
         return (exactCount, foldedCount)
     }
 
     @inline(__always)
-    private func encode(_ value: UInt32, into buffer: inout [UInt8], at offset: Int) -> Int {
-        if buffer.count < offset + 4 { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+    private func encode(_ value: UInt32, into buffer: inout TermBuffer, at offset: Int) -> Int {
+        buffer.reserve(offset + 4)
         switch value {
         case 0..<0x80:
             buffer[offset] = UInt8(value)

@@ -12,12 +12,11 @@ struct SyllableCache {
     /// Per entry: where its terms start in `values`, and their lengths.
     private var entries: [(start: Int32, exactLength: UInt8, foldedLength: UInt8)] = []
 
-    /// Copies the cached terms of `token` into the buffers and returns their lengths; or
-    /// returns nil after reserving an entry that `store` must then fill.
+    /// Copies the cached terms of `token` into the buffers (which hold at least 255 bytes)
+    /// and returns their lengths; or returns nil after reserving an entry that `store` must
+    /// then fill.
     @inline(__always)
-    mutating func lookup(_ token: UnsafeBufferPointer<UInt8>, exact: inout [UInt8], folded: inout [UInt8]) -> (
-        Int, Int
-    )? {
+    mutating func lookup(_ token: UnsafeBufferPointer<UInt8>, exact: TermBuffer, folded: TermBuffer) -> (Int, Int)? {
         guard token.count <= Self.maxKeyBytes else { return nil }
         if tokens.count >= Self.capacity {
             tokens = TermTable(capacity: Self.capacity)
@@ -35,14 +34,14 @@ struct SyllableCache {
         return (Int(entry.exactLength), Int(entry.foldedLength))
     }
 
-    /// Fills the entry `lookup` reserved for `token` with its terms (the first
-    /// `exactCount`/`foldedCount` bytes of the buffers; 0 when the token is not a term).
+    /// Fills the entry `lookup` reserved for `token` with its terms (empty when the token is
+    /// not a term).
     mutating func store(
-        _ token: UnsafeBufferPointer<UInt8>, exact: [UInt8], exactCount: Int, folded: [UInt8], foldedCount: Int
+        _ token: UnsafeBufferPointer<UInt8>, exact: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>
     ) {
         guard token.count <= Self.maxKeyBytes, tokens.count == entries.count + 1 else { return }
-        entries.append((Int32(values.count), UInt8(exactCount), UInt8(foldedCount)))
-        values.append(contentsOf: exact[0..<exactCount])
-        values.append(contentsOf: folded[0..<foldedCount])
+        entries.append((Int32(values.count), UInt8(exact.count), UInt8(folded.count)))
+        values.append(contentsOf: exact)
+        values.append(contentsOf: folded)
     }
 }

@@ -34,6 +34,21 @@ void cicu_context_close(cicu_context *context);
 int32_t cicu_words_break(cicu_context *context, const char *text, int32_t length,
                          const int32_t **spans);
 
+/// How the analyzer's common-case word breaker may treat a code point, from ICU's
+/// properties (see `cicu_word_break_class`).
+enum {
+    CICU_BREAK_UNSURE = 0,     ///< anything else: only ICU's iterator decides around it
+    CICU_BREAK_LETTER = 1,     ///< Word_Break=ALetter
+    CICU_BREAK_SEPARATOR = 2,  ///< Word_Break=Other, not Extended_Pictographic
+};
+
+/// The class of one code point for the common-case word breaker: a letter or a separator
+/// only when its UAX #29 rules are the plain ones (no dictionary, Han, kana or Hangul;
+/// NFC_Quick_Check=Yes and canonical combining class 0, so a text made of such code
+/// points is NFC); else CICU_BREAK_UNSURE. ICU's root rules tailor some ASCII (`@` is a
+/// letter there); the caller writes ASCII out itself.
+int32_t cicu_word_break_class(uint32_t code_point);
+
 /// 1 when UTF-8 `text` is already in NFC, 0 when it is not, -1 on error.
 int32_t cicu_is_nfc(cicu_context *context, const char *text, int32_t length);
 

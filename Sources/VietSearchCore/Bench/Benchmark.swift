@@ -101,25 +101,66 @@ public enum Benchmark {
         return timings
     }
 
-    /// Analyzer throughput on one thread: MB of UTF-8 text per second, one figure per run.
-    public static func analyzerThroughput(texts: [String], runs: Int) throws -> (
-        megabytesPerSecond: [Double], tokens: Int, bytes: Int
+    /// Analyzer throughput on one thread for each way of breaking words: MB of UTF-8 text
+    /// per second, one figure per run. The ways take turns run by run, so that a machine
+    /// busy with other work slows them alike.
+    public static func analyzerThroughput(texts: [String], runs: Int, ways: [Analyzer.WordBreaking]) throws -> (
+        megabytesPerSecond: [[Double]], tokens: Int, bytes: Int
     ) {
-        let analyzer = try Analyzer()
-        var rates: [Double] = []
+        let analyzers = try ways.map { try Analyzer(wordBreaking: $0) }
+        var rates = [[Double]](repeating: [], count: ways.count)
         var tokens = 0
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
         for _ in 0..<max(1, runs) {
-            tokens = 0
-            let start = DispatchTime.now().uptimeNanoseconds
-            for text in texts {
-                var text = text
-                text.withUTF8 { utf8 in analyzer.forEachToken(in: utf8) { _ in tokens += 1 } }
+            for (way, analyzer) in analyzers.enumerated() {
+                tokens = 0
+                let start = DispatchTime.now().uptimeNanoseconds
+                for text in texts {
+                    var text = text
+                    text.withUTF8 { utf8 in analyzer.forEachToken(in: utf8) { _ in tokens += 1 } }
+                }
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                rates[way].append(Double(bytes) / 1e6 / seconds)
             }
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            rates.append(Double(bytes) / 1e6 / seconds)
         }
         return (rates, tokens, bytes)
+    }
+
+    /// The texts (indices into `texts`) whose tokens differ in any way (position, byte
+    /// range, terms, number flag) between the default analyzer and ICU's iterator alone,
+    /// and the number of tokens compared.
+    public static func analyzerMismatches(texts: [String]) throws -> (mismatches: [Int], tokens: Int) {
+        let common = try Analyzer()
+        let icu = try Analyzer(wordBreaking: .icuOnly)
+        var expected: [UInt8] = []
+        var found: [UInt8] = []
+        var mismatches: [Int] = []
+        var tokens = 0
+        for (index, text) in texts.enumerated() {
+            var text = text
+            expected.removeAll(keepingCapacity: true)
+            found.removeAll(keepingCapacity: true)
+            text.withUTF8 { utf8 in
+                icu.forEachToken(in: utf8) {
+                    record($0, into: &expected)
+                    tokens += 1
+                }
+                common.forEachToken(in: utf8) { record($0, into: &found) }
+            }
+            if expected != found { mismatches.append(index) }
+        }
+        return (mismatches, tokens)
+    }
+
+    /// Appends everything a token says to `bytes`.
+    private static func record(_ token: TokenView, into bytes: inout [UInt8]) {
+        for value in [
+            token.position, token.start, token.end, token.isNumber ? 1 : 0, token.exact.count, token.folded.count,
+        ] {
+            withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) }
+        }
+        bytes.append(contentsOf: token.exact)
+        bytes.append(contentsOf: token.folded)
     }
 
     /// Peak resident memory of this process so far, in MB.

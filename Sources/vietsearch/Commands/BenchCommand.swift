@@ -20,7 +20,9 @@ struct BenchCommand: ParsableCommand {
             counting search, which must find the same top 10. Each query is read as search \
             reads it (Telex, VNI, slips, diacritics: see search --help), and that reading is \
             also timed alone (read_us); --as-typed times searches of the queries as typed. \
-            --analyzer measures the analyzer alone on one thread.
+            --analyzer measures the analyzer alone on one thread, with its common-case word \
+            breaker and with ICU's iterator alone, and checks that both give the same tokens \
+            for every article (exit status 2 when they do not).
 
             Examples:
               vietsearch bench --corpus ../shared/corpus/vinews-baomoi --runs 20
@@ -48,7 +50,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Search the queries as typed, without reading them first.")
     var asTyped = false
 
-    @Flag(name: .long, help: "Measure the analyzer alone (needs --corpus).")
+    @Flag(name: .long, help: "Measure the analyzer alone and check it against ICU (needs --corpus).")
     var analyzer = false
 
     @Flag(name: .long, help: "Print one JSON object.")
@@ -191,22 +193,33 @@ struct BenchCommand: ParsableCommand {
         guard !texts.isEmpty else {
             throw CleanError("no article to analyze in '\(corpus)'" + scan.problems.map { "; \($0)" }.joined())
         }
-        let result = try Benchmark.analyzerThroughput(texts: texts, runs: runs)
-        let sorted = result.megabytesPerSecond.sorted()
-        let median = sorted[sorted.count / 2]
+        let result = try Benchmark.analyzerThroughput(texts: texts, runs: runs, ways: [.commonCaseFirst, .icuOnly])
+        let medians = result.megabytesPerSecond.map { $0.sorted()[$0.count / 2] }
+        let (mismatches, compared) = try Benchmark.analyzerMismatches(texts: texts)
         if json {
             Terminal.print(
                 json:
                     JSON.object([
                         ("text_bytes", .int(result.bytes)), ("tokens", .int(result.tokens)), ("runs", .int(runs)),
-                        ("mb_per_s_median", .double(median)),
-                        ("mb_per_s", .array(result.megabytesPerSecond.map { .double($0) })),
+                        ("mb_per_s_median", .double(medians[0])),
+                        ("mb_per_s", .array(result.megabytesPerSecond[0].map { .double($0) })),
+                        ("icu_only_mb_per_s_median", .double(medians[1])),
+                        ("icu_only_mb_per_s", .array(result.megabytesPerSecond[1].map { .double($0) })),
+                        ("texts", .int(texts.count)), ("compared_tokens", .int(compared)),
+                        ("mismatched_texts", .int(mismatches.count)),
                     ]
                     ))
-            return
+        } else {
+            let lists = result.megabytesPerSecond.map { $0.map { format($0) }.joined(separator: ", ") }
+            Terminal.print(
+                "analyzer, one thread: \(format(Double(result.bytes) / 1e6)) MB, \(result.tokens) tokens; median \(format(medians[0])) MB/s over \(runs) runs (\(lists[0])); ICU word breaking alone \(format(medians[1])) MB/s (\(lists[1]))"
+            )
+            Terminal.print(
+                "tokens against ICU alone: \(mismatches.count) of \(texts.count) texts differ (\(compared) tokens compared)"
+            )
         }
-        Terminal.print(
-            "analyzer, one thread: \(format(Double(result.bytes) / 1e6)) MB, \(result.tokens) tokens; median \(format(median)) MB/s over \(runs) runs (\(sorted.map { format($0) }.joined(separator: ", ")))"
-        )
+        if let first = mismatches.first {
+            throw CleanError("the analyzer's tokens differ from ICU's alone, first in text \(first + 1) of '\(corpus)'")
+        }
     }
 }
