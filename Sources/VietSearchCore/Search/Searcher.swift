@@ -229,7 +229,7 @@ public final class Searcher {
             let tallies = try evaluators.map { try $0.pairTallies(plan) }
             let pairs = plan.alternatives[0].pairs.count
             // Per m, how many visible documents surely hold m pairs adjacent (one pass).
-            var sureHolding = [Int](repeating: 0, count: pairs + 2)
+            var sureHolding = [Int](repeating: 0, count: pairs + 1)
             for (evaluator, tally) in zip(evaluators, tallies) {
                 for doc in tally.indices where tally[doc].sure > 0 && !evaluator.visible.hides(doc) {
                     sureHolding[min(Int(tally[doc].sure), pairs)] += 1
@@ -278,7 +278,6 @@ public final class Searcher {
     private func seedByScoreCeilings(_ evaluators: inout [SegmentEvaluator], _ plan: EvaluationPlan, limit: Int)
         throws
     {
-        guard limit > 0 else { return }
         var ceilings: [ScoreCeilings] = []
         for evaluator in evaluators {
             guard let found = try evaluator.scoreCeilings(plan) else { return }

@@ -17,18 +17,20 @@ protocol SpellingStatistics {
 final class IndexSpellings: SpellingStatistics {
     private let reader: IndexReader
     private var entries: [[UInt8]: [TermInfo?]] = [:]
-    /// Where a spelling stands in one segment (`resolve`).
+    /// Where a spelling stands in one segment (`resolve`): its term's dictionary rank and
+    /// its variant number.
     private struct Spelling {
-        var entry: Int
         var ordinal: Int
         var variant: Int
     }
     private var resolved: [[UInt8]: [Spelling?]] = [:]
-    /// The dictionary entries of the resolved spellings' terms.
-    private var resolvedInfos: [TermInfo] = []
-    /// The spelling pairs of a term (its entry in `resolvedInfos`, shifted 32 bits left)
-    /// and the term of a dictionary rank (added) in the term's segment.
-    private var followers: [Int: [SpellingPair]] = [:]
+    /// The spelling pairs of two terms in one segment.
+    private struct TermPair: Hashable {
+        var segment: Int
+        var first: Int
+        var second: Int
+    }
+    private var followers: [TermPair: [SpellingPair]] = [:]
     let syllableCount: Int
 
     init(reader: IndexReader) {
@@ -62,13 +64,15 @@ final class IndexSpellings: SpellingStatistics {
         var total = 0
         for ordinal in reader.segments.indices {
             guard let a = firsts[ordinal], let b = seconds[ordinal] else { continue }
-            let key = a.entry << 32 | b.ordinal
+            let key = TermPair(segment: ordinal, first: a.ordinal, second: b.ordinal)
             let found: [SpellingPair]
             if let cached = followers[key] {
                 found = cached
-            } else {
-                found = try reader.segments[ordinal].pairs(resolvedInfos[a.entry], before: b.ordinal)
+            } else if let info = try infos(firstFolded)[ordinal] {
+                found = try reader.segments[ordinal].pairs(info, before: b.ordinal)
                 followers[key] = found
+            } else {
+                continue
             }
             for pair in found where pair.firstVariant == a.variant && pair.secondVariant == b.variant {
                 total += pair.count
@@ -77,14 +81,12 @@ final class IndexSpellings: SpellingStatistics {
         return total
     }
 
-    /// Per segment, where spelling `exact` of `folded` stands: its entry in `resolvedInfos`,
-    /// its dictionary rank and its variant number; nil where the segment lacks it.
+    /// Per segment, where spelling `exact` of `folded` stands; nil where the segment lacks it.
     private func resolve(_ exact: [UInt8], _ folded: [UInt8]) throws -> [Spelling?] {
         if let known = resolved[exact] { return known }
         let found = try infos(folded).map { info -> Spelling? in
             guard let info, let variant = info.variants.firstIndex(of: exact) else { return nil }
-            resolvedInfos.append(info)
-            return Spelling(entry: resolvedInfos.count - 1, ordinal: info.ordinal, variant: variant)
+            return Spelling(ordinal: info.ordinal, variant: variant)
         }
         resolved[exact] = found
         return found

@@ -1,17 +1,15 @@
 /// The documents a relaxed search (a question) must evaluate to find its top `limit`, by
-/// MaxScore (Turtle and Flood, 1995), as Lucene and Tantivy prune a disjunction: the
-/// content words are read whole, which gives every match a score it has at least (`floor`)
-/// and a score it cannot pass (`ceiling`), adding the most the other words and the pairs
-/// could give it. A document whose ceiling lies below the `limit`-th best floor cannot
-/// enter the top; the others are the seed, and `SegmentEvaluator` reads the particles,
-/// the common words and the pairs only in their blocks.
+/// MaxScore (Turtle and Flood, 1995), as Lucene and Tantivy prune a disjunction. The words
+/// that score (not a question's particles, which score only through their pairs) and the
+/// pairs' body postings are read whole, which gives every match two bounds:
+/// - a score it surely has: its words' BM25 and the bonus of each pair whose postings say
+///   how often it stands in the spellings asked for;
+/// - a score it cannot pass: its words' BM25 and every pair's bonus at the pair's
+///   frequency in the body (the order `.weighted` gives titles no pair bonus).
 ///
-/// The ceiling of a document, in the order `.weighted` (BM25 plus the body's pair bonus):
-/// - a word other than a content word: its BM25 at the best impact of its blocks, in the
-///   title and in the body;
-/// - a pair: its bonus adjacent as often as the rarer of its words occurs in the body
-///   (for a word not read, at the best impact of its body blocks), 0 when the document
-///   lacks one of its content words.
+/// A match whose ceiling lies below the `limit`-th best sure score cannot enter the top;
+/// the others are the seed, and `SegmentEvaluator` reads the particles and evaluates the
+/// pairs only in their blocks.
 extension SegmentEvaluator {
     /// The matches of `plan` that may enter the top `limit`, ascending, with their
     /// ceilings, and the `limit`-th best floor; nil when every document must be evaluated:

@@ -100,8 +100,4 @@ struct RankingModel: Sendable {
         let weight = field == .body ? 1 : order == .tiers ? bm25.titleWeight : 0
         return pairWeight * idfs * weight * bm25.tf(Double(count), length: length, averageLength: averageLength)
     }
-
-    /// The body's bonus of a pair of words (idfs adding up to `idfs`) whose adjacency gives
-    /// `BM25.tf` `tf`: `pairBonus` in the body, computed from a bound on `tf`.
-    func pairBonusCeiling(idfs: Double, tf: Double) -> Double { pairWeight * idfs * tf }
 }
