@@ -105,14 +105,20 @@ struct ExhaustiveRankingTests {
     }()
 
     @Test func randomQuestionsRankAsEveryArticleRanked() throws {
+        try expectRankedAsEveryArticle(Self.randomQuestions, relaxed: true, limits: [1, 10])
+    }
+
+    /// Each of `queries`, parsed (no query reading), finds the best `limits` articles of
+    /// ranking every article, with their scores.
+    private func expectRankedAsEveryArticle(_ queries: [String], relaxed: Bool, limits: [Int]) throws {
         let searcher = try Self.scratch.searcher()
         let analyzer = try Analyzer()
-        for query in Self.randomQuestions {
+        for query in queries {
             let parsed = QueryParser(analyzer: analyzer).parse(query)
             let statistics = try Statistics(query: parsed, reader: searcher.reader, bm25: searcher.bm25)
-            let expected = reference(parsed, relaxed: true, statistics: statistics, model: searcher.model)
-            for limit in [1, 10] {
-                let options = SearchOptions(limit: limit, snippets: false, countsMatches: false)
+            let expected = reference(parsed, relaxed: relaxed, statistics: statistics, model: searcher.model)
+            for limit in limits {
+                let options = SearchOptions(limit: limit, snippets: false, countsMatches: false, allWords: !relaxed)
                 let result = try searcher.search(parsed, options: options)
                 #expect(result.hits.map(\.article.id) == expected.ranked.prefix(limit).map(\.id), "\(query) \(limit)")
                 #expect(
@@ -135,6 +141,71 @@ struct ExhaustiveRankingTests {
         let total = try #require(try searcher.search(query, options: SearchOptions(limit: 10, snippets: false)).total)
         #expect(kept.docs.count >= 10)
         #expect(kept.docs.count * 10 < total)
+    }
+
+    /// Strict runs of two to five random words and phrases, typed with and without
+    /// diacritics: most are held as typed by many articles, whose top is found among those
+    /// whose score may reach what `limit` of them surely score (`tierScoreBounds`).
+    static let randomRuns: [String] = {
+        var state: UInt64 = 91
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let pool =
+            ["sinh hoạt chi bộ", "sinh hoạt", "chi bộ", "khoa học", "khóa học", "năm", "Đảng viên", "có là"]
+            + words
+        return (0..<40).map { i in
+            let text = (0..<(1 + next(3))).map { _ in pool[next(pool.count)] }.joined(separator: " ")
+            return i % 3 == 0 ? Self.withoutDiacritics(text) : text
+        }
+    }()
+
+    static func withoutDiacritics(_ text: String) -> String {
+        String(
+            text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.value < 0x300 || $0.value > 0x36F }
+                .map(Character.init)
+        ).replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+    }
+
+    @Test func randomRunsOfWordsRankAsEveryArticleRanked() throws {
+        try expectRankedAsEveryArticle(Self.randomRuns, relaxed: false, limits: [1, 3, 10])
+    }
+
+    /// Read as `search` reads them (words typed without diacritics get a preferred
+    /// spelling, ranked before the score), the same runs find the hits of a search that
+    /// evaluates and counts every match.
+    @Test func runsReadAsTypedRankAsWhenEveryMatchIsEvaluated() throws {
+        let searcher = try Self.scratch.searcher()
+        for query in Self.randomRuns {
+            for limit in [1, 10] {
+                let seeded = try searcher.search(
+                    query, options: SearchOptions(limit: limit, snippets: false, countsMatches: false))
+                let everything = try searcher.search(
+                    query, options: SearchOptions(limit: limit, snippets: false, countsMatches: true))
+                #expect(seeded.hits.map(\.article.id) == everything.hits.map(\.article.id), "\(query) \(limit)")
+                #expect(zip(seeded.hits, everything.hits).allSatisfy { abs($0.score - $1.score) < 1e-9 }, "\(query)")
+            }
+        }
+    }
+
+    /// A run of words that many articles hold as typed is evaluated on few of them: those
+    /// whose score may reach what the tenth best surely scores.
+    @Test func aRunHeldAsTypedEvaluatesFewOfItsHolders() throws {
+        let searcher = try Self.scratch.searcher()
+        let query = QueryParser(analyzer: try Analyzer()).parse("sinh hoạt chi bộ")
+        let statistics = try Statistics(query: query, reader: searcher.reader, bm25: searcher.bm25)
+        let plan = EvaluationPlan(query, statistics: statistics, relaxed: false)
+        let options = SearchOptions(limit: 10, snippets: false, countsMatches: false)
+        var evaluator = SegmentEvaluator(
+            segment: searcher.reader.segments[0], ordinal: 0, statistics: statistics, model: searcher.model,
+            options: options, citing: [:])
+        let tallies = try evaluator.pairTallies(plan)
+        let bounds = try #require(try evaluator.tierScoreBounds(plan, tallies: tallies))
+        let bar = try #require(bounds.floors.floor)
+        #expect(bounds.docs.count >= 30)
+        #expect(bounds.reaching(bar).count >= 10)
+        #expect(bounds.reaching(bar).count * 3 < bounds.docs.count)
     }
 
     /// Ranks every article of `articles` for `query` by brute force.
