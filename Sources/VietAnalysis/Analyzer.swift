@@ -39,6 +39,10 @@ public final class Analyzer {
     private var scalarBuffer = [UInt32](repeating: 0, count: 128)
     private var pieces: [Int32] = []
     private var syllables = SyllableCache()
+    /// Changes whenever the numbers `TokenView.syllable` gives are reassigned.
+    public var syllableGeneration: Int { syllables.generation }
+    /// The syllable number of the token `normalize` handled last, or -1.
+    private var lastSyllable: Int32 = -1
 
     /// How an analyzer finds words. Both give the same tokens; ICU is the definition.
     public enum WordBreaking: Sendable {
@@ -194,13 +198,14 @@ public final class Analyzer {
         try body(
             TokenView(
                 position: position, start: sourceStart, end: sourceEnd, isNumber: isNumber,
-                exact: exactBuffer.view(exactCount), folded: foldedBuffer.view(foldedCount)))
+                exact: exactBuffer.view(exactCount), folded: foldedBuffer.view(foldedCount), syllable: lastSyllable))
         position += 1
     }
 
     /// Writes the exact and folded terms of one NFC token into the buffers; returns their
     /// lengths, or nil when the token is too long to be a term.
     private func normalize(_ token: UnsafeBufferPointer<UInt8>, isNumber: Bool) -> (Int, Int)? {
+        lastSyllable = -1
         if token.count > Self.maxTermBytes * 2 { return nil }
         var ascii = true
         for byte in token where byte >= 0x80 {
@@ -219,9 +224,13 @@ public final class Analyzer {
             }
             return (token.count, foldedCount)
         }
-        if let cached = syllables.lookup(token, exact: exactBuffer, folded: foldedBuffer) { return cached }
+        if let cached = syllables.lookup(token, exact: exactBuffer, folded: foldedBuffer) {
+            lastSyllable = syllables.lastEntry
+            return cached
+        }
         let result = normalizeUnicode(token)
         syllables.store(token, exact: exactBuffer.view(result?.0 ?? 0), folded: foldedBuffer.view(result?.1 ?? 0))
+        lastSyllable = syllables.lastEntry
         return result
     }
 

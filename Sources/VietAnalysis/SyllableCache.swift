@@ -11,22 +11,30 @@ struct SyllableCache {
     private var values: [UInt8] = []
     /// Per entry: where its terms start in `values`, and their lengths.
     private var entries: [(start: Int32, exactLength: UInt8, foldedLength: UInt8)] = []
+    /// One up each time the cache starts over: entry ids name the same token bytes only
+    /// within one generation.
+    private(set) var generation = 0
+    /// The entry of the token last looked up, once it holds its terms; -1 when none.
+    private(set) var lastEntry: Int32 = -1
 
     /// Copies the cached terms of `token` into the buffers (which hold at least 255 bytes)
     /// and returns their lengths; or returns nil after reserving an entry that `store` must
     /// then fill.
     @inline(__always)
     mutating func lookup(_ token: UnsafeBufferPointer<UInt8>, exact: TermBuffer, folded: TermBuffer) -> (Int, Int)? {
+        lastEntry = -1
         guard token.count <= Self.maxKeyBytes else { return nil }
         if tokens.count >= Self.capacity {
             tokens = TermTable(capacity: Self.capacity)
             values.removeAll(keepingCapacity: true)
             entries.removeAll(keepingCapacity: true)
+            generation += 1
         }
         let id = tokens.id(of: token)
         guard id < entries.count else { return nil }
         let entry = entries[id]
         if entry.exactLength == 0 { return nil }  // recorded as not a term: normalized again
+        lastEntry = Int32(id)
         var offset = Int(entry.start)
         for i in 0..<Int(entry.exactLength) { exact[i] = values[offset + i] }
         offset += Int(entry.exactLength)
@@ -40,6 +48,7 @@ struct SyllableCache {
         _ token: UnsafeBufferPointer<UInt8>, exact: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>
     ) {
         guard token.count <= Self.maxKeyBytes, tokens.count == entries.count + 1 else { return }
+        if exact.count > 0 { lastEntry = Int32(entries.count) }
         entries.append((Int32(values.count), UInt8(exact.count), UInt8(folded.count)))
         values.append(contentsOf: exact)
         values.append(contentsOf: folded)

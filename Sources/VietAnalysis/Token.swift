@@ -33,4 +33,7 @@ public struct TokenView {
     public let isNumber: Bool
     public let exact: UnsafeBufferPointer<UInt8>
     public let folded: UnsafeBufferPointer<UInt8>
+    /// The analyzer's number for the token's bytes, or -1: tokens with the same number give
+    /// the same terms while the analyzer's `syllableGeneration` stays the same.
+    public let syllable: Int32
 }

@@ -136,6 +136,35 @@ struct AnalyzerTests {
         #expect(analyzer.tokens(text) == first)
     }
 
+    /// What the index builder relies on to skip hashing a syllable it has seen: within one
+    /// generation, a syllable number always names the same exact and folded terms.
+    @Test func syllableNumbersNameTheSameTermsWithinAGeneration() throws {
+        let analyzer = try Analyzer()
+        let words = (0..<(SyllableCache.capacity + 100)).map { "Đ\($0 % 300)ả\($0)" }
+        var text = (words + words.prefix(500) + ["Hà Nội hà nội HÀ"]).joined(separator: " ")
+        var seen: [Int: [Int32: (String, String)]] = [:]
+        var numbered = 0
+        var generations = Set<Int>()
+        text.withUTF8 { bytes in
+            analyzer.forEachToken(in: bytes) { token in
+                guard token.syllable >= 0 else { return }
+                numbered += 1
+                let generation = analyzer.syllableGeneration
+                generations.insert(generation)
+                let terms = (
+                    String(decoding: token.exact, as: UTF8.self), String(decoding: token.folded, as: UTF8.self)
+                )
+                if let known = seen[generation]?[token.syllable] {
+                    #expect(known == terms)
+                } else {
+                    seen[generation, default: [:]][token.syllable] = terms
+                }
+            }
+        }
+        #expect(numbered == words.count + 500 + 5)
+        #expect(generations.count == 2)
+    }
+
     @Test func overlongTokensAreDropped() {
         let long = String(repeating: "a", count: Analyzer.maxTermBytes + 1)
         #expect(analyzer.tokens("x \(long) y").map(\.exact) == ["x", "y"])

@@ -33,6 +33,20 @@ final class RawBuffer<Element: BitwiseCopyable> {
         return count - n
     }
 
+    /// Appends the elements of `elements`.
+    @inline(__always)
+    func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+        if count + elements.count > capacity { grow(to: count + elements.count) }
+        if let source = elements.baseAddress { (base + count).initialize(from: source, count: elements.count) }
+        count += elements.count
+    }
+
+    /// Drops every element, keeping the memory when `keepingCapacity`.
+    func removeAll(keepingCapacity: Bool) {
+        guard keepingCapacity else { return removeAll() }
+        count = 0
+    }
+
     /// Drops every element and the memory they took.
     func removeAll() {
         base.deallocate()

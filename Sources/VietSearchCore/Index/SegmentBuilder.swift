@@ -48,10 +48,13 @@ final class SegmentBuilder {
     private let recognizer = CitationRecognizer()
     private(set) var textBytes = 0
     private var keyBuffer = [UInt8](repeating: 0, count: 256)
-    /// Per term id: nil when its folded term starts no type phrase, else the second
-    /// syllables that complete one (empty: the term is a type on its own, `luật`).
-    private var phraseSeconds: [[[UInt8]]?] = []
-    private var arena = TokenArena()
+    /// Per term id: -1 when its folded term starts no type phrase, else the index in
+    /// `phraseSecondLists` of the second syllables that complete one (empty: the term is a
+    /// type on its own, `luật`). An index, not the list: reading it per token retains nothing.
+    private var phraseSeconds: [Int32] = []
+    private var phraseSecondLists: [[[UInt8]]] = []
+    private let arena = TokenArena()
+    private var syllableTerms = SyllableTerms()
     /// Adjacent syllables within a sentence of either field, by term and variant, from
     /// which the segment's pair postings are made (`PairPostings`).
     let pairs = PairCounter()
@@ -89,11 +92,14 @@ final class SegmentBuilder {
             arena.removeAll()
             var sawNumber = false
             var mayCite = false
-            var previousSeconds: [[UInt8]]? = nil
+            var previousSeconds: Int32 = -1
             // The previous token: term id, variant, position (pairs never span a sentence
             // break, where the analyzer skips a position).
             var previous = (id: -1, variant: 0, position: -2)
+            syllableTerms.use(analyzer)
             analyzer.forEachToken(in: bytes) { token in
+                // The analyzer's cache may start over within a text.
+                if token.syllable >= 0 { syllableTerms.use(analyzer) }
                 let id = add(token, field: field, doc: doc)
                 count += 1
                 let variant = Int(lastVariant[id])
@@ -107,9 +113,11 @@ final class SegmentBuilder {
                 sawNumber = sawNumber || token.isNumber
                 guard !mayCite else { return }
                 let seconds = phraseSeconds[id]
-                if let previous = previousSeconds, previous.contains(where: { token.folded.starts(with: $0) }) {
+                if previousSeconds >= 0,
+                    phraseSecondLists[Int(previousSeconds)].contains(where: { token.folded.starts(with: $0) })
+                {
                     mayCite = true
-                } else if seconds?.isEmpty == true {
+                } else if seconds >= 0 && phraseSecondLists[Int(seconds)].isEmpty {
                     mayCite = true
                 } else if !token.isNumber && token.start > 0 && bytes[token.start - 1] == 0x2F {
                     mayCite = true  // a code part after "/": 21-KL/TW, 35/NQ-CP
@@ -129,6 +137,25 @@ final class SegmentBuilder {
     @inline(__always)
     @discardableResult
     private func add(_ token: TokenView, field: Field, doc: Int) -> Int {
+        // A syllable seen before: its term and exact form without hashing either.
+        let known = token.syllable >= 0 ? syllableTerms.lookup(token.syllable, field: field) : nil
+        let (id, exactID) = known ?? newSpelling(token, field: field)
+        if lastDoc[id] != Int32(doc) {
+            append(Self.documentMarker | UInt32(doc), toTerm: id)
+            lastDoc[id] = Int32(doc)
+            docFrequency[id] += 1
+        }
+        if lastExact[id] != exactID {
+            lastExact[id] = exactID
+            lastVariant[id] = variant(of: exactID, forTerm: id)
+        }
+        append(UInt32(min(token.position, Self.maxPosition)) << 8 | UInt32(lastVariant[id]), toTerm: id)
+        return id
+    }
+
+    /// The term id and exact-form id of `token` looked up (and added when new) by their
+    /// bytes; remembered under the token's syllable number.
+    private func newSpelling(_ token: TokenView, field: Field) -> (Int, Int32) {
         let length = token.folded.count + 1
         if keyBuffer.count < length { keyBuffer = [UInt8](repeating: 0, count: length * 2) }
         let id = keyBuffer.withUnsafeMutableBufferPointer { buffer -> Int in
@@ -146,22 +173,63 @@ final class SegmentBuilder {
             lastExact.append(Int32.min)
             lastVariant.append(0)
             variants.append([])
-            phraseSeconds.append(CitationTrigger.seconds(of: token.folded))
+            if let seconds = CitationTrigger.seconds(of: token.folded) {
+                phraseSeconds.append(Int32(phraseSecondLists.count))
+                phraseSecondLists.append(seconds)
+            } else {
+                phraseSeconds.append(-1)
+            }
         }
         let exactID =
             token.exact.elementsEqual(token.folded)
             ? SegmentBuilder.sameAsFolded : Int32(exactForms.id(of: token.exact))
-        if lastDoc[id] != Int32(doc) {
-            append(Self.documentMarker | UInt32(doc), toTerm: id)
-            lastDoc[id] = Int32(doc)
-            docFrequency[id] += 1
+        if token.syllable >= 0 { syllableTerms.remember(token.syllable, field: field, term: id, exact: exactID) }
+        return (id, exactID)
+    }
+}
+
+/// Per syllable number of one analyzer (`TokenView.syllable`): the term id in each field
+/// and the exact-form id that its bytes gave, -1 while not known.
+struct SyllableTerms {
+    private var title: [Int32] = []
+    private var body: [Int32] = []
+    private var exact: [Int32] = []
+    private var analyzer: ObjectIdentifier?
+    /// Held, so that no other analyzer can take its place at the same address.
+    private var held: Analyzer?
+    private var generation = -1
+
+    /// Forgets every number unless they are still `analyzer`'s current ones.
+    @inline(__always)
+    mutating func use(_ analyzer: Analyzer) {
+        let id = ObjectIdentifier(analyzer)
+        guard id != self.analyzer || analyzer.syllableGeneration != generation else { return }
+        self.analyzer = id
+        held = analyzer
+        generation = analyzer.syllableGeneration
+        title.removeAll(keepingCapacity: true)
+        body.removeAll(keepingCapacity: true)
+        exact.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    func lookup(_ syllable: Int32, field: Field) -> (Int, Int32)? {
+        let s = Int(syllable)
+        guard s < exact.count else { return nil }
+        let term = field == .title ? title[s] : body[s]
+        return term < 0 ? nil : (Int(term), exact[s])
+    }
+
+    mutating func remember(_ syllable: Int32, field: Field, term: Int, exact exactID: Int32) {
+        let s = Int(syllable)
+        if s >= exact.count {
+            let grown = max(s + 1, exact.count * 2, 1024)
+            title += repeatElement(-1, count: grown - title.count)
+            body += repeatElement(-1, count: grown - body.count)
+            exact += repeatElement(-1, count: grown - exact.count)
         }
-        if lastExact[id] != exactID {
-            lastExact[id] = exactID
-            lastVariant[id] = variant(of: exactID, forTerm: id)
-        }
-        append(UInt32(min(token.position, Self.maxPosition)) << 8 | UInt32(lastVariant[id]), toTerm: id)
-        return id
+        if field == .title { title[s] = Int32(term) } else { body[s] = Int32(term) }
+        exact[s] = exactID
     }
 }
 

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Writes a `SegmentBuilder` as the immutable files of one segment (see docs/FORMAT.md):
 /// `.terms` (term dictionary), `.post` (documents and frequencies), `.pos` (positions with
 /// exact-spelling variants), `.norms` (field lengths), `.store` (stored articles) and
@@ -17,64 +19,56 @@ enum SegmentWriter {
         var rank = [Int](repeating: 0, count: segment.termCount)
         for (r, id) in order.enumerated() { rank[id] = r }
         var dictionary = ByteWriter(capacity: keys.count * 24)
-        var postingsFile = ByteWriter(capacity: segment.textBytes / 4)
-        var positionsFile = ByteWriter(capacity: segment.textBytes / 3)
         var blocks = DictionaryBlocks()
-        var scratch = PostingScratch()
 
-        // The pairs first, each term's in `.pairs` (the postings of the larger ones in
-        // `.post`), so that their postings are freed before the terms' are encoded.
-        var pairsFile = ByteWriter(capacity: segment.textBytes / 3)
-        var pairRanges = [(range: Range<Int>, crc: UInt32)](repeating: (0..<0, 0), count: segment.termCount)
-        do {
-            let pairs = PairPostings(segment.pairs)
-            // Per term, the pairs it starts, by the second term's dictionary rank.
-            var followers = [[Int32]](repeating: [], count: segment.termCount)
-            for (p, pair) in pairs.pairs.enumerated() { followers[pair.first].append(Int32(p)) }
-            for id in order where !followers[id].isEmpty {
-                followers[id].sort { rank[pairs.pairs[Int($0)].second] < rank[pairs.pairs[Int($1)].second] }
-                let start = pairsFile.count
-                encode(
-                    followers: followers[id], of: pairs, rank: rank, segment: segment, to: &pairsFile,
-                    postings: &postingsFile, scratch: &scratch)
-                followers[id] = []
-                pairRanges[id] = (
-                    start..<pairsFile.count, pairsFile.bytes[start...].withUnsafeBytes { CRC32.checksum($0) }
-                )
+        // The pairs (`.pairs`, and the postings of the larger ones, which open `.post`), the
+        // terms' postings and positions, and the compressed store are made as three parts,
+        // each into buffers of its own; the terms' postings then follow the pairs'. Called
+        // alone (`IndexWriter.flush`), the parts run at once; inside FolderSync's workers,
+        // libdispatch runs a nested `concurrentPerform` on the worker's thread, one part
+        // after another (queues of their own ran them at once there, but took peak RSS on
+        // vinews to about 1 GB).
+        let parts = Parts(segment: segment, order: order, rank: rank)
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0: parts.pairs.encode(parts.segment, order: parts.order, rank: parts.rank)
+            case 1: parts.terms.encode(parts.segment, order: parts.order)
+            default: parts.store = parts.segment.store.body()
             }
         }
+        let pairs = parts.pairs
+        var terms = parts.terms
+        parts.terms = TermHalf()
+        var postingsFile = pairs.postings
+        postingsFile.append(terms.postings.bytes)
+        terms.postings = ByteWriter()
 
-        for id in order {
+        var variantStart = 0
+        for (n, id) in order.enumerated() {
             let key = keys.key(id)
             let variants = segment.variants[id]
-            let postingsStart = postingsFile.count
-            let positionsStart = positionsFile.count
-            scratch.positionsStart = positionsStart
-            encode(
-                variantCount: variants.count,
-                lengths: key.first == Field.title.rawValue ? segment.titleLengths : segment.bodyLengths,
-                postings: &postingsFile, positions: &positionsFile, scratch: &scratch
-            ) { segment.forEachEntry(ofTerm: id, $0) }
-            let crc = postingsFile.bytes[postingsStart...].withUnsafeBytes { CRC32.checksum($0) }
-            let crcBoth = positionsFile.bytes[positionsStart...].withUnsafeBytes { CRC32.checksum($0, seed: crc) }
-            let pairRange = pairRanges[id]
+            let entry = terms.entries[n]
+            let pairRange = pairs.ranges[id]
             blocks.entry(key, to: &dictionary) { dictionary in
                 dictionary.varint(segment.documentFrequency(ofTerm: id))
-                dictionary.varint(postingsStart)
-                dictionary.varint(postingsFile.count - postingsStart)
-                dictionary.varint(positionsStart)
-                dictionary.varint(positionsFile.count - positionsStart)
-                dictionary.u32(crcBoth)
+                dictionary.varint(pairs.postings.count + entry.postings.lowerBound)
+                dictionary.varint(entry.postings.count)
+                dictionary.varint(entry.positions.lowerBound)
+                dictionary.varint(entry.positions.count)
+                dictionary.u32(entry.crc)
                 dictionary.varint(variants.count)
                 for (v, variant) in variants.enumerated() {
                     dictionary.lengthPrefixed(segment.exactForm(variant, ofTerm: id))
-                    dictionary.varint(scratch.variantCounts[v])
+                    dictionary.varint(terms.variantCounts[variantStart + v])
                 }
                 dictionary.varint(pairRange.range.lowerBound)
                 dictionary.varint(pairRange.range.count)
                 if !pairRange.range.isEmpty { dictionary.u32(pairRange.crc) }
             }
+            variantStart += variants.count
         }
+        let pairsFile = pairs.file
+        let positionsFile = terms.positions
         blocks.finish(&dictionary, termCount: keys.count)
 
         var norms = ByteWriter(capacity: segment.docCount * 8 + 8)
@@ -86,7 +80,7 @@ enum SegmentWriter {
 
         let files: [(FileFormat.Kind, [UInt8])] = [
             (.terms, dictionary.bytes), (.postings, postingsFile.bytes), (.positions, positionsFile.bytes),
-            (.norms, norms.bytes), (.store, segment.store.body()), (.citations, segment.citations.body()),
+            (.norms, norms.bytes), (.store, parts.store), (.citations, segment.citations.body()),
             (.pairs, pairsFile.bytes), (.columns, segment.columns.body()),
         ]
         for (kind, body) in files {
@@ -97,6 +91,93 @@ enum SegmentWriter {
             name: name, id: id, docs: segment.docCount, deletes: nil, deletesID: nil, deletedCount: 0,
             titleTokens: segment.titleLengths.reduce(0) { $0 + Int($1) },
             bodyTokens: segment.bodyLengths.reduce(0) { $0 + Int($1) })
+    }
+
+    /// What the parts of `write` share: each writes its own part only, and the segment is
+    /// only read while they run.
+    private final class Parts: @unchecked Sendable {
+        let segment: SegmentBuilder
+        let order: [Int]
+        let rank: [Int]
+        var pairs = PairHalf()
+        var terms = TermHalf()
+        var store: [UInt8] = []
+
+        init(segment: SegmentBuilder, order: [Int], rank: [Int]) {
+            self.segment = segment
+            self.order = order
+            self.rank = rank
+        }
+    }
+
+    /// The pairs' part of a segment: `.pairs`, and the postings of the pairs too frequent
+    /// to inline, in the order they open `.post`.
+    private struct PairHalf {
+        var file = ByteWriter()
+        var postings = ByteWriter()
+        /// Per term id, its pairs' range of `file` and their checksum.
+        var ranges: [(range: Range<Int>, crc: UInt32)] = []
+
+        mutating func encode(_ segment: SegmentBuilder, order: [Int], rank: [Int]) {
+            file = ByteWriter(capacity: segment.textBytes / 3)
+            postings = ByteWriter(capacity: segment.textBytes / 16)
+            ranges = [(range: Range<Int>, crc: UInt32)](repeating: (0..<0, 0), count: segment.termCount)
+            var scratch = PostingScratch()
+            let pairs = PairPostings(segment.pairs)
+            // Per term, the pairs it starts, by the second term's dictionary rank.
+            var followers = [[Int32]](repeating: [], count: segment.termCount)
+            for (p, pair) in pairs.pairs.enumerated() { followers[pair.first].append(Int32(p)) }
+            for id in order where !followers[id].isEmpty {
+                followers[id].sort { rank[pairs.pairs[Int($0)].second] < rank[pairs.pairs[Int($1)].second] }
+                let start = file.count
+                SegmentWriter.encode(
+                    followers: followers[id], of: pairs, rank: rank, segment: segment, to: &file,
+                    postings: &postings, scratch: &scratch)
+                followers[id] = []
+                ranges[id] = (start..<file.count, file.bytes[start...].withUnsafeBytes { CRC32.checksum($0) })
+            }
+        }
+    }
+
+    /// The terms' part of a segment: their postings (from offset 0, the pairs' go first),
+    /// `.pos`, and per term in dictionary order what its dictionary entry says of them.
+    private struct TermHalf {
+        struct Entry {
+            var postings: Range<Int>
+            var positions: Range<Int>
+            /// Of the postings, then of the positions.
+            var crc: UInt32
+        }
+        var postings = ByteWriter()
+        var positions = ByteWriter()
+        var entries: [Entry] = []
+        /// Occurrences of each variant, the terms' in dictionary order one after another.
+        var variantCounts: [Int] = []
+
+        mutating func encode(_ segment: SegmentBuilder, order: [Int]) {
+            postings = ByteWriter(capacity: segment.textBytes / 4)
+            positions = ByteWriter(capacity: segment.textBytes / 3)
+            entries.reserveCapacity(order.count)
+            var scratch = PostingScratch()
+            for id in order {
+                let postingsStart = postings.count
+                let positionsStart = positions.count
+                scratch.positionsStart = positionsStart
+                SegmentWriter.encode(
+                    variantCount: segment.variants[id].count,
+                    lengths: segment.keys.key(id).first == Field.title.rawValue
+                        ? segment.titleLengths : segment.bodyLengths,
+                    postings: &postings, positions: &positions, scratch: &scratch
+                ) { segment.forEachEntry(ofTerm: id, $0) }
+                let crc = postings.bytes[postingsStart...].withUnsafeBytes { CRC32.checksum($0) }
+                let crcBoth = positions.bytes[positionsStart...].withUnsafeBytes { CRC32.checksum($0, seed: crc) }
+                entries.append(
+                    Entry(
+                        postings: postingsStart..<postings.count, positions: positionsStart..<positions.count,
+                        crc: crcBoth))
+                variantCounts += scratch.variantCounts
+            }
+        }
     }
 
     /// The dictionary's blocks of `blockSize` entries, each entry's key sharing a prefix
@@ -359,8 +440,12 @@ enum SegmentWriter {
     /// counts (a higher frequency in a field no longer), by ascending frequency; their
     /// lengths then ascend too.
     static func impacts(_ postings: [(freq: UInt32, length: UInt32)]) -> [(freq: UInt32, length: UInt32)] {
+        // Sorted by descending frequency, then ascending length, as one integer each.
+        var keys = postings.map { UInt64(~$0.freq) << 32 | UInt64($0.length) }
+        keys.sort()
         var frontier: [(freq: UInt32, length: UInt32)] = []
-        for posting in postings.sorted(by: { $0.freq != $1.freq ? $0.freq > $1.freq : $0.length < $1.length }) {
+        for key in keys {
+            let posting = (freq: ~UInt32(truncatingIfNeeded: key >> 32), length: UInt32(truncatingIfNeeded: key))
             if let last = frontier.last, last.length <= posting.length { continue }
             frontier.append(posting)
         }

@@ -8,53 +8,44 @@
 ///
 /// Each record is compressed on its own (showing 10 hits decompresses 10 records) and
 /// carries its own checksum, so a search that shows an article verifies it. The dictionary
-/// is trained on the segment's first records, which wait uncompressed until then.
+/// is trained on the segment's first records. Records wait uncompressed until the segment
+/// is written (`body`), so that compressing them runs beside the postings' encoding
+/// instead of on the thread that analyzes.
 struct StoredFieldsWriter {
     /// How many records the dictionary is trained on.
     static let trainingRecords = 400
-    private var records = RecordFileWriter()
-    private var pending: [[UInt8]] = []
-    private var compressor: Compressor? = nil
-    private var dictionary: [UInt8] = []
+    /// Every record's Fields, one after another, and where each ends.
+    private var fields = ByteWriter()
+    private var ends: [Int] = []
 
     mutating func add(_ article: Article) {
-        var fields = ByteWriter(capacity: article.body.utf8.count + article.title.utf8.count + 64)
         fields.string(article.id)
         fields.string(article.title)
         fields.optionalString(article.date)
         fields.optionalString(article.source)
         fields.optionalString(article.folder)
         fields.string(article.body)
-        if let compressor {
-            records.add(Self.record(fields.bytes, compressor))
-            return
-        }
-        pending.append(fields.bytes)
-        if pending.count >= Self.trainingRecords { startCompressing() }
+        ends.append(fields.count)
     }
 
-    private mutating func startCompressing() {
-        dictionary = Compression.trainDictionary(pending) ?? []
-        let compressor = Compressor(dictionary: dictionary)
-        for fields in pending { records.add(Self.record(fields, compressor)) }
-        pending = []
-        self.compressor = compressor
-    }
-
-    private static func record(_ fields: [UInt8], _ compressor: Compressor) -> [UInt8] {
-        var record = ByteWriter()
-        record.u32(CRC32.checksum(fields))
-        record.varint(fields.count)
-        record.append(compressor.compress(fields))
-        return record.bytes
-    }
+    private func record(_ i: Int) -> ArraySlice<UInt8> { fields.bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]] }
 
     func body() -> [UInt8] {
-        var finished = self
-        if finished.compressor == nil { finished.startCompressing() }
+        let dictionary =
+            Compression.trainDictionary((0..<min(ends.count, Self.trainingRecords)).map { Array(record($0)) }) ?? []
+        let compressor = Compressor(dictionary: dictionary)
+        var records = RecordFileWriter()
+        for i in ends.indices {
+            let fields = record(i)
+            var record = ByteWriter()
+            record.u32(fields.withUnsafeBytes { CRC32.checksum($0) })
+            record.varint(fields.count)
+            record.append(fields.withUnsafeBytes { compressor.compress($0) })
+            records.add(record.bytes)
+        }
         var out = ByteWriter()
-        out.lengthPrefixed(finished.dictionary)
-        out.append(finished.records.body())
+        out.lengthPrefixed(dictionary)
+        out.append(records.body())
         return out.bytes
     }
 }

@@ -12,17 +12,19 @@ struct TokenArena {
         var isNumber: Bool
     }
 
-    private var entries: [Entry] = []
+    /// Raw buffers, not arrays: every token of every text is appended here, and an array's
+    /// uniqueness check and growth path per append showed in the profile.
+    private let entries = RawBuffer<Entry>()
     /// Per token: the exact bytes, then the folded bytes.
-    private var bytes: [UInt8] = []
+    private let bytes = RawBuffer<UInt8>()
 
-    mutating func removeAll() {
+    func removeAll() {
         entries.removeAll(keepingCapacity: true)
         bytes.removeAll(keepingCapacity: true)
     }
 
     @inline(__always)
-    mutating func append(_ token: TokenView) {
+    func append(_ token: TokenView) {
         entries.append(
             Entry(
                 start: Int32(token.start), end: Int32(token.end), position: Int32(token.position),
@@ -36,8 +38,10 @@ struct TokenArena {
     func tokens(of text: UnsafeBufferPointer<UInt8>) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(entries.count)
+        let bytes = Array(UnsafeBufferPointer(start: self.bytes.base, count: self.bytes.count))
         var offset = 0
-        for entry in entries {
+        for i in 0..<entries.count {
+            let entry = entries[i]
             let range = Int(entry.start)..<Int(entry.end)
             let slice = String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
             let exact = Term(bytes[offset..<(offset + Int(entry.exactLength))])

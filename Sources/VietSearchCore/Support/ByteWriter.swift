@@ -36,14 +36,13 @@ struct ByteWriter {
         bytes.append(contentsOf: data)
     }
 
-    mutating func string(_ text: String) { lengthPrefixed(Array(text.utf8)) }
+    mutating func string(_ text: String) { lengthPrefixed(text.utf8) }
 
     /// An optional string: 0 for none, else 1 + length, then the bytes.
     mutating func optionalString(_ text: String?) {
         guard let text else { return varint(0) }
-        let utf8 = Array(text.utf8)
-        varint(utf8.count + 1)
-        bytes.append(contentsOf: utf8)
+        varint(text.utf8.count + 1)
+        bytes.append(contentsOf: text.utf8)
     }
 
     mutating func append<C: Collection>(_ data: C) where C.Element == UInt8 { bytes.append(contentsOf: data) }
