@@ -143,9 +143,9 @@ struct ExhaustiveRankingTests {
         #expect(kept.docs.count * 10 < total)
     }
 
-    /// Strict runs of two to five random words and phrases, typed with and without
-    /// diacritics: most are held as typed by many articles, whose top is found among those
-    /// whose score may reach what `limit` of them surely score (`tierScoreBounds`).
+    /// Strict runs of one to three random words and phrases, typed with and without
+    /// diacritics: most are held as typed by many articles, whose top is looked for among
+    /// those holding the most pairs adjacent (`SegmentEvaluator.pairTallies`).
     static let randomRuns: [String] = {
         var state: UInt64 = 91
         func next(_ n: Int) -> Int {
@@ -187,25 +187,6 @@ struct ExhaustiveRankingTests {
                 #expect(zip(seeded.hits, everything.hits).allSatisfy { abs($0.score - $1.score) < 1e-9 }, "\(query)")
             }
         }
-    }
-
-    /// A run of words that many articles hold as typed is evaluated on few of them: those
-    /// whose score may reach what the tenth best surely scores.
-    @Test func aRunHeldAsTypedEvaluatesFewOfItsHolders() throws {
-        let searcher = try Self.scratch.searcher()
-        let query = QueryParser(analyzer: try Analyzer()).parse("sinh hoạt chi bộ")
-        let statistics = try Statistics(query: query, reader: searcher.reader, bm25: searcher.bm25)
-        let plan = EvaluationPlan(query, statistics: statistics, relaxed: false)
-        let options = SearchOptions(limit: 10, snippets: false, countsMatches: false)
-        var evaluator = SegmentEvaluator(
-            segment: searcher.reader.segments[0], ordinal: 0, statistics: statistics, model: searcher.model,
-            options: options, citing: [:])
-        let tallies = try evaluator.pairTallies(plan)
-        let bounds = try #require(try evaluator.tierScoreBounds(plan, tallies: tallies))
-        let bar = try #require(bounds.floors.floor)
-        #expect(bounds.docs.count >= 30)
-        #expect(bounds.reaching(bar).count >= 10)
-        #expect(bounds.reaching(bar).count * 3 < bounds.docs.count)
     }
 
     /// Ranks every article of `articles` for `query` by brute force.

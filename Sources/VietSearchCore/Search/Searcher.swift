@@ -226,7 +226,7 @@ public final class Searcher {
         if !options.countsMatches, options.limit > 0, options.sort == .relevance, citing.allSatisfy(\.isEmpty),
             plan.isRunOfWords
         {
-            let tallies = try evaluators.indices.map { try evaluators[$0].pairTallies(plan) }
+            let tallies = try evaluators.map { try $0.pairTallies(plan) }
             let pairs = plan.alternatives[0].pairs.count
             // Per m, how many visible documents surely hold m pairs adjacent (one pass).
             var sureHolding = [Int](repeating: 0, count: pairs + 1)
@@ -244,7 +244,6 @@ public final class Searcher {
                 level = m
                 break
             }
-            if level == pairs { try seedByTierScores(&evaluators, plan, tallies: tallies, limit: options.limit) }
         }
         if relaxed, !options.countsMatches { try seedByScoreCeilings(&evaluators, plan, limit: options.limit) }
         // A search sorted by date looks first at the candidates with the best sort keys
@@ -270,25 +269,6 @@ public final class Searcher {
             }
         }
         return (try topHits(contenders, limit: options.limit), options.countsMatches ? counts : nil)
-    }
-
-    /// Narrows the seeds of a strict search of words that `limit` articles surely hold as
-    /// typed to the articles whose score may reach the `limit`-th best score that those
-    /// surely have (`SegmentEvaluator.tierScoreBounds`); leaves them as they are when the
-    /// plan does not allow it.
-    private func seedByTierScores(
-        _ evaluators: inout [SegmentEvaluator], _ plan: EvaluationPlan, tallies: [[(sure: UInt8, maybe: UInt8)]],
-        limit: Int
-    ) throws {
-        var bounds: [TierScoreBounds] = []
-        var best = BestValues<TierScoreBounds.Sure>(limit: limit)
-        for (k, tally) in tallies.enumerated() {
-            guard let found = try evaluators[k].tierScoreBounds(plan, tallies: tally) else { return }
-            for floor in found.floors.values { best.add(floor) }
-            bounds.append(found)
-        }
-        guard let bar = best.floor else { return }
-        for k in evaluators.indices { evaluators[k].seed = bounds[k].reaching(bar) }
     }
 
     /// Seeds a relaxed search that shows the best hits with the matches that may enter the

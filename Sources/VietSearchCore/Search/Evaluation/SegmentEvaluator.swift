@@ -241,9 +241,7 @@ struct SegmentEvaluator {
                 var counts: [Int32]
                 if cursors[pair.first] == nil || cursors[pair.second] == nil {
                     counts = [Int32](repeating: 0, count: n)
-                } else if let cursor = try wholePairs[pair.index * 2 + (field == .title ? 0 : 1)]
-                    ?? pairCursor(first, second, field, restrictedTo: restriction)
-                {
+                } else if let cursor = try pairCursor(first, second, field, restrictedTo: restriction) {
                     counts = [Int32](repeating: 0, count: n)
                     let list = cursor.list
                     for p in 0..<list.count { counts[Int(list.docs[p])] = Int32(cursor.count(p) ?? -1) }
@@ -371,7 +369,7 @@ struct SegmentEvaluator {
     }
 
     /// The postings of two words as a pair in one field (nil when they are never adjacent there).
-    func pairCursor(_ first: Query.Term, _ second: Query.Term, _ field: Field, restrictedTo: [Int32]?) throws
+    private func pairCursor(_ first: Query.Term, _ second: Query.Term, _ field: Field, restrictedTo: [Int32]?) throws
         -> PairCursor?
     {
         guard let a = try statistics.info(segment: ordinal, field: field, folded: first.folded, in: segment),
@@ -379,20 +377,6 @@ struct SegmentEvaluator {
         else { return nil }
         return try PairCursor(first, second, entries: (a, b), segment: segment, restrictedTo: restrictedTo)
     }
-
-    /// The whole postings of `pair` (its words `first` and `second`) in `field`, read once
-    /// per search (nil when they never stand adjacent there).
-    mutating func wholePair(_ pair: EvaluationPlan.Pair, _ first: Query.Term, _ second: Query.Term, _ field: Field)
-        throws -> PairCursor?
-    {
-        let key = pair.index * 2 + (field == .title ? 0 : 1)
-        if let known = wholePairs[key] { return known }
-        let cursor = try pairCursor(first, second, field, restrictedTo: nil)
-        wholePairs[key] = .some(cursor)
-        return cursor
-    }
-    /// Pair postings read whole (`wholePair`), by pair index and field.
-    private var wholePairs: [Int: PairCursor?] = [:]
 
     /// The documents the top `limit` is known to lie among (`Searcher`, from `pairTallies`),
     /// or nil.
@@ -405,7 +389,7 @@ struct SegmentEvaluator {
     /// many it may (`maybe`: those and the ones only positions can tell). For a plan that
     /// is a strict search of words (`EvaluationPlan.isRunOfWords`). A document holding
     /// every pair surely holds the query as typed: all its words exact, all pairs adjacent.
-    mutating func pairTallies(_ plan: EvaluationPlan) throws -> [(sure: UInt8, maybe: UInt8)] {
+    func pairTallies(_ plan: EvaluationPlan) throws -> [(sure: UInt8, maybe: UInt8)] {
         var tallies = [(sure: UInt8, maybe: UInt8)](repeating: (0, 0), count: segment.docCount)
         for pair in plan.alternatives[0].pairs {
             let first = plan.clauses[pair.first].terms[0]
@@ -414,7 +398,7 @@ struct SegmentEvaluator {
             var state = [UInt8](repeating: 0, count: segment.docCount)
             var holders: [Int32] = []
             for field in [Field.title, .body] {
-                guard let cursor = try wholePair(pair, first, second, field) else { continue }
+                guard let cursor = try pairCursor(first, second, field, restrictedTo: nil) else { continue }
                 let list = cursor.list
                 for p in 0..<list.count {
                     let now: UInt8 =

@@ -9,10 +9,6 @@ struct PairCursor {
     /// (bit 7 stands for every spelling past the seventh: it may be in neither).
     private let agreeing: UInt8
     private let disagreeing: UInt8
-    /// Mask bits of the spellings that spell the first word, and the second, as the query
-    /// term's `exact` (bit 7, standing for several spellings, never).
-    private let spellingFirst: UInt8
-    private let spellingSecond: UInt8
 
     /// The pair's postings (with `candidates`, only the blocks that could hold one of
     /// them) from the dictionary entries of its words in the field, or nil when the
@@ -26,7 +22,6 @@ struct PairCursor {
         list = try segment.postings(of: follower, restrictedTo: candidates)
         var agree: UInt8 = 0
         var disagree: UInt8 = 0
-        var spells: (first: UInt8, second: UInt8) = (0, 0)
         for (v, spelling) in follower.spellings.enumerated() {
             guard spelling.firstVariant < firstInfo.variants.count, spelling.secondVariant < secondInfo.variants.count
             else {
@@ -37,24 +32,13 @@ struct PairCursor {
                 (!first.exactMatters || firstInfo.variants[spelling.firstVariant] == first.exact)
                 && (!second.exactMatters || secondInfo.variants[spelling.secondVariant] == second.exact)
             if agrees { agree |= bit } else { disagree |= bit }
-            if v < 7 && firstInfo.variants[spelling.firstVariant] == first.exact { spells.first |= bit }
-            if v < 7 && secondInfo.variants[spelling.secondVariant] == second.exact { spells.second |= bit }
         }
         if follower.spellings.count == 1 {
             // A single spelling has no masks (`PostingList.mask` gives all bits).
             (agree, disagree) = agree != 0 ? (0xFF, 0) : (0, 0xFF)
-            spells = (spells.first != 0 ? 0xFF : 0, spells.second != 0 ? 0xFF : 0)
         }
-        (spellingFirst, spellingSecond) = spells
         agreeing = agree & ~disagree
         disagreeing = disagree & ~agree
-    }
-
-    /// Whether posting `i`'s document surely holds the first word (or the second) spelled
-    /// as the query term's `exact`: one of the pair's spellings it holds spells it so.
-    @inline(__always)
-    func surelySpells(first: Bool, _ i: Int) -> Bool {
-        list.mask(i) & (first ? spellingFirst : spellingSecond) != 0
     }
 
     /// How often posting `i`'s document holds the pair in the spellings asked for; nil

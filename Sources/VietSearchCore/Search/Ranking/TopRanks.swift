@@ -40,9 +40,6 @@ struct BestValues<Value: Comparable> {
         best.insert(rank, at: best.firstIndex { rank < $0 } ?? best.count)
     }
 
-    /// The best values added, at most `limit`, ascending.
-    var values: [Value] { best }
-
     /// The `limit`-th best value, once `limit` values were added.
     var floor: Value? { best.count == limit ? best.first : nil }
 }
