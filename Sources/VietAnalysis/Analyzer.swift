@@ -43,6 +43,11 @@ public final class Analyzer {
     public var syllableGeneration: Int { syllables.generation }
     /// The syllable number of the token `normalize` handled last, or -1.
     private var lastSyllable: Int32 = -1
+    /// During `forEachToken(in:termsOf:_:)`, the terms wanted.
+    private var termFilter: FoldedWordScanner?
+    /// The longest token `termFilter` may leave without terms: its exact term is surely
+    /// short enough to be kept (lowercasing grows UTF-8 by half at most).
+    private static let filteredBytes = 40
 
     /// How an analyzer finds words. Both give the same tokens; ICU is the definition.
     public enum WordBreaking: Sendable {
@@ -100,6 +105,17 @@ public final class Analyzer {
             let normalized = icu.nfc(text)
             try forEachToken(inNormalized: normalized, spans: icu.words(normalized), body)
         }
+    }
+
+    /// As `forEachToken(in:_:)`, but a token of at most 40 bytes whose folded term is
+    /// surely none of `filter`'s terms comes with empty terms, not computed (for callers
+    /// that look for some terms only: most of the analyzer's time is computing terms).
+    public func forEachToken(
+        in text: UnsafeBufferPointer<UInt8>, termsOf filter: FoldedWordScanner, _ body: (TokenView) throws -> Void
+    ) rethrows {
+        termFilter = filter
+        defer { termFilter = nil }
+        try forEachToken(in: text, body)
     }
 
     /// The tokens of NFC `text`, whose word spans (start, end, kind) are `spans`.
@@ -191,6 +207,18 @@ public final class Analyzer {
         _ kind: Int32, _ position: inout Int, _ body: (TokenView) throws -> Void
     ) rethrows {
         let isNumber = kind == Int32(CICU_WORD_NUMBER)
+        if end - start <= Self.filteredBytes,
+            termFilter?.mayBeTerm(
+                UnsafeBufferPointer(rebasing: text[start..<end]), isNumber: isNumber, scratch: foldedBuffer.base)
+                == false
+        {
+            try body(
+                TokenView(
+                    position: position, start: sourceStart, end: sourceEnd, isNumber: isNumber,
+                    exact: exactBuffer.view(0), folded: foldedBuffer.view(0), syllable: -1))
+            position += 1
+            return
+        }
         guard
             let (exactCount, foldedCount) = normalize(
                 UnsafeBufferPointer(rebasing: text[start..<end]), isNumber: isNumber)

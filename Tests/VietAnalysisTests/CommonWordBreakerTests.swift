@@ -126,3 +126,38 @@ struct CommonWordBreakerTests {
         #expect(mismatches.isEmpty, "\(mismatches.count) texts differ: \(mismatches.prefix(5))")
     }
 }
+
+/// A text cut where `Analyzer.isCut` allows it is analyzed, part by part, into the whole
+/// text's tokens (what snippets rely on to analyze only parts of an article).
+@Suite struct AnalyzerCutTests {
+    @Test func partsCutAtCutsGiveTheWholeTextsTokens() throws {
+        let analyzer = try Analyzer()
+        let texts = [
+            "Ông Nguyễn Văn A, Bí thư Tỉnh uỷ, nói: “Đảng viên phải gương mẫu.”\n\nTP.HCM có 10.450 người; l'a x\u{301}y",
+            "Thường trực Tỉnh ủy họp.  Cán bộ 21-KL/TW – ngày 1,5… Москва 東京 😀 chó’s dog_cho e@cho"
+                .decomposedStringWithCanonicalMapping,
+            "a\r\nb\u{00A0}c\u{2019}d  \u{301}e . f:g 1.5a v1.5",
+        ]
+        for text in texts {
+            var bytes = text
+            bytes.withUTF8 { buffer in
+                func tokens(_ range: Range<Int>) -> [[Int]] {
+                    var out: [[Int]] = []
+                    analyzer.forEachToken(in: UnsafeBufferPointer(rebasing: buffer[range])) { token in
+                        out.append(
+                            [range.lowerBound + token.start, range.lowerBound + token.end] + token.exact.map(Int.init))
+                    }
+                    return out
+                }
+                let whole = tokens(0..<buffer.count)
+                let cuts = (0...buffer.count).filter { Analyzer.isCut(buffer, at: $0) }
+                #expect(cuts.count > 3)
+                for cut in cuts {
+                    #expect(tokens(0..<cut) + tokens(cut..<buffer.count) == whole, "cut at \(cut) of \(text)")
+                }
+                #expect(Analyzer.cut(buffer, atOrBefore: buffer.count / 2) <= buffer.count / 2)
+                #expect(Analyzer.cut(buffer, atOrAfter: buffer.count / 2) >= buffer.count / 2)
+            }
+        }
+    }
+}
