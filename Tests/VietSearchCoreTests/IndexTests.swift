@@ -122,6 +122,39 @@ struct IndexTests {
         #expect(try segment.pairs(try entry("hop"), before: hoa.ordinal) == [])
     }
 
+    /// Every width a block can be packed at reads back what was packed, into 32-bit and
+    /// 8-bit outputs (each width has its own unrolled loop).
+    @Test func bitPackedBlocksReadBackAtEveryWidth() {
+        var random = SystemRandomNumberGenerator()
+        for width in 0...31 {
+            let values = (0..<BitPacking.blockSize).map { i -> UInt32 in
+                guard width > 0 else { return 0 }
+                let top = UInt32((UInt64(1) << UInt64(width)) - 1)
+                return i == 0 ? top : UInt32.random(in: 0...top, using: &random)
+            }
+            var out = ByteWriter()
+            out.u8(0xAB)  // so that the block starts at an odd offset
+            BitPacking.pack(values, width: width, to: &out)
+            #expect(out.count == 1 + 16 * width)
+            out.bytes += [UInt8](repeating: 0xFF, count: 16)  // what a file's footer gives
+            var wide = [Int32](repeating: -1, count: BitPacking.blockSize)
+            out.bytes.withUnsafeBytes { bytes in
+                wide.withUnsafeMutableBufferPointer {
+                    BitPacking.unpack(bytes.baseAddress!, offset: 1, width: width, into: $0.baseAddress!)
+                }
+            }
+            #expect(wide.map { UInt32($0) } == values, "width \(width)")
+            guard width <= 8 else { continue }
+            var narrow = [UInt8](repeating: 0xEE, count: BitPacking.blockSize)
+            out.bytes.withUnsafeBytes { bytes in
+                narrow.withUnsafeMutableBufferPointer {
+                    BitPacking.unpack(bytes.baseAddress!, offset: 1, width: width, into: $0.baseAddress!)
+                }
+            }
+            #expect(narrow.map { UInt32($0) } == values, "width \(width), 8-bit output")
+        }
+    }
+
     /// A term in more documents than a block holds is stored as bit-packed blocks with
     /// skip entries, then a tail of varints; every posting and its positions read back,
     /// in order or not, and each block's impacts bound every posting in it.

@@ -303,75 +303,85 @@ final class SegmentReader: @unchecked Sendable {
         let fullBlocks = included.count - (includesTail ? 1 : 0)
         let decodedCount = fullBlocks * blockSize + (includesTail ? count - blockCount * blockSize : 0)
 
-        var docs = [Int32](repeating: 0, count: decodedCount)
-        var freqs = [Int32](repeating: 0, count: decodedCount)
-        var masks = [UInt8](repeating: 0, count: hasMasks ? decodedCount : 0)
+        // Every entry is written below (or the decoding throws).
+        var docs = [Int32](unsafeUninitializedCapacity: decodedCount) { $1 = decodedCount }
+        var freqs = [Int32](unsafeUninitializedCapacity: decodedCount) { $1 = decodedCount }
+        let maskCount = hasMasks ? decodedCount : 0
+        var masks = [UInt8](unsafeUninitializedCapacity: maskCount) { $1 = maskCount }
         var blockPositions: [Range<Int>] = []
         var blockImpacts: [Int32] = [0]
         var keptFreqs: [Int32] = []
         var keptLengths: [Int32] = []
         blockPositions.reserveCapacity(included.count)
-        var packedMasks = [Int32](repeating: 0, count: hasMasks ? blockSize : 0)
         // Where each block starts in the postings, after the skip entries.
         var blockOffsets = [Int](repeating: reader.offset, count: blockCount + 1)
         for b in 0..<blockCount { blockOffsets[b + 1] = blockOffsets[b] + blockLengths[b] }
-        for (k, b) in included.enumerated() {
-            let first = k * blockSize
-            var previous = b == 0 ? -1 : lastDocs[b - 1]
-            blockPositions.append(positionStarts[b]..<positionStarts[b + 1])
-            if b == blockCount {
-                reader = FastVarints(base: bytes.baseAddress!, offset: blockOffsets[b], end: info.postings.upperBound)
-                for i in first..<decodedCount {
-                    guard let gap = reader.next(), let freq = reader.next(), gap < UInt64(docCount),
-                        freq < UInt64(Int32.max)
-                    else { throw corrupt("unexpected end of data in the postings") }
-                    previous += Int(gap) + 1
-                    docs[i] = Int32(truncatingIfNeeded: previous)
-                    freqs[i] = Int32(freq) + 1
-                    if hasMasks {
-                        guard let mask = reader.byte() else { throw corrupt("unexpected end of data in the postings") }
-                        masks[i] = mask
+        let base = bytes.baseAddress!
+        try docs.withUnsafeMutableBufferPointer { docsOut in
+            try freqs.withUnsafeMutableBufferPointer { freqsOut in
+                try masks.withUnsafeMutableBufferPointer { masksOut in
+                    for (k, b) in included.enumerated() {
+                        let first = k * blockSize
+                        var previous = b == 0 ? -1 : lastDocs[b - 1]
+                        blockPositions.append(positionStarts[b]..<positionStarts[b + 1])
+                        if b == blockCount {
+                            reader = FastVarints(base: base, offset: blockOffsets[b], end: info.postings.upperBound)
+                            for i in first..<decodedCount {
+                                guard let gap = reader.next(), let freq = reader.next(), gap < UInt64(docCount),
+                                    freq < UInt64(Int32.max)
+                                else { throw corrupt("unexpected end of data in the postings") }
+                                previous += Int(gap) + 1
+                                docsOut[i] = Int32(truncatingIfNeeded: previous)
+                                freqsOut[i] = Int32(freq) + 1
+                                if hasMasks {
+                                    guard let mask = reader.byte() else {
+                                        throw corrupt("unexpected end of data in the postings")
+                                    }
+                                    masksOut[i] = mask
+                                }
+                            }
+                            guard previous < docCount else { throw corrupt("posting out of range") }
+                            continue
+                        }
+                        let offset = blockOffsets[b]
+                        let headerSize = hasMasks ? 3 : 2
+                        guard offset + headerSize <= info.postings.upperBound else {
+                            throw corrupt("damaged postings block")
+                        }
+                        let gapBits = Int(bytes[offset])
+                        let freqBits = Int(bytes[offset + 1])
+                        let maskBits = hasMasks ? Int(bytes[offset + 2]) : 0
+                        guard gapBits <= 31, freqBits <= 30, maskBits <= 8,
+                            headerSize + 16 * (gapBits + freqBits + maskBits) == blockLengths[b],
+                            offset + blockLengths[b] <= info.postings.upperBound
+                        else { throw corrupt("damaged postings block") }
+                        let at = offset + headerSize
+                        let blockDocs = docsOut.baseAddress! + first
+                        let blockFreqs = freqsOut.baseAddress! + first
+                        BitPacking.unpack(base, offset: at, width: gapBits, into: blockDocs)
+                        BitPacking.unpack(base, offset: at + 16 * gapBits, width: freqBits, into: blockFreqs)
+                        if hasMasks {
+                            BitPacking.unpack(
+                                base, offset: at + 16 * (gapBits + freqBits), width: maskBits,
+                                into: masksOut.baseAddress! + first)
+                        }
+                        // Gaps are below 2^31, so the sums rise and the last one bounds them all.
+                        for i in 0..<blockSize {
+                            previous += Int(blockDocs[i]) + 1
+                            blockDocs[i] = Int32(truncatingIfNeeded: previous)
+                            blockFreqs[i] &+= 1
+                        }
+                        guard previous == lastDocs[b] else {
+                            throw corrupt("a postings block disagrees with its skip entry")
+                        }
+                        if candidates != nil {
+                            let impacts = Int(impactStarts[b])..<Int(impactStarts[b + 1])
+                            keptFreqs.append(contentsOf: impactFreqs[impacts])
+                            keptLengths.append(contentsOf: impactLengths[impacts])
+                            blockImpacts.append(Int32(keptFreqs.count))
+                        }
                     }
                 }
-                guard previous < docCount else { throw corrupt("posting out of range") }
-                continue
-            }
-            let offset = blockOffsets[b]
-            let headerSize = hasMasks ? 3 : 2
-            guard offset + headerSize <= info.postings.upperBound else { throw corrupt("damaged postings block") }
-            let gapBits = Int(bytes[offset])
-            let freqBits = Int(bytes[offset + 1])
-            let maskBits = hasMasks ? Int(bytes[offset + 2]) : 0
-            guard gapBits <= 31, freqBits <= 30, maskBits <= 8,
-                headerSize + 16 * (gapBits + freqBits + maskBits) == blockLengths[b],
-                offset + blockLengths[b] <= info.postings.upperBound
-            else { throw corrupt("damaged postings block") }
-            var at = offset + headerSize
-            /// Unpacks the next 128 values at `width` into `array` from index `first`.
-            func unpack(_ width: Int, into array: inout [Int32], from first: Int) {
-                array.withUnsafeMutableBufferPointer {
-                    BitPacking.unpack(
-                        bytes.baseAddress!, offset: at, count: blockSize, width: width, into: $0.baseAddress! + first)
-                }
-                at += 16 * width
-            }
-            unpack(gapBits, into: &docs, from: first)
-            unpack(freqBits, into: &freqs, from: first)
-            if hasMasks {
-                unpack(maskBits, into: &packedMasks, from: 0)
-                for j in 0..<blockSize { masks[first + j] = UInt8(truncatingIfNeeded: packedMasks[j]) }
-            }
-            for i in first..<(first + blockSize) {
-                previous += Int(docs[i]) + 1
-                docs[i] = Int32(truncatingIfNeeded: previous)
-                freqs[i] += 1
-            }
-            guard previous == lastDocs[b] else { throw corrupt("a postings block disagrees with its skip entry") }
-            if candidates != nil {
-                let impacts = Int(impactStarts[b])..<Int(impactStarts[b + 1])
-                keptFreqs.append(contentsOf: impactFreqs[impacts])
-                keptLengths.append(contentsOf: impactLengths[impacts])
-                blockImpacts.append(Int32(keptFreqs.count))
             }
         }
         if candidates == nil { (blockImpacts, keptFreqs, keptLengths) = (impactStarts, impactFreqs, impactLengths) }

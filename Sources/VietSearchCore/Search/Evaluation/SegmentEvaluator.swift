@@ -465,12 +465,21 @@ struct SegmentEvaluator {
             if field == .body { swap(&freqs, &bodyFreqs[i]) } else { swap(&freqs, &titleFreqs[i]) }
             defer { if field == .body { swap(&freqs, &bodyFreqs[i]) } else { swap(&freqs, &titleFreqs[i]) } }
             let keepsFreqs = !freqs.isEmpty
-            let everyDocument = allowed.isEmpty
-            for p in 0..<list.count {
-                let d = Int(list.docs[p])
-                if !test.admits(held[d]) || !(everyDocument || allowed[d]) { continue }
+            // Taken out of `self` for the loop, so that no write checks their uniqueness.
+            var (scores, held, exact) = ([Double](), [UInt64](), [UInt64]())
+            swap(&scores, &self.scores)
+            swap(&held, &self.held)
+            swap(&exact, &self.exact)
+            defer {
+                swap(&scores, &self.scores)
+                swap(&held, &self.held)
+                swap(&exact, &self.exact)
+            }
+            /// Adds posting `p`, of document `d`, which passes `test`.
+            @inline(__always)
+            func add(_ p: Int, _ d: Int) throws {
                 let isExact = preferred ? try cursor.hasSpelling(p) : try cursor.hasExact(p)
-                if exactOnly && !isExact { continue }
+                if exactOnly && !isExact { return }
                 let f = Double(exactOnly ? try cursor.exactCount(p) : Int(list.freqs[p]))
                 let score = model.fieldScore(
                     idf: idf, freq: f, length: segment.length(d, field), averageLength: average, field: field)
@@ -482,6 +491,26 @@ struct SegmentEvaluator {
                 held[d] |= bit
                 if isExact { exact[d] |= bit }
                 if keepsFreqs { freqs[d] = list.freqs[p] }
+            }
+            if let restriction, restriction.count < list.count {
+                // The restriction lists exactly the documents passing `test` (what the
+                // clauses read since can add is outside it): walk those, finding each in
+                // the postings, rather than every posting.
+                var hint = 0
+                for doc in restriction {
+                    if let p = SortedDocs.find(doc, in: list.docs, from: &hint) {
+                        try add(p, Int(doc))
+                    } else if hint == list.count {
+                        break
+                    }
+                }
+            } else {
+                let everyDocument = allowed.isEmpty
+                for p in 0..<list.count {
+                    let d = Int(list.docs[p])
+                    if !test.admits(held[d]) || !(everyDocument || allowed[d]) { continue }
+                    try add(p, d)
+                }
             }
         }
     }
