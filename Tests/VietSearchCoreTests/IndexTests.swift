@@ -197,11 +197,11 @@ struct IndexTests {
             let spellings = variants.map { String(decoding: info.variants[Int($0)], as: UTF8.self) }
             #expect(spellings == expected[i].spellings, "posting \(i)")
         }
+        let impacts = try segment.blocks(info, field: .body)[0].impacts
         for i in 0..<BitPacking.blockSize {
-            let length = Int32(segment.length(Int(list.docs[i]), .body))
-            let bounded = (Int(list.impactStarts[0])..<Int(list.impactStarts[1])).contains {
-                list.impactFreqs[$0] >= list.freqs[i] && list.impactLengths[$0] <= length
-            }
+            let length = segment.length(Int(list.docs[i]), .body)
+            let freq = Int(list.freqs[i])
+            let bounded = impacts.contains { $0.freq >= freq && $0.length <= length }
             #expect(bounded, "posting \(i)")
         }
     }
@@ -232,9 +232,8 @@ struct IndexTests {
         let tail = full.count % blockSize
         #expect(restricted.count == blockSize + tail)
         #expect(restricted.docs == Array(full.docs[(2 * blockSize)..<(3 * blockSize)] + full.docs.suffix(tail)))
-        #expect(restricted.impactStarts.count == 2)
         #expect(
-            restricted.impactFreqs == Array(full.impactFreqs[Int(full.impactStarts[2])..<Int(full.impactStarts[3])]))
+            restricted.blockPositions == [full.blockPositions[2], full.blockPositions[full.blockPositions.count - 1]])
         let bits = SegmentWriter.variantBits(info.variants.count)
         for doc in [inThird, inTail] {
             var hint = 0

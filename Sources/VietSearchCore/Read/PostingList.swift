@@ -13,12 +13,6 @@ struct PostingList {
     let masks: [UInt8]
     /// Where each block's positions lie in the positions file.
     let blockPositions: [Range<Int>]
-    /// Per full block, where its impacts start in `impactFreqs`/`impactLengths`; one more
-    /// entry marks the end.
-    let impactStarts: [Int32]
-    /// The (frequency, field length) pairs that bound what a block's documents can score.
-    let impactFreqs: [Int32]
-    let impactLengths: [Int32]
 
     var count: Int { docs.count }
 

@@ -139,7 +139,7 @@ final class SegmentReader: @unchecked Sendable {
         var high = blockKeys.count
         while low < high {
             let mid = (low + high) / 2
-            if blockKeys[mid].lexicographicallyPrecedes(key) || blockKeys[mid] == key {
+            if blockKeys[mid].compareBytes(key) <= 0 {
                 low = mid + 1
             } else {
                 high = mid
@@ -168,11 +168,16 @@ final class SegmentReader: @unchecked Sendable {
         var current: [UInt8] = []
         var ordinal = block * SegmentWriter.blockSize
         while !reader.isAtEnd {
-            var info = try readEntry(&reader, key: &current) { $0 == key }
-            info.ordinal = ordinal
+            try readKey(&reader, key: &current)
+            let order = current.compareBytes(key)
+            if order == 0 {
+                var info = try readRest(&reader, variants: true)
+                info.ordinal = ordinal
+                return info
+            }
+            if order > 0 { return nil }
+            try skipRest(&reader)
             ordinal += 1
-            if current == key { return info }
-            if !current.lexicographicallyPrecedes(key) { return nil }
         }
         return nil
     }
@@ -221,8 +226,11 @@ final class SegmentReader: @unchecked Sendable {
         var impactLengths: [Int32] = []
     }
 
-    /// Reads a term's skip entries with `reader`, which then stands at its first block.
-    private func skipEntries(_ info: TermInfo, _ reader: inout FastVarints) throws -> SkipEntries {
+    /// Reads a term's skip entries with `reader`, which then stands at its first block;
+    /// without `impacts`, steps over the impacts and leaves them out.
+    private func skipEntries(_ info: TermInfo, _ reader: inout FastVarints, impacts keepsImpacts: Bool = true) throws
+        -> SkipEntries
+    {
         let blockSize = BitPacking.blockSize
         let blockCount = info.docFreq / blockSize
         func corrupt(_ reason: String) -> CorruptIndexError {
@@ -255,6 +263,7 @@ final class SegmentReader: @unchecked Sendable {
                 guard freq <= UInt64(Int32.max), length <= UInt64(Int32.max) else {
                     throw corrupt("impact out of range in the postings")
                 }
+                guard keepsImpacts else { continue }
                 skips.impactFreqs.append(Int32(freq))
                 skips.impactLengths.append(Int32(length))
             }
@@ -280,9 +289,8 @@ final class SegmentReader: @unchecked Sendable {
             CorruptIndexError(file: postingsFile.path, offset: reader.offset, reason: reason)
         }
 
-        let skips = try skipEntries(info, &reader)
+        let skips = try skipEntries(info, &reader, impacts: false)
         let (lastDocs, blockLengths, positionStarts) = (skips.lastDocs, skips.blockLengths, skips.positionStarts)
-        let (impactStarts, impactFreqs, impactLengths) = (skips.impactStarts, skips.impactFreqs, skips.impactLengths)
 
         // The blocks to decode (the tail, numbered `blockCount`, last): all of them, or
         // those whose range of documents holds a candidate.
@@ -309,9 +317,6 @@ final class SegmentReader: @unchecked Sendable {
         let maskCount = hasMasks ? decodedCount : 0
         var masks = [UInt8](unsafeUninitializedCapacity: maskCount) { $1 = maskCount }
         var blockPositions: [Range<Int>] = []
-        var blockImpacts: [Int32] = [0]
-        var keptFreqs: [Int32] = []
-        var keptLengths: [Int32] = []
         blockPositions.reserveCapacity(included.count)
         // Where each block starts in the postings, after the skip entries.
         var blockOffsets = [Int](repeating: reader.offset, count: blockCount + 1)
@@ -374,20 +379,11 @@ final class SegmentReader: @unchecked Sendable {
                         guard previous == lastDocs[b] else {
                             throw corrupt("a postings block disagrees with its skip entry")
                         }
-                        if candidates != nil {
-                            let impacts = Int(impactStarts[b])..<Int(impactStarts[b + 1])
-                            keptFreqs.append(contentsOf: impactFreqs[impacts])
-                            keptLengths.append(contentsOf: impactLengths[impacts])
-                            blockImpacts.append(Int32(keptFreqs.count))
-                        }
                     }
                 }
             }
         }
-        if candidates == nil { (blockImpacts, keptFreqs, keptLengths) = (impactStarts, impactFreqs, impactLengths) }
-        return PostingList(
-            docs: docs, freqs: freqs, masks: masks, blockPositions: blockPositions, impactStarts: blockImpacts,
-            impactFreqs: keptFreqs, impactLengths: keptLengths)
+        return PostingList(docs: docs, freqs: freqs, masks: masks, blockPositions: blockPositions)
     }
 
     /// The blocks of a term's postings as its skip entries give them: each full block's
@@ -486,10 +482,35 @@ final class SegmentReader: @unchecked Sendable {
     private func readEntry(
         _ reader: inout ByteReader, key: inout [UInt8], wantsVariants: ([UInt8]) -> Bool
     ) throws -> TermInfo {
+        try readKey(&reader, key: &key)
+        return try readRest(&reader, variants: wantsVariants(key))
+    }
+
+    /// Reads the key of a dictionary entry, given the previous entry's key in `key`.
+    @inline(__always)
+    private func readKey(_ reader: inout ByteReader, key: inout [UInt8]) throws {
         let shared = try reader.int()
         guard shared <= key.count else { throw reader.corrupt("bad shared prefix in the term dictionary") }
         key.removeSubrange(shared...)
         key.append(contentsOf: try reader.lengthPrefixed())
+    }
+
+    /// Steps over what follows an entry's key, checking only that it is there (a lookup
+    /// passes over about half of a dictionary block's entries).
+    private func skipRest(_ reader: inout ByteReader) throws {
+        for _ in 0..<5 { _ = try reader.varint() }
+        _ = try reader.u32()
+        let variantCount = try reader.int()
+        for _ in 0..<variantCount {
+            _ = try reader.lengthPrefixed()
+            _ = try reader.varint()
+        }
+        _ = try reader.varint()
+        if try reader.varint() > 0 { _ = try reader.u32() }
+    }
+
+    /// Reads what follows an entry's key; with `variants`, its variants too.
+    private func readRest(_ reader: inout ByteReader, variants decode: Bool) throws -> TermInfo {
         let docFreq = try reader.int()
         let postingsStart = try reader.int()
         let postingsLength = try reader.int()
@@ -499,7 +520,6 @@ final class SegmentReader: @unchecked Sendable {
         let variantCount = try reader.int()
         var variants: [[UInt8]] = []
         var counts: [Int] = []
-        let decode = wantsVariants(key)
         for _ in 0..<variantCount {
             let variant = try reader.lengthPrefixed()
             let count = try reader.int()
@@ -587,8 +607,7 @@ final class SegmentReader: @unchecked Sendable {
         }
         guard reader.offset == inline.upperBound else { throw pairsCorrupt(reader.offset) }
         return PostingList(
-            docs: docs, freqs: freqs, masks: masks, blockPositions: [], impactStarts: [0], impactFreqs: [],
-            impactLengths: [])
+            docs: docs, freqs: freqs, masks: masks, blockPositions: [])
     }
 
     private func pairsCorrupt(_ offset: Int) -> CorruptIndexError {

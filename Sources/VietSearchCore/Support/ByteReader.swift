@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads what `ByteWriter` writes, from a byte buffer, with every read bounds-checked:
 /// damaged input throws `CorruptIndexError`, never crashes.
 struct ByteReader {
@@ -137,5 +143,18 @@ struct FastVarints {
         guard end - offset >= 4 else { return nil }
         defer { offset += 4 }
         return UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Byte-wise order, as `lexicographicallyPrecedes` gives it: negative when `self`
+    /// comes first, 0 when equal, positive when `other` does.
+    @inline(__always)
+    func compareBytes(_ other: [UInt8]) -> Int {
+        let common = Swift.min(count, other.count)
+        let order = withUnsafeBufferPointer { a in
+            other.withUnsafeBufferPointer { b in common == 0 ? 0 : Int(memcmp(a.baseAddress!, b.baseAddress!, common)) }
+        }
+        return order != 0 ? order : count - other.count
     }
 }

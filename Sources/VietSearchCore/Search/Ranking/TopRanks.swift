@@ -8,6 +8,10 @@ struct TopRanks {
     /// Whether a match ranked `rank` could still enter the top `limit`.
     func admits(_ rank: Rank) -> Bool { best.limit > 0 && !(best.floor.map { rank < $0 } ?? false) }
 
+    /// The `limit`-th best rank so far, once `limit` matches were added: a match ranked
+    /// below it cannot enter.
+    var floor: Rank? { best.floor }
+
     mutating func add(_ doc: ScoredDoc) {
         contenders.append(doc)
         best.add(doc.rank)
