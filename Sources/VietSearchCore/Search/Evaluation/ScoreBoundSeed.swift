@@ -36,7 +36,7 @@ extension SegmentEvaluator {
                 guard let info = try statistics.info(segment: ordinal, field: field, folded: term.folded, in: segment)
                 else { continue }
                 let average = field == .title ? averages.title : averages.body
-                let list = try segment.postings(info)
+                let list = try decoded.decode(info, in: segment)
                 let content = isContent(i)
                 for p in 0..<list.count {
                     let d = Int(list.docs[p])

@@ -18,6 +18,8 @@ struct SegmentEvaluator {
     let citing: [Int: Int]
     /// The documents that may be returned (not deleted, passing `options.filter`).
     let visible: VisibleDocs
+    /// The postings this search decoded whole (`scoreCeilings`), read again from here.
+    let decoded = DecodedPostings()
 
     /// Per clause, its cursor in the title and in the body, where the field has it (single
     /// words only).
@@ -233,20 +235,20 @@ struct SegmentEvaluator {
         let n = segment.docCount
         titlePairs = Array(repeating: [], count: plan.pairCount)
         bodyPairs = titlePairs
+        // Shared by every field that never holds its pair (never written after this).
+        let never = [Int32](repeating: 0, count: n)
         for pair in plan.alternatives.flatMap(\.pairs) {
             let first = plan.clauses[pair.first].terms[0]
             let second = plan.clauses[pair.second].terms[0]
             for field in [Field.title, .body] {
                 let cursors = field == .title ? titleCursors : bodyCursors
-                var counts: [Int32]
-                if cursors[pair.first] == nil || cursors[pair.second] == nil {
-                    counts = [Int32](repeating: 0, count: n)
-                } else if let cursor = try pairCursor(first, second, field, restrictedTo: restriction) {
+                var counts = never
+                if cursors[pair.first] != nil && cursors[pair.second] != nil,
+                    let cursor = try pairCursor(first, second, field, restrictedTo: restriction)
+                {
                     counts = [Int32](repeating: 0, count: n)
                     let list = cursor.list
                     for p in 0..<list.count { counts[Int(list.docs[p])] = Int32(cursor.count(p) ?? -1) }
-                } else {
-                    counts = [Int32](repeating: 0, count: n)  // never adjacent in this field
                 }
                 if field == .title { titlePairs[pair.index] = counts } else { bodyPairs[pair.index] = counts }
             }
@@ -607,7 +609,8 @@ struct SegmentEvaluator {
         for term in clause.terms {
             guard let info = try statistics.info(segment: ordinal, field: field, folded: term.folded, in: segment)
             else { return nil }
-            cursors.append(try TermCursor(term: term, info: info, segment: segment, restrictedTo: restriction))
+            cursors.append(
+                try TermCursor(term: term, info: info, segment: segment, restrictedTo: restriction, decoded: decoded))
         }
         return cursors
     }

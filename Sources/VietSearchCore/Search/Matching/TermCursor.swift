@@ -17,11 +17,16 @@ final class TermCursor {
 
     /// Reads the term's postings: all of them, or with `candidates` only the blocks that
     /// could hold one of those documents.
-    init(term: Query.Term, info: TermInfo, segment: SegmentReader, restrictedTo candidates: [Int32]? = nil) throws {
+    /// With `decoded`, a list this search already decoded whole is taken from it (it holds
+    /// every posting `candidates` ask about).
+    init(
+        term: Query.Term, info: TermInfo, segment: SegmentReader, restrictedTo candidates: [Int32]? = nil,
+        decoded: DecodedPostings? = nil
+    ) throws {
         self.term = term
         self.info = info
         self.segment = segment
-        list = try segment.postings(info, restrictedTo: candidates)
+        list = try decoded?.whole(info) ?? segment.postings(info, restrictedTo: candidates)
         variantBits = SegmentWriter.variantBits(info.variants.count)
         exactVariant = info.variants.firstIndex(of: term.exact)
     }
@@ -145,4 +150,22 @@ extension SortedDocs {
         hint = low
         return low < docs.count && docs[low] == doc ? low : nil
     }
+}
+
+/// The postings one search has decoded whole, by term, so that a later reading of the
+/// same term in the same segment does not decode them again (a question reads its words
+/// whole for its score bounds, then for the matches those leave). Shared by reference.
+final class DecodedPostings {
+    private var lists: [Int: PostingList] = [:]
+
+    /// The postings of `info`, decoded once.
+    func decode(_ info: TermInfo, in segment: SegmentReader) throws -> PostingList {
+        if let list = lists[info.postings.lowerBound] { return list }
+        let list = try segment.postings(info)
+        lists[info.postings.lowerBound] = list
+        return list
+    }
+
+    /// The postings of `info` if they were decoded whole.
+    func whole(_ info: TermInfo) -> PostingList? { lists[info.postings.lowerBound] }
 }
