@@ -27,19 +27,18 @@ extension SegmentEvaluator {
             preferredCounts ? try cursor.hasSpelling(p) : try cursor.hasExact(p)
         }
         var top = TopRanks(limit: options.limit)
-        // The keys of `top.floor` that vary here, compared before a rank is made (most
-        // postings of a common word cannot enter): whether the spelling counts, then the score.
-        var cut: (spelled: Bool, score: Double)? = nil
         let spellingCounts = exactCounts || preferredCounts
         func add(_ doc: Int, _ score: Double, exact: Bool) {
-            if let cut {
+            // The keys of the top's floor that vary here, compared before a rank is made
+            // (most postings of a common word cannot enter): the spelling, then the score.
+            if let floor = top.floor {
                 let spelled = spellingCounts && exact
-                if spelled != cut.spelled ? cut.spelled : score < cut.score { return }
+                let floorSpelled = floor.tier > 0 || floor.preferred > 0
+                if spelled != floorSpelled ? floorSpelled : score < floor.score { return }
             }
             let (rank, features) = rank(score, exact: exact)
             guard top.admits(rank) else { return }
             top.add(ScoredDoc(address: DocAddress(segment: ordinal, doc: doc), rank: rank, features: features))
-            if let floor = top.floor { cut = (floor.tier > 0 || floor.preferred > 0, floor.score) }
         }
 
         // The title's postings, ascending, with their scores; `titleSeen` marks those met
