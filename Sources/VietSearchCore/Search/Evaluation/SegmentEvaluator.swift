@@ -26,10 +26,10 @@ struct SegmentEvaluator {
     private var titleCursors: [TermCursor?] = []
     private var bodyCursors: [TermCursor?] = []
     private var phrases = PhraseOccurrences()
-    /// Per field and clause in a pair of consecutive words, its frequency per document
-    /// (empty for other clauses): an adjacent pair occurs no more often than either word.
-    private var titleFreqs: [[Int32]] = []
-    private var bodyFreqs: [[Int32]] = []
+    /// Per field and clause, its frequency in the documents it was read for (`none` where
+    /// the field lacks it): an adjacent pair occurs no more often than either word.
+    private var titleFreqs: [DocCounts] = []
+    private var bodyFreqs: [DocCounts] = []
     /// Per alternative and document (`alternative * docCount + doc`), the BM25 so far.
     private var scores: [Double] = []
     private var held: [UInt64] = []
@@ -39,8 +39,8 @@ struct SegmentEvaluator {
     /// Per pair of the plan (`EvaluationPlan.Pair.index`) and document, how often the pair
     /// stands adjacent as asked in the title and in the body, from the pair's postings
     /// (`PairCursor`); -1 where only positions can tell.
-    private var titlePairs: [[Int32]] = []
-    private var bodyPairs: [[Int32]] = []
+    private var titlePairs: [DocCounts] = []
+    private var bodyPairs: [DocCounts] = []
 
     init(
         segment: SegmentReader, ordinal: Int, statistics: Statistics, model: RankingModel, options: SearchOptions,
@@ -85,9 +85,8 @@ struct SegmentEvaluator {
         exact = [UInt64](repeating: 0, count: n)
         titleCursors = Array(repeating: nil, count: plan.clauses.count)
         bodyCursors = titleCursors
-        let paired = Set(plan.alternatives.flatMap { $0.pairs.flatMap { [$0.first, $0.second] } })
-        bodyFreqs = plan.clauses.indices.map { paired.contains($0) ? [Int32](repeating: 0, count: n) : [] }
-        titleFreqs = bodyFreqs
+        titleFreqs = Array(repeating: .none, count: plan.clauses.count)
+        bodyFreqs = titleFreqs
         let holders = try read(plan)
         try readPairs(plan, restrictedTo: holders)
 
@@ -212,8 +211,8 @@ struct SegmentEvaluator {
             preferredWords: (exact[doc] & plan.preferredMask & alternative.clauses).nonzeroBitCount,
             bm25: scores[a * segment.docCount + doc])
         for pair in alternative.pairs where bothHeld(plan, pair, doc) {
-            let title = titlePairs[pair.index][doc]
-            let body = bodyPairs[pair.index][doc]
+            let title = titlePairs[pair.index](doc)
+            let body = bodyPairs[pair.index](doc)
             guard title >= 0 && body >= 0 else { continue }
             if pair.counted && title + body > 0 { known.adjacentPairs += 1 }
             known.pairBonus += pairBonus(plan, pair, doc: doc, title: Int(title), body: Int(body))
@@ -224,31 +223,27 @@ struct SegmentEvaluator {
     /// Whether the adjacency of `pair` in `doc` needs positions: the pair's postings do
     /// not tell for the title or the body.
     @inline(__always)
-    private func needsPositions(_ pair: EvaluationPlan.Pair, _ doc: Int) -> Bool {
-        titlePairs[pair.index][doc] < 0 || bodyPairs[pair.index][doc] < 0
+    private mutating func needsPositions(_ pair: EvaluationPlan.Pair, _ doc: Int) -> Bool {
+        titlePairs[pair.index](doc) < 0 || bodyPairs[pair.index](doc) < 0
     }
 
     /// Reads the postings of the plan's pairs in each field (with `restriction`, only the
     /// blocks that could hold those documents), into `titlePairs` and `bodyPairs`: 0 where
     /// a field lacks the pair, -1 where only positions can tell (`PairCursor.count`).
     private mutating func readPairs(_ plan: EvaluationPlan, restrictedTo restriction: [Int32]?) throws {
-        let n = segment.docCount
-        titlePairs = Array(repeating: [], count: plan.pairCount)
+        titlePairs = Array(repeating: .none, count: plan.pairCount)
         bodyPairs = titlePairs
-        // Shared by every field that never holds its pair (never written after this).
-        let never = [Int32](repeating: 0, count: n)
         for pair in plan.alternatives.flatMap(\.pairs) {
             let first = plan.clauses[pair.first].terms[0]
             let second = plan.clauses[pair.second].terms[0]
             for field in [Field.title, .body] {
                 let cursors = field == .title ? titleCursors : bodyCursors
-                var counts = never
+                var counts = DocCounts.none
                 if cursors[pair.first] != nil && cursors[pair.second] != nil,
                     let cursor = try pairCursor(first, second, field, restrictedTo: restriction)
                 {
-                    counts = [Int32](repeating: 0, count: n)
                     let list = cursor.list
-                    for p in 0..<list.count { counts[Int(list.docs[p])] = Int32(cursor.count(p) ?? -1) }
+                    counts = DocCounts(docs: list.docs, counts: (0..<list.count).map { Int32(cursor.count($0) ?? -1) })
                 }
                 if field == .title { titlePairs[pair.index] = counts } else { bodyPairs[pair.index] = counts }
             }
@@ -268,16 +263,16 @@ struct SegmentEvaluator {
     }
 
     /// The most pair bonus `pair` can give `doc`: adjacent as often as its rarer word occurs.
-    private func pairBonusBound(_ plan: EvaluationPlan, _ pair: EvaluationPlan.Pair, doc: Int) -> Double {
+    private mutating func pairBonusBound(_ plan: EvaluationPlan, _ pair: EvaluationPlan.Pair, doc: Int) -> Double {
         let idfs = plan.idf[pair.first] + plan.idf[pair.second]
         var bound = 0.0
-        let inBody = min(bodyFreqs[pair.first][doc], bodyFreqs[pair.second][doc])
+        let inBody = min(bodyFreqs[pair.first](doc), bodyFreqs[pair.second](doc))
         if inBody > 0 {
             bound += model.pairBonus(
                 idfs: idfs, count: Int(inBody), length: segment.length(doc, .body),
                 averageLength: statistics.averageBody)
         }
-        let inTitle = min(titleFreqs[pair.first][doc], titleFreqs[pair.second][doc])
+        let inTitle = min(titleFreqs[pair.first](doc), titleFreqs[pair.second](doc))
         if inTitle > 0 {
             bound += model.pairBonus(
                 idfs: idfs, count: Int(inTitle), length: segment.length(doc, .title),
@@ -462,11 +457,13 @@ struct SegmentEvaluator {
             let cursor = fieldCursors[0]
             if field == .title { titleCursors[i] = cursor } else { bodyCursors[i] = cursor }
             let list = cursor.list
-            // Taken out of `titleFreqs`/`bodyFreqs` while it is written, so that no write copies it.
-            var freqs: [Int32] = []
-            if field == .body { swap(&freqs, &bodyFreqs[i]) } else { swap(&freqs, &titleFreqs[i]) }
-            defer { if field == .body { swap(&freqs, &bodyFreqs[i]) } else { swap(&freqs, &titleFreqs[i]) } }
-            let keepsFreqs = !freqs.isEmpty
+            // With `exactOnly`, the frequencies of the postings spelled exactly (others 0);
+            // otherwise the list's own.
+            var exactFreqs = [Int32](repeating: 0, count: exactOnly ? list.count : 0)
+            defer {
+                let freqs = DocCounts(docs: list.docs, counts: exactOnly ? exactFreqs : list.freqs)
+                if field == .body { bodyFreqs[i] = freqs } else { titleFreqs[i] = freqs }
+            }
             // Taken out of `self` for the loop, so that no write checks their uniqueness.
             var (scores, held, exact) = ([Double](), [UInt64](), [UInt64]())
             swap(&scores, &self.scores)
@@ -492,7 +489,7 @@ struct SegmentEvaluator {
                 }
                 held[d] |= bit
                 if isExact { exact[d] |= bit }
-                if keepsFreqs { freqs[d] = list.freqs[p] }
+                if exactOnly { exactFreqs[p] = list.freqs[p] }
             }
             if let restriction, restriction.count < list.count {
                 // The restriction lists exactly the documents passing `test` (what the
@@ -651,8 +648,8 @@ struct SegmentEvaluator {
     private mutating func adjacentCounts(_ plan: EvaluationPlan, _ pair: EvaluationPlan.Pair, doc: Int) throws -> (
         title: Int, body: Int
     ) {
-        var title = Int(titlePairs[pair.index][doc])
-        var body = Int(bodyPairs[pair.index][doc])
+        var title = Int(titlePairs[pair.index](doc))
+        var body = Int(bodyPairs[pair.index](doc))
         if title < 0, let first = titleCursors[pair.first], let second = titleCursors[pair.second] {
             title = try phrases.adjacent(first, second, doc: Int32(doc))
         }
