@@ -56,6 +56,7 @@ final class SegmentReader: @unchecked Sendable {
     /// Where the block index starts (the end of the last block), relative to the body.
     private var blockIndexStart = 0
     let termCount: Int
+    private let lengthNormCache = LengthNorms()
 
     /// Opens segment `name` of the index in `directory`; every file must carry `id`.
     init(directory: any Directory, name: String, id: FileID, deleted: DeletedDocs) throws {
@@ -130,6 +131,12 @@ final class SegmentReader: @unchecked Sendable {
     func length(_ doc: Int, _ field: Field) -> Int {
         let offset = normsBody.lowerBound + 8 + doc * 8 + (field == .title ? 0 : 4)
         return Int(UInt32(littleEndian: norms.bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+    }
+
+    /// Per document, BM25's `lengthNorm` of `field` at `averageLength`, computed once per
+    /// reader and average.
+    func lengthNorms(_ field: Field, bm25: BM25, averageLength: Double) -> [Double] {
+        lengthNormCache.norms(field, of: self, bm25: bm25, averageLength: averageLength)
     }
 
     /// The dictionary entry of `key` (field byte + folded term), or nil.

@@ -36,7 +36,20 @@ public struct BM25: Sendable {
 
     /// The saturated, length-normalized term frequency.
     public func tf(_ tf: Double, length: Int, averageLength: Double) -> Double {
+        self.tf(tf, norm: lengthNorm(length: length, averageLength: averageLength))
+    }
+
+    /// `k1 * (1 - b + b * length / averageLength)`: what `tf` adds to the frequency, for a
+    /// field of `length` tokens.
+    @inline(__always)
+    public func lengthNorm(length: Int, averageLength: Double) -> Double {
+        k1 * (1 - b + b * Double(length) / averageLength)
+    }
+
+    /// The saturated term frequency in a field whose `lengthNorm` is `norm`.
+    @inline(__always)
+    public func tf(_ tf: Double, norm: Double) -> Double {
         guard tf > 0 else { return 0 }
-        return tf / (tf + k1 * (1 - b + b * Double(length) / averageLength))
+        return tf / (tf + norm)
     }
 }

@@ -38,12 +38,12 @@ extension SegmentEvaluator {
                 let average = field == .title ? averages.title : averages.body
                 let list = try decoded.decode(info, in: segment)
                 let content = isContent(i)
+                let norms = segment.lengthNorms(field, bm25: model.bm25, averageLength: average)
                 for p in 0..<list.count {
                     let d = Int(list.docs[p])
                     if content { holds[d] = true }
                     words[d] += model.fieldScore(
-                        idf: plan.scoringIdf[i], freq: Double(list.freqs[p]), length: segment.length(d, field),
-                        averageLength: average, field: field)
+                        idf: plan.scoringIdf[i], freq: Double(list.freqs[p]), norm: norms[d], field: field)
                 }
             }
         }

@@ -457,6 +457,7 @@ struct SegmentEvaluator {
             let cursor = fieldCursors[0]
             if field == .title { titleCursors[i] = cursor } else { bodyCursors[i] = cursor }
             let list = cursor.list
+            let norms = segment.lengthNorms(field, bm25: model.bm25, averageLength: average)
             // With `exactOnly`, the frequencies of the postings spelled exactly (others 0);
             // otherwise the list's own.
             var exactFreqs = [Int32](repeating: 0, count: exactOnly ? list.count : 0)
@@ -480,8 +481,7 @@ struct SegmentEvaluator {
                 let isExact = preferred ? try cursor.hasSpelling(p) : try cursor.hasExact(p)
                 if exactOnly && !isExact { return }
                 let f = Double(exactOnly ? try cursor.exactCount(p) : Int(list.freqs[p]))
-                let score = model.fieldScore(
-                    idf: idf, freq: f, length: segment.length(d, field), averageLength: average, field: field)
+                let score = model.fieldScore(idf: idf, freq: f, norm: norms[d], field: field)
                 if single {
                     scores[d] += score
                 } else {

@@ -88,6 +88,12 @@ struct RankingModel: Sendable {
         idf * (field == .title ? bm25.titleWeight : 1) * bm25.tf(freq, length: length, averageLength: averageLength)
     }
 
+    /// `fieldScore` for a field whose `BM25.lengthNorm` is `norm` (`SegmentReader.lengthNorms`).
+    @inline(__always)
+    func fieldScore(idf: Double, freq: Double, norm: Double, field: Field) -> Double {
+        idf * (field == .title ? bm25.titleWeight : 1) * bm25.tf(freq, norm: norm)
+    }
+
     /// The bonus of a pair of words (idfs adding up to `idfs`) adjacent `count` times in a
     /// field of `length` tokens: their idfs times the pair's saturated frequency, weighted
     /// like the field's BM25 (a title counts `BM25.titleWeight` times).
