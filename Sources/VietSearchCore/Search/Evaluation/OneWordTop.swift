@@ -51,11 +51,11 @@ extension SegmentEvaluator {
         {
             let cursor = try TermCursor(term: term, info: info, segment: segment)
             titleDocs = cursor.list.docs
+            let norms = segment.lengthNorms(.title, bm25: model.bm25, averageLength: statistics.averageTitle)
             for p in 0..<cursor.list.count {
                 titleScores.append(
                     model.fieldScore(
-                        idf: idf, freq: Double(cursor.freq(p)), length: segment.length(Int(titleDocs[p]), .title),
-                        averageLength: statistics.averageTitle, field: .title))
+                        idf: idf, freq: Double(cursor.freq(p)), norm: norms[Int(titleDocs[p])], field: .title))
                 titleExact.append(try spelled(cursor, p))
             }
         }
@@ -75,6 +75,7 @@ extension SegmentEvaluator {
             // Blocks best first, read in batches of 4, 8, 16, … (one reading of the skip
             // entries per batch), until every block left is bounded below the top.
             let order = bounds.indices.sorted { bounds[$0] > bounds[$1] }
+            let norms = segment.lengthNorms(.body, bm25: model.bm25, averageLength: statistics.averageBody)
             var next = 0
             var batch = 4
             while next < order.count {
@@ -94,8 +95,7 @@ extension SegmentEvaluator {
                     if let t { titleSeen[t] = true }
                     guard !visible.hides(Int(doc)) else { continue }
                     let body = model.fieldScore(
-                        idf: idf, freq: Double(cursor.freq(p)), length: segment.length(Int(doc), .body),
-                        averageLength: statistics.averageBody, field: .body)
+                        idf: idf, freq: Double(cursor.freq(p)), norm: norms[Int(doc)], field: .body)
                     add(
                         Int(doc), body + (t.map { titleScores[$0] } ?? 0),
                         exact: try spelled(cursor, p) || t.map { titleExact[$0] } == true)
