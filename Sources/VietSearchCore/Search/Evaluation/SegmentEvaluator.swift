@@ -26,8 +26,10 @@ struct SegmentEvaluator {
     private var titleCursors: [TermCursor?] = []
     private var bodyCursors: [TermCursor?] = []
     private var phrases = PhraseOccurrences()
-    /// Per field and clause, its frequency in the documents it was read for (`none` where
-    /// the field lacks it): an adjacent pair occurs no more often than either word.
+    /// Per field and clause, its frequency in each document of its postings (with
+    /// `--exact`, in those spelling it exactly; `none` where the field lacks it): an
+    /// adjacent pair occurs no more often than either word. Read only for documents
+    /// holding both words of a pair, which the clause's reading added.
     private var titleFreqs: [DocCounts] = []
     private var bodyFreqs: [DocCounts] = []
     /// Per alternative and document (`alternative * docCount + doc`), the BM25 so far.
@@ -199,10 +201,10 @@ struct SegmentEvaluator {
         return result
     }
 
-    /// What is known of a match of alternative `a` before its adjacency. `mutating` though
-    /// it changes nothing, as `upperBound` is: called on `self` in place, without it the
-    /// per-document loop copied the evaluator for each call (profiled: a ninth of a
-    /// one-word search in memmove).
+    /// What is known of a match of alternative `a` before its adjacency. `mutating`: its
+    /// lookups move the hints of the pairs' `DocCounts`; called on `self` in place, the
+    /// per-document loop also does not copy the evaluator for each call (profiled before
+    /// `DocCounts`: a ninth of a one-word search in memmove).
     private mutating func features(_ plan: EvaluationPlan, _ a: Int, doc: Int, mentions: Int) -> RankingModel.Features {
         let alternative = plan.alternatives[a]
         var known = RankingModel.Features(
