@@ -6,7 +6,8 @@ import Testing
 /// The server as a client sees it: every endpoint, the errors, the pages, the JSON the CLI
 /// prints. One fixture and one server for the suite.
 @Suite(.serialized) struct ServerTests {
-    static let fixture = try! Fixture()
+    /// Shared by the suite, so never released: its folder is removed when the test process exits.
+    static let fixture = try! Fixture(removedAtExit: true)
 
     func withServer(
         configure: (inout ServerConfiguration) -> Void = { _ in }, _ body: (RunningServer) async throws -> Void

@@ -16,7 +16,7 @@ import VietAnalysis
     /// The sound index: three generations, several segments, deletions, and the files of
     /// the second generation kept aside for swaps between generations.
     final class Fixture: @unchecked Sendable {
-        let scratch = Scratch()
+        let scratch = Scratch(removedAtExit: true)  // held by `static let fixture`
         let pristine: String
         let previous: String
         let sound: [String]

@@ -38,7 +38,7 @@ struct ExhaustiveRankingTests {
     }()
 
     nonisolated(unsafe) static let scratch: Scratch = {
-        let scratch = Scratch()
+        let scratch = Scratch(removedAtExit: true)
         scratch.writeJSONL("a.jsonl", articles)
         _ = try! scratch.index()
         return scratch

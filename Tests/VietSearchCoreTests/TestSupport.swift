@@ -9,12 +9,25 @@ final class Scratch {
     var indexFolder: String { root + "/index" }
     var articles: String { root + "/articles" }
 
-    init() {
+    /// With `removedAtExit`, the folder is also removed when the process exits: a scratch
+    /// held by a `static let` is never released, so `deinit` alone would leave it behind.
+    init(removedAtExit: Bool = false) {
         root = NSTemporaryDirectory() + "vietsearch-test-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: root + "/articles", withIntermediateDirectories: true)
+        if removedAtExit { Self.removeAtExit(root) }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    /// Folders to remove when the process exits (`atexit`).
+    private nonisolated(unsafe) static var removedAtExit: [String] = []
+
+    private static func removeAtExit(_ root: String) {
+        if removedAtExit.isEmpty {
+            atexit { for root in Scratch.removedAtExit { try? FileManager.default.removeItem(atPath: root) } }
+        }
+        removedAtExit.append(root)
+    }
 
     /// Writes `text` to `articles/name`.
     func write(_ name: String, _ text: String) {
