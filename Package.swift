@@ -99,11 +99,12 @@ let package = Package(
         .testTarget(
             name: "VietSearchCoreTests",
             dependencies: [
-                "VietSearchCore", "VietAnalysis", "CMemory", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "VietSearchCore", "VietAnalysis", "CMemory", "CLITestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: []
         ),
-        // Where the built program is, for the tests that run it.
+        // Where the built program is, for the tests that run it; folders removed at exit.
         .target(name: "CLITestSupport", path: "Tests/CLITestSupport"),
         .testTarget(name: "CLITests", dependencies: ["vietsearch", "CLITestSupport"]),
         .testTarget(

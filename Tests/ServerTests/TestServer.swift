@@ -23,7 +23,7 @@ final class Fixture: @unchecked Sendable {
     /// held by a `static let` is never released, so `deinit` alone would leave it behind.
     init(removedAtExit: Bool = false) throws {
         root = NSTemporaryDirectory() + "vietsearch-server-test-" + UUID().uuidString
-        if removedAtExit { Self.removeAtExit(root) }
+        if removedAtExit { RemovedAtExit.add(root) }
         try FileManager.default.createDirectory(atPath: articles, withIntermediateDirectories: true)
         let corpus = CLI.repository + "/Corpus"
         for name in try FileManager.default.contentsOfDirectory(atPath: corpus) where name.hasSuffix(".txt") {
@@ -38,16 +38,6 @@ final class Fixture: @unchecked Sendable {
     }
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
-
-    /// Folders to remove when the process exits (`atexit`), added before any test reads them.
-    private nonisolated(unsafe) static var removedAtExit: [String] = []
-
-    private static func removeAtExit(_ root: String) {
-        if removedAtExit.isEmpty {
-            atexit { for root in Fixture.removedAtExit { try? FileManager.default.removeItem(atPath: root) } }
-        }
-        removedAtExit.append(root)
-    }
 
     func write(_ name: String, _ text: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: articles + "/" + name))

@@ -1,3 +1,4 @@
+import CLITestSupport
 import Foundation
 import VietAnalysis
 
@@ -14,20 +15,10 @@ final class Scratch {
     init(removedAtExit: Bool = false) {
         root = NSTemporaryDirectory() + "vietsearch-test-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: root + "/articles", withIntermediateDirectories: true)
-        if removedAtExit { Self.removeAtExit(root) }
+        if removedAtExit { RemovedAtExit.add(root) }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
-
-    /// Folders to remove when the process exits (`atexit`).
-    private nonisolated(unsafe) static var removedAtExit: [String] = []
-
-    private static func removeAtExit(_ root: String) {
-        if removedAtExit.isEmpty {
-            atexit { for root in Scratch.removedAtExit { try? FileManager.default.removeItem(atPath: root) } }
-        }
-        removedAtExit.append(root)
-    }
 
     /// Writes `text` to `articles/name`.
     func write(_ name: String, _ text: String) {
