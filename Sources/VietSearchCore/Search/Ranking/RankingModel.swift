@@ -85,7 +85,8 @@ struct RankingModel: Sendable {
     /// BM25 of a word occurring `freq` times in a field of `length` tokens.
     @inline(__always)
     func fieldScore(idf: Double, freq: Double, length: Int, averageLength: Double, field: Field) -> Double {
-        idf * (field == .title ? bm25.titleWeight : 1) * bm25.tf(freq, length: length, averageLength: averageLength)
+        fieldScore(
+            idf: idf, freq: freq, norm: bm25.lengthNorm(length: length, averageLength: averageLength), field: field)
     }
 
     /// `fieldScore` for a field whose `BM25.lengthNorm` is `norm` (`SegmentReader.lengthNorms`).
