@@ -97,8 +97,15 @@ extension IndexReader {
 
     /// Certain mentions outweigh any number of possible ones.
     static func citationWeight(certain: Int, possible: Int) -> Int {
-        certain > 0 ? (1 << 20) + min(certain, 1 << 19) : min(possible, 1 << 19)
+        certain > 0 ? certainWeight + min(certain, 1 << 19) : min(possible, 1 << 19)
     }
+
+    /// What `citationWeight` adds to the count of certain mentions.
+    private static let certainWeight = 1 << 20
+
+    /// The mentions a weight of `citationWeight` counts: the certain ones when there are,
+    /// else the possible ones.
+    static func mentions(weight: Int) -> Int { weight >= certainWeight ? weight - certainWeight : weight }
 
     /// The articles citing a directive `query` names (``DirectiveCatalog/match(_:_:)``):
     /// certain citations first, then most mentions, then newest, then by id.

@@ -55,7 +55,8 @@ public struct Hit: Sendable {
     public var exactMatches: Int
     /// How many pairs of consecutive query words stand adjacent and in order.
     public var adjacentPairs: Int
-    /// Mentions of the directive the query names.
+    /// Mentions of the directive the query names: those that surely name it, or when none
+    /// does, those that may (`DirectiveCatalog.match`).
     public var citations: Int
     /// When hits lacking words are shown: the query's words (or phrases) the article lacks,
     /// as analyzed, particles and question words left out.
@@ -245,7 +246,21 @@ public final class Searcher {
                 break
             }
         }
-        if relaxed, !options.countsMatches { try seedByScoreCeilings(&evaluators, plan, limit: options.limit) }
+        // A search that shows the best hits of a query naming a directive looks first at
+        // the articles citing it, which rank above every other (`Rank.citations`, the first
+        // key by relevance): the hits are theirs when `limit` of them match.
+        let byCitations =
+            level == nil && !options.countsMatches && options.limit > 0 && options.sort == .relevance
+            && citing.reduce(0) { $0 + $1.count } >= options.limit
+        if byCitations {
+            for k in evaluators.indices {
+                let n = evaluators[k].segment.docCount
+                evaluators[k].seed = citing[k].keys.filter { $0 < n }.map { Int32($0) }.sorted()
+            }
+        }
+        if relaxed, !options.countsMatches, !byCitations {
+            try seedByScoreCeilings(&evaluators, plan, limit: options.limit)
+        }
         // A search sorted by date looks first at the candidates with the best sort keys
         // (`DateSeed`), and keeps their answer when `limit` of them match.
         let bySortKey =
@@ -253,7 +268,7 @@ public final class Searcher {
             ? try seedBySortKey(&evaluators, plan, query: query, statistics: statistics, limit: options.limit) : false
         for k in evaluators.indices { contenders += try evaluators[k].collect(plan, counts: &counts) }
         var proven = true
-        if bySortKey {
+        if bySortKey || byCitations {
             proven = contenders.count >= options.limit
         } else if let level {
             let exactWords = (plan.exactMask & plan.alternatives[0].clauses).nonzeroBitCount
@@ -304,7 +319,7 @@ public final class Searcher {
             hits.append(
                 Hit(
                     address: match.address, score: match.score, exactMatches: match.tier,
-                    adjacentPairs: match.adjacentPairs, citations: match.citations,
+                    adjacentPairs: match.adjacentPairs, citations: IndexReader.mentions(weight: match.citations),
                     missing: missing, article: article, snippet: snippet))
         }
         return SearchResult(
