@@ -163,7 +163,7 @@ struct QueryReader {
                     // both words); when a neighbour contradicts it, it matches every
                     // spelling and ranks first only among matches alike.
                     readings[r][s] = 0
-                    if lattice.isContradicted(at: s, choice: best, model: self) {
+                    if lattice.isContradicted(at: s, choice: best) {
                         term.exactMatters = false
                         term.preferred = true
                         loosened.append(typedText)
@@ -179,11 +179,11 @@ struct QueryReader {
                     term.preferred =
                         margin >= Self.clearMargin
                         && (chosen.count >= Self.minimumCommon
-                            || lattice.isSupported(at: s, choice: best, model: self, alone: false))
+                            || lattice.isSupported(at: s, choice: best, alone: false))
                     if !term.preferred { unsure.append((slot.alternative, slot.clause, typedText)) }
                 case .tone
                 where !lattice.isSupported(
-                    at: s, choice: best, model: self, alone: false, times: Self.minimumContradiction):
+                    at: s, choice: best, alone: false, times: Self.minimumContradiction):
                     // A slip is read only from its neighbours: alone, or beside words it
                     // stands next to fewer than 3 times, the word stays as typed.
                     readings[r][s] = 0
@@ -194,7 +194,7 @@ struct QueryReader {
                     term.exactMatters = true
                     corrections.append(.init(typed: typedText, read: readText, kind: Self.correctionKind(chosen.kind)))
                 case .spelling:
-                    let supported = lattice.isSupported(at: s, choice: best, model: self, alone: true)
+                    let supported = lattice.isSupported(at: s, choice: best, alone: true)
                     if margin >= Self.clearMargin && supported {
                         term.exact = chosen.exact
                         term.folded = chosen.folded
@@ -402,29 +402,26 @@ struct QueryReader {
 
     // MARK: Language model
 
-    /// ln P(`second` | `first`): the pair's share of `first`'s occurrences, interpolated with
-    /// `second`'s frequency. A spelling no article holds counts as a hundredth of an
-    /// occurrence; letters no article holds in any spelling, as a hundredth in an archive of
-    /// at least `unknownScale` syllables: a small archive does not make them likely.
-    private func transition(_ first: Candidate?, _ second: Candidate) throws -> Double {
+    /// ln P(`second` | `first`): the pair's share of `first`'s occurrences (`pair` of
+    /// them stood right before `second`), interpolated with `second`'s frequency. A
+    /// spelling no article holds counts as a hundredth of an occurrence; letters no article
+    /// holds in any spelling, as a hundredth in an archive of at least `unknownScale`
+    /// syllables: a small archive does not make them likely.
+    private func transition(_ first: Candidate?, _ second: Candidate, pair: Int) -> Double {
         let syllables = Double(statistics.syllableCount + 1)
         let unigram =
             second.count > 0
             ? Double(second.count) / syllables : 0.01 / (second.isNovel ? max(syllables, Self.unknownScale) : syllables)
         guard let first, first.count > 0 else { return log(unigram) }
-        let pair =
-            second.count > 0 ? try statistics.pairCount(first.exact, first.folded, second.exact, second.folded) : 0
         return log(Self.pairWeight * Double(pair) / Double(first.count) + (1 - Self.pairWeight) * unigram)
-    }
-
-    private func pairCount(_ first: Candidate, _ second: Candidate) throws -> Int {
-        guard first.count > 0, second.count > 0 else { return 0 }
-        return try statistics.pairCount(first.exact, first.folded, second.exact, second.folded)
     }
 
     /// Max-product forward and backward scores over one run of syllables.
     private struct Lattice {
         let candidates: [[Candidate]]
+        /// pairs[i][p][c] (i ≥ 1): how often candidate p of syllable i-1 stood right before
+        /// candidate c of syllable i; 0 where either is a spelling no article holds.
+        let pairs: [[[Int]]]
         /// forward[i][c]: the best ln score of a reading of syllables 0...i ending in c.
         var forward: [[Double]] = []
         var back: [[Int]] = []
@@ -435,13 +432,34 @@ struct QueryReader {
         init(_ candidates: [[Candidate]], model: QueryReader) throws {
             self.candidates = candidates
             let n = candidates.count
+            // Each pair of neighbouring syllables' spellings is counted in one call.
+            pairs = try candidates.indices.map { i in
+                guard i > 0 else { return [] }
+                let held = { (candidate: Candidate) in candidate.count > 0 }
+                let counts = try model.statistics.pairCounts(
+                    candidates[i - 1].filter(held).map { ($0.exact, $0.folded) },
+                    candidates[i].filter(held).map { ($0.exact, $0.folded) })
+                // Back to every candidate's index, with 0 for those no article holds.
+                let rows = candidates[i - 1].indices.filter { held(candidates[i - 1][$0]) }
+                let columns = candidates[i].indices.filter { held(candidates[i][$0]) }
+                var full = [[Int]](
+                    repeating: [Int](repeating: 0, count: candidates[i].count), count: candidates[i - 1].count)
+                for (r, p) in rows.enumerated() {
+                    for (k, c) in columns.enumerated() { full[p][c] = counts[r][k] }
+                }
+                return full
+            }
             var transitions: [[[Double]]] = []  // transitions[i][p][c]: from i-1's p to i's c
             for i in 0..<n {
                 if i == 0 {
-                    transitions.append([try candidates[0].map { try model.transition(nil, $0) }])
+                    transitions.append([candidates[0].map { model.transition(nil, $0, pair: 0) }])
                 } else {
                     transitions.append(
-                        try candidates[i - 1].map { p in try candidates[i].map { try model.transition(p, $0) } })
+                        candidates[i - 1].indices.map { p in
+                            candidates[i].indices.map { c in
+                                model.transition(candidates[i - 1][p], candidates[i][c], pair: pairs[i][p][c])
+                            }
+                        })
                 }
             }
             forward = candidates.map { [Double](repeating: -.infinity, count: $0.count) }
@@ -523,40 +541,28 @@ struct QueryReader {
         /// Whether a neighbour of syllable i, as read, stands beside another spelling of it
         /// (candidate 0 being as typed) at least `contradiction` times as often as beside
         /// the typed one, and at least `minimumContradiction` times.
-        func isContradicted(at i: Int, choice: [Int], model: QueryReader) -> Bool {
-            let typed = candidates[i][0]
-            let others = candidates[i].dropFirst().filter { $0.kind == .tone }
+        func isContradicted(at i: Int, choice: [Int]) -> Bool {
+            let others = candidates[i].indices.dropFirst().filter { candidates[i][$0].kind == .tone }
             /// Whether the counts of a neighbour's pairs say another spelling is meant.
-            func contradicts(_ count: (Candidate) -> Int) -> Bool {
-                let typedCount = count(typed)
+            func contradicts(_ count: (Int) -> Int) -> Bool {
+                let typedCount = count(0)
                 return others.contains { other in
                     let c = count(other)
                     return c >= QueryReader.minimumContradiction && c >= QueryReader.contradiction * typedCount
                 }
             }
-            if i > 0 {
-                let before = candidates[i - 1][choice[i - 1]]
-                if contradicts({ (try? model.pairCount(before, $0)) ?? 0 }) { return true }
-            }
-            if i + 1 < candidates.count {
-                let after = candidates[i + 1][choice[i + 1]]
-                if contradicts({ (try? model.pairCount($0, after)) ?? 0 }) { return true }
-            }
+            if i > 0 && contradicts({ pairs[i][choice[i - 1]][$0] }) { return true }
+            if i + 1 < candidates.count && contradicts({ pairs[i + 1][$0][choice[i + 1]] }) { return true }
             return false
         }
 
         /// Whether the reading of syllable i stands next to a neighbour as read, at least
         /// `times` times in the archive; a syllable without neighbours is supported when
         /// `alone`.
-        func isSupported(at i: Int, choice: [Int], model: QueryReader, alone: Bool, times: Int = 1) -> Bool {
+        func isSupported(at i: Int, choice: [Int], alone: Bool, times: Int = 1) -> Bool {
             guard candidates.count > 1 else { return alone }
-            let chosen = candidates[i][choice[i]]
-            if i > 0, (try? model.pairCount(candidates[i - 1][choice[i - 1]], chosen)) ?? 0 >= times { return true }
-            if i + 1 < candidates.count,
-                (try? model.pairCount(chosen, candidates[i + 1][choice[i + 1]])) ?? 0 >= times
-            {
-                return true
-            }
+            if i > 0 && pairs[i][choice[i - 1]][choice[i]] >= times { return true }
+            if i + 1 < candidates.count && pairs[i + 1][choice[i]][choice[i + 1]] >= times { return true }
             return false
         }
     }

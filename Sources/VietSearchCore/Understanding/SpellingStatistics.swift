@@ -9,6 +9,18 @@ protocol SpellingStatistics {
     func spellings(of folded: [UInt8]) throws -> [(exact: [UInt8], count: Int)]
     /// How often spelling `first` (of folded `firstFolded`) stood right before `second`.
     func pairCount(_ first: [UInt8], _ firstFolded: [UInt8], _ second: [UInt8], _ secondFolded: [UInt8]) throws -> Int
+    /// `pairCount` of every spelling of `firsts` (exact, folded) before every one of
+    /// `seconds`: `[i][j]` for `firsts[i]` before `seconds[j]`.
+    func pairCounts(_ firsts: [(exact: [UInt8], folded: [UInt8])], _ seconds: [(exact: [UInt8], folded: [UInt8])])
+        throws -> [[Int]]
+}
+
+extension SpellingStatistics {
+    func pairCounts(_ firsts: [(exact: [UInt8], folded: [UInt8])], _ seconds: [(exact: [UInt8], folded: [UInt8])])
+        throws -> [[Int]]
+    {
+        try firsts.map { a in try seconds.map { b in try pairCount(a.exact, a.folded, b.exact, b.folded) } }
+    }
 }
 
 /// `SpellingStatistics` of an open index: the variant counts of each segment's
@@ -59,26 +71,55 @@ final class IndexSpellings: SpellingStatistics {
     }
 
     func pairCount(_ first: [UInt8], _ firstFolded: [UInt8], _ second: [UInt8], _ secondFolded: [UInt8]) throws -> Int {
-        let firsts = try resolve(first, firstFolded)
-        let seconds = try resolve(second, secondFolded)
-        var total = 0
+        try pairCounts([(first, firstFolded)], [(second, secondFolded)])[0][0]
+    }
+
+    /// Resolves each spelling once and reads the spelling pairs of each pair of terms once
+    /// per segment (a query reading asks for every spelling of a syllable before every one
+    /// of the next: asked pair by pair, that hashed each spelling and term pair dozens of
+    /// times, profiled at 7 % of a search).
+    func pairCounts(_ firsts: [(exact: [UInt8], folded: [UInt8])], _ seconds: [(exact: [UInt8], folded: [UInt8])])
+        throws -> [[Int]]
+    {
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: seconds.count), count: firsts.count)
+        let a = try firsts.map { try resolve($0.exact, $0.folded) }
+        let b = try seconds.map { try resolve($0.exact, $0.folded) }
         for ordinal in reader.segments.indices {
-            guard let a = firsts[ordinal], let b = seconds[ordinal] else { continue }
-            let key = TermPair(segment: ordinal, first: a.ordinal, second: b.ordinal)
-            let found: [SpellingPair]
-            if let cached = followers[key] {
-                found = cached
-            } else if let info = try infos(firstFolded)[ordinal] {
-                found = try reader.segments[ordinal].pairs(info, before: b.ordinal)
-                followers[key] = found
-            } else {
-                continue
+            // Per term (dictionary rank), its spellings asked for: (index, variant).
+            func byTerm(_ resolved: [[Spelling?]]) -> [Int: [(index: Int, variant: Int)]] {
+                var terms: [Int: [(index: Int, variant: Int)]] = [:]
+                for (index, spelling) in resolved.enumerated() {
+                    if let found = spelling[ordinal] {
+                        terms[found.ordinal, default: []].append((index, found.variant))
+                    }
+                }
+                return terms
             }
-            for pair in found where pair.firstVariant == a.variant && pair.secondVariant == b.variant {
-                total += pair.count
+            let secondTerms = byTerm(b)
+            for (first, xs) in byTerm(a) {
+                for (second, ys) in secondTerms {
+                    for pair in try spellingPairs(ordinal, firsts[xs[0].index].folded, first, second) {
+                        for x in xs where x.variant == pair.firstVariant {
+                            for y in ys where y.variant == pair.secondVariant { counts[x.index][y.index] += pair.count }
+                        }
+                    }
+                }
             }
         }
-        return total
+        return counts
+    }
+
+    /// The spelling pairs of the terms of dictionary ranks `first` (folded `firstFolded`)
+    /// and `second` in segment `ordinal`.
+    private func spellingPairs(_ ordinal: Int, _ firstFolded: [UInt8], _ first: Int, _ second: Int) throws
+        -> [SpellingPair]
+    {
+        let key = TermPair(segment: ordinal, first: first, second: second)
+        if let cached = followers[key] { return cached }
+        guard let info = try infos(firstFolded)[ordinal] else { return [] }
+        let found = try reader.segments[ordinal].pairs(info, before: second)
+        followers[key] = found
+        return found
     }
 
     /// Per segment, where spelling `exact` of `folded` stands; nil where the segment lacks it.
