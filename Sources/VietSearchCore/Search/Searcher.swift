@@ -133,17 +133,19 @@ public final class Searcher {
         guard !options.asTyped, directive == nil else {
             return try search(query, directive: directive, options: options)
         }
+        // The reading and the search look up the same words: once.
+        let lookups = TermLookups(reader: reader)
         let reading: QueryReading
-        (query, reading) = try read(query)
+        (query, reading) = try read(query, lookups: lookups)
         query.isQuestion = QueryWords.isQuestion(text, words: query.allClauses.flatMap(\.terms))
-        var result = try search(query, directive: directive, options: options)
+        var result = try search(query, directive: directive, options: options, lookups: lookups)
         result.reading = reading
         return result
     }
 
     /// `query` as `QueryReader` reads it from this index's spelling statistics.
-    func read(_ query: Query) throws -> (Query, QueryReading) {
-        try QueryReader(statistics: IndexSpellings(reader: reader), analyzer: analyzer).read(query)
+    func read(_ query: Query, lookups: TermLookups? = nil) throws -> (Query, QueryReading) {
+        try QueryReader(statistics: IndexSpellings(reader: reader, lookups: lookups), analyzer: analyzer).read(query)
     }
 
     /// Searches a parsed query; `directive`, when given, adds the articles citing it.
@@ -156,6 +158,13 @@ public final class Searcher {
     public func search(_ query: Query, directive: DirectiveKey? = nil, options: SearchOptions = SearchOptions())
         throws -> SearchResult
     {
+        try search(query, directive: directive, options: options, lookups: TermLookups(reader: reader))
+    }
+
+    /// `search(_:directive:options:)` with the dictionary entries `lookups` already holds.
+    func search(_ query: Query, directive: DirectiveKey?, options: SearchOptions, lookups: TermLookups) throws
+        -> SearchResult
+    {
         guard !query.isEmpty || directive != nil else { return SearchResult(total: 0, hits: []) }
         var citing = [[Int: Int]](repeating: [:], count: reader.segments.count)
         if let directive {
@@ -163,7 +172,7 @@ public final class Searcher {
                 citing[address.segment][address.doc] = mentions
             }
         }
-        let statistics = try Statistics(query: query, reader: reader, bm25: bm25)
+        let statistics = try Statistics(query: query, reader: reader, bm25: bm25, lookups: lookups)
         let unknown = query.allClauses.filter { clause in
             clause.terms.contains { (statistics.documentFrequency[$0.folded] ?? 0) == 0 }
         }.map(\.text)
@@ -362,7 +371,8 @@ struct Statistics {
     /// Per segment ordinal: dictionary entries by key (field byte + folded term).
     private var entries: [[[UInt8]: TermInfo?]]
 
-    init(query: Query, reader: IndexReader, bm25: BM25) throws {
+    init(query: Query, reader: IndexReader, bm25: BM25, lookups: TermLookups? = nil) throws {
+        let lookups = lookups ?? TermLookups(reader: reader)
         documentCount = reader.documentCount
         averageTitle = reader.averageTitleLength
         averageBody = reader.averageBodyLength
@@ -371,11 +381,13 @@ struct Statistics {
         for folded in terms {
             var title = 0
             var body = 0
-            for (ordinal, segment) in reader.segments.enumerated() {
-                let titleKey = [Field.title.rawValue] + folded
-                let bodyKey = [Field.body.rawValue] + folded
-                let titleInfo = try segment.lookup(titleKey)
-                let bodyInfo = try segment.lookup(bodyKey)
+            let titleKey = [Field.title.rawValue] + folded
+            let bodyKey = [Field.body.rawValue] + folded
+            let titleInfos = try lookups.infos(titleKey)
+            let bodyInfos = try lookups.infos(bodyKey)
+            for ordinal in reader.segments.indices {
+                let titleInfo = titleInfos[ordinal]
+                let bodyInfo = bodyInfos[ordinal]
                 entries[ordinal][titleKey] = .some(titleInfo)
                 entries[ordinal][bodyKey] = .some(bodyInfo)
                 title += titleInfo?.docFreq ?? 0

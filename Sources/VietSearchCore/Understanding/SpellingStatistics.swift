@@ -28,7 +28,7 @@ extension SpellingStatistics {
 /// reader's lifetime (one query, or a `serve` process).
 final class IndexSpellings: SpellingStatistics {
     private let reader: IndexReader
-    private var entries: [[UInt8]: [TermInfo?]] = [:]
+    private let lookups: TermLookups
     /// Where a spelling stands in one segment (`resolve`): its term's dictionary rank and
     /// its variant number.
     private struct Spelling {
@@ -45,18 +45,16 @@ final class IndexSpellings: SpellingStatistics {
     private var followers: [TermPair: [SpellingPair]] = [:]
     let syllableCount: Int
 
-    init(reader: IndexReader) {
+    /// `lookups`: those of the search this reading is for.
+    init(reader: IndexReader, lookups: TermLookups? = nil) {
         self.reader = reader
+        self.lookups = lookups ?? TermLookups(reader: reader)
         syllableCount = max(1, reader.commit.segments.reduce(0) { $0 + $1.bodyTokens })
     }
 
     /// Per segment, the body entry of `folded`.
     private func infos(_ folded: [UInt8]) throws -> [TermInfo?] {
-        if let known = entries[folded] { return known }
-        let key = [Field.body.rawValue] + folded
-        let found = try reader.segments.map { try $0.lookup(key) }
-        entries[folded] = found
-        return found
+        try lookups.infos([Field.body.rawValue] + folded)
     }
 
     func spellings(of folded: [UInt8]) throws -> [(exact: [UInt8], count: Int)] {
