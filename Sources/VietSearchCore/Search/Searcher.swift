@@ -241,15 +241,17 @@ public final class Searcher {
             // Per m, how many visible documents surely hold m pairs adjacent (one pass).
             var sureHolding = [Int](repeating: 0, count: pairs + 1)
             for (evaluator, tally) in zip(evaluators, tallies) {
-                for doc in tally.indices where tally[doc].sure > 0 && !evaluator.visible.hides(doc) {
-                    sureHolding[min(Int(tally[doc].sure), pairs)] += 1
+                for doc in tally.holders {
+                    let sure = tally.perDocument[Int(doc)].sure
+                    if sure > 0 && !evaluator.visible.hides(Int(doc)) { sureHolding[min(Int(sure), pairs)] += 1 }
                 }
             }
             for m in stride(from: pairs - 1, through: 1, by: -1) { sureHolding[m] += sureHolding[m + 1] }
             for m in stride(from: pairs, through: 1, by: -1) {
                 guard sureHolding[m] >= options.limit else { continue }
                 for k in evaluators.indices {
-                    evaluators[k].seed = tallies[k].indices.compactMap { tallies[k][$0].maybe >= m ? Int32($0) : nil }
+                    let tally = tallies[k]
+                    evaluators[k].seed = tally.holders.filter { tally.perDocument[Int($0)].maybe >= m }
                 }
                 level = m
                 break

@@ -388,8 +388,11 @@ struct SegmentEvaluator {
     /// many it may (`maybe`: those and the ones only positions can tell). For a plan that
     /// is a strict search of words (`EvaluationPlan.isRunOfWords`). A document holding
     /// every pair surely holds the query as typed: all its words exact, all pairs adjacent.
-    func pairTallies(_ plan: EvaluationPlan) throws -> [(sure: UInt8, maybe: UInt8)] {
+    /// Also gives the documents that may hold a pair (`maybe` > 0), ascending, so that
+    /// the tallies are read for those only, not for every document of the segment.
+    func pairTallies(_ plan: EvaluationPlan) throws -> (perDocument: [(sure: UInt8, maybe: UInt8)], holders: [Int32]) {
         var tallies = [(sure: UInt8, maybe: UInt8)](repeating: (0, 0), count: segment.docCount)
+        var anyPair: [Int32] = []
         for pair in plan.alternatives[0].pairs {
             let first = plan.clauses[pair.first].terms[0]
             let second = plan.clauses[pair.second].terms[0]
@@ -413,10 +416,12 @@ struct SegmentEvaluator {
             }
             for doc in holders {
                 if state[Int(doc)] == 2 { tallies[Int(doc)].sure += 1 }
+                if tallies[Int(doc)].maybe == 0 { anyPair.append(doc) }
                 tallies[Int(doc)].maybe += 1
             }
         }
-        return tallies
+        anyPair.sort()
+        return (tallies, anyPair)
     }
 
     /// Which documents a clause is read for: those holding every clause of `all` and, unless
