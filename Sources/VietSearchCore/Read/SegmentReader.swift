@@ -57,6 +57,8 @@ final class SegmentReader: @unchecked Sendable {
     private var blockIndexStart = 0
     let termCount: Int
     private let lengthNormCache = LengthNorms()
+    /// The arrays evaluations of this segment borrow.
+    let evaluationArrays = EvaluationArrays()
 
     /// Opens segment `name` of the index in `directory`; every file must carry `id`.
     init(directory: any Directory, name: String, id: FileID, deleted: DeletedDocs) throws {

@@ -38,6 +38,10 @@ struct SegmentEvaluator {
     /// Per document, the clauses it holds in their exact spelling (a word with a preferred
     /// spelling: in that spelling).
     private var exact: [UInt64] = []
+    /// The documents whose `held` is not 0 (the only ones `scores` and `exact` may be set
+    /// for), in the order they were first held: what `collect` clears before it gives the
+    /// arrays back to the segment (`EvaluationArrays`).
+    private var touched: [Int32] = []
     /// Per pair of the plan (`EvaluationPlan.Pair.index`) and document, how often the pair
     /// stands adjacent as asked in the title and in the body, from the pair's postings
     /// (`PairCursor`); -1 where only positions can tell.
@@ -82,9 +86,21 @@ struct SegmentEvaluator {
         let n = segment.docCount
         guard n > 0 else { return [] }
         if let top = try oneWordTop(plan) { return top }
-        scores = [Double](repeating: 0, count: n * plan.alternatives.count)
-        held = [UInt64](repeating: 0, count: n)
-        exact = [UInt64](repeating: 0, count: n)
+        let borrowed = segment.evaluationArrays.borrow(docCount: n, alternatives: plan.alternatives.count)
+        (scores, held, exact) = (borrowed.scores, borrowed.held, borrowed.exact)
+        touched = []
+        defer {
+            // Cleared where written, then given back (also when reading postings threw).
+            for doc in touched {
+                let d = Int(doc)
+                held[d] = 0
+                exact[d] = 0
+                for a in plan.alternatives.indices { scores[a * n + d] = 0 }
+            }
+            let back = EvaluationArrays.Arrays(scores: scores, held: held, exact: exact)
+            (scores, held, exact, touched) = ([], [], [], [])
+            segment.evaluationArrays.giveBack(back)
+        }
         titleCursors = Array(repeating: nil, count: plan.clauses.count)
         bodyCursors = titleCursors
         titleFreqs = Array(repeating: .none, count: plan.clauses.count)
@@ -473,14 +489,16 @@ struct SegmentEvaluator {
                 if field == .body { bodyFreqs[i] = freqs } else { titleFreqs[i] = freqs }
             }
             // Taken out of `self` for the loop, so that no write checks their uniqueness.
-            var (scores, held, exact) = ([Double](), [UInt64](), [UInt64]())
+            var (scores, held, exact, touched) = ([Double](), [UInt64](), [UInt64](), [Int32]())
             swap(&scores, &self.scores)
             swap(&held, &self.held)
             swap(&exact, &self.exact)
+            swap(&touched, &self.touched)
             defer {
                 swap(&scores, &self.scores)
                 swap(&held, &self.held)
                 swap(&exact, &self.exact)
+                swap(&touched, &self.touched)
             }
             /// Adds posting `p`, of document `d`, which passes `test`.
             @inline(__always)
@@ -494,6 +512,7 @@ struct SegmentEvaluator {
                 } else {
                     for a in alternatives { scores[a * n + d] += score }
                 }
+                if held[d] == 0 { touched.append(Int32(d)) }
                 held[d] |= bit
                 if isExact { exact[d] |= bit }
                 if exactOnly { exactFreqs[p] = list.freqs[p] }
@@ -549,6 +568,7 @@ struct SegmentEvaluator {
             guard f > 0 else { return }
             let d = Int(doc)
             found.append((d, f))
+            if held[d] == 0 { touched.append(doc) }
             held[d] |= bit
             if exactCount > 0 { exact[d] |= bit }
         }
