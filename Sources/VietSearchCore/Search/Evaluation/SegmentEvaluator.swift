@@ -113,7 +113,7 @@ struct SegmentEvaluator {
         var mentions = [Int](repeating: 0, count: citing.isEmpty ? 0 : n)
         for (doc, count) in citing where doc < n { mentions[doc] = count }
         func mentionsOf(_ doc: Int) -> Int { mentions.isEmpty ? 0 : mentions[doc] }
-        var sourceCounts = [Int](repeating: 0, count: options.facets ? segment.columns.sources.count : 0)
+        var sourceCounts = [Int](repeating: 0, count: options.facets ? segment.columns.sourceCount : 0)
         var candidates: [(bound: Rank, doc: Int32)] = []
         var lowest = BestRanks(limit: options.limit)
         var top = TopRanks(limit: options.limit)
@@ -171,8 +171,8 @@ struct SegmentEvaluator {
             }
             lowest.add(floor.rank)
         }
-        for (source, count) in zip(segment.columns.sources, sourceCounts) where count > 0 {
-            counts.sources[source, default: 0] += count
+        for (ordinal, count) in sourceCounts.enumerated() where count > 0 {
+            counts.sources[segment.columns.source(ordinal), default: 0] += count
         }
         guard options.limit > 0 else { return [] }
 

@@ -77,7 +77,9 @@ struct VisibleDocs {
         self.filter = filter
         isFiltered = !filter.isEmpty
         anyHidden = isFiltered || segment.deleted.count > 0
-        sourcePasses = filter.sources.isEmpty ? [] : columns.sources.map { filter.passes(source: $0) }
+        let columns = segment.columns
+        sourcePasses =
+            filter.sources.isEmpty ? [] : (0..<columns.sourceCount).map { filter.passes(source: columns.source($0)) }
     }
 
     @inline(__always)
