@@ -27,8 +27,10 @@ private final class SentenceSpellings: SpellingStatistics {
         (unigrams[folded] ?? [:]).map { (exact: $0.key, count: $0.value) }.sorted { $0.count > $1.count }
     }
 
-    func pairCount(_ first: [UInt8], _ firstFolded: [UInt8], _ second: [UInt8], _ secondFolded: [UInt8]) throws -> Int {
-        pairs[first + [0x20] + second] ?? 0
+    func pairCounts(_ firsts: [(exact: [UInt8], folded: [UInt8])], _ seconds: [(exact: [UInt8], folded: [UInt8])])
+        throws -> [[Int]]
+    {
+        firsts.map { first in seconds.map { second in pairs[first.exact + [0x20] + second.exact] ?? 0 } }
     }
 }
 

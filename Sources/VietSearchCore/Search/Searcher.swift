@@ -370,31 +370,21 @@ struct Statistics {
     let documentCount: Int
     let averageTitle: Double
     let averageBody: Double
-    /// Per segment ordinal: dictionary entries by key (field byte + folded term).
-    private var entries: [[[UInt8]: TermInfo?]]
+    /// The dictionary entries, each looked up once per search (shared with the reading).
+    private let lookups: TermLookups
 
     init(query: Query, reader: IndexReader, bm25: BM25, lookups: TermLookups? = nil) throws {
         let lookups = lookups ?? TermLookups(reader: reader)
+        self.lookups = lookups
         documentCount = reader.documentCount
         averageTitle = reader.averageTitleLength
         averageBody = reader.averageBodyLength
-        entries = Array(repeating: [:], count: reader.segments.count)
         let terms = Set((query.allClauses + query.excluded).flatMap { $0.terms.map(\.folded) })
         for folded in terms {
             var title = 0
             var body = 0
-            let titleKey = [Field.title.rawValue] + folded
-            let bodyKey = [Field.body.rawValue] + folded
-            let titleInfos = try lookups.infos(titleKey)
-            let bodyInfos = try lookups.infos(bodyKey)
-            for ordinal in reader.segments.indices {
-                let titleInfo = titleInfos[ordinal]
-                let bodyInfo = bodyInfos[ordinal]
-                entries[ordinal][titleKey] = .some(titleInfo)
-                entries[ordinal][bodyKey] = .some(bodyInfo)
-                title += titleInfo?.docFreq ?? 0
-                body += bodyInfo?.docFreq ?? 0
-            }
+            for info in try lookups.infos([Field.title.rawValue] + folded) { title += info?.docFreq ?? 0 }
+            for info in try lookups.infos([Field.body.rawValue] + folded) { body += info?.docFreq ?? 0 }
             documentFrequency[folded] = min(max(title, body), documentCount)
             idf[folded] = bm25.idf(
                 documentFrequency: min(max(title, body), documentCount), documentCount: max(documentCount, 1))
@@ -402,9 +392,7 @@ struct Statistics {
     }
 
     /// The dictionary entry of a term in one segment (looked up once per search).
-    func info(segment ordinal: Int, field: Field, folded: [UInt8], in segment: SegmentReader) throws -> TermInfo? {
-        let key = [field.rawValue] + folded
-        if let entry = entries[ordinal][key] { return entry }
-        return try segment.lookup(key)
+    func info(segment ordinal: Int, field: Field, folded: [UInt8]) throws -> TermInfo? {
+        try lookups.infos([field.rawValue] + folded)[ordinal]
     }
 }

@@ -432,22 +432,12 @@ struct QueryReader {
         init(_ candidates: [[Candidate]], model: QueryReader) throws {
             self.candidates = candidates
             let n = candidates.count
-            // Each pair of neighbouring syllables' spellings is counted in one call.
+            // Each pair of neighbouring syllables' spellings is counted in one call (a
+            // spelling no article holds stands beside nothing).
             pairs = try candidates.indices.map { i in
                 guard i > 0 else { return [] }
-                let held = { (candidate: Candidate) in candidate.count > 0 }
-                let counts = try model.statistics.pairCounts(
-                    candidates[i - 1].filter(held).map { ($0.exact, $0.folded) },
-                    candidates[i].filter(held).map { ($0.exact, $0.folded) })
-                // Back to every candidate's index, with 0 for those no article holds.
-                let rows = candidates[i - 1].indices.filter { held(candidates[i - 1][$0]) }
-                let columns = candidates[i].indices.filter { held(candidates[i][$0]) }
-                var full = [[Int]](
-                    repeating: [Int](repeating: 0, count: candidates[i].count), count: candidates[i - 1].count)
-                for (r, p) in rows.enumerated() {
-                    for (k, c) in columns.enumerated() { full[p][c] = counts[r][k] }
-                }
-                return full
+                return try model.statistics.pairCounts(
+                    candidates[i - 1].map { ($0.exact, $0.folded) }, candidates[i].map { ($0.exact, $0.folded) })
             }
             var transitions: [[[Double]]] = []  // transitions[i][p][c]: from i-1's p to i's c
             for i in 0..<n {

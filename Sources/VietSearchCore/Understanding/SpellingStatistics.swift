@@ -7,25 +7,16 @@ protocol SpellingStatistics {
     /// The spellings (exact, NFC, lowercase) of the folded syllable `folded` with their
     /// occurrences, most frequent first; empty when no article holds it.
     func spellings(of folded: [UInt8]) throws -> [(exact: [UInt8], count: Int)]
-    /// How often spelling `first` (of folded `firstFolded`) stood right before `second`.
-    func pairCount(_ first: [UInt8], _ firstFolded: [UInt8], _ second: [UInt8], _ secondFolded: [UInt8]) throws -> Int
-    /// `pairCount` of every spelling of `firsts` (exact, folded) before every one of
-    /// `seconds`: `[i][j]` for `firsts[i]` before `seconds[j]`.
+    /// How often each spelling of `firsts` (exact, folded) stood right before each one of
+    /// `seconds`: `[i][j]` for `firsts[i]` before `seconds[j]` (a reading asks for every
+    /// spelling of a syllable before every one of the next at once).
     func pairCounts(_ firsts: [(exact: [UInt8], folded: [UInt8])], _ seconds: [(exact: [UInt8], folded: [UInt8])])
         throws -> [[Int]]
-}
-
-extension SpellingStatistics {
-    func pairCounts(_ firsts: [(exact: [UInt8], folded: [UInt8])], _ seconds: [(exact: [UInt8], folded: [UInt8])])
-        throws -> [[Int]]
-    {
-        try firsts.map { a in try seconds.map { b in try pairCount(a.exact, a.folded, b.exact, b.folded) } }
-    }
 }
 
 /// `SpellingStatistics` of an open index: the variant counts of each segment's
 /// dictionary and its `.pairs` file, summed over segments. Lookups are cached for the
-/// reader's lifetime (one query, or a `serve` process).
+/// reading of one query; its dictionary entries (`TermLookups`) serve its search too.
 final class IndexSpellings: SpellingStatistics {
     private let reader: IndexReader
     private let lookups: TermLookups
@@ -66,10 +57,6 @@ final class IndexSpellings: SpellingStatistics {
         return counts.map { (exact: $0.key, count: $0.value) }.sorted {
             $0.count != $1.count ? $0.count > $1.count : $0.exact.lexicographicallyPrecedes($1.exact)
         }
-    }
-
-    func pairCount(_ first: [UInt8], _ firstFolded: [UInt8], _ second: [UInt8], _ secondFolded: [UInt8]) throws -> Int {
-        try pairCounts([(first, firstFolded)], [(second, secondFolded)])[0][0]
     }
 
     /// Resolves each spelling once and reads the spelling pairs of each pair of terms once

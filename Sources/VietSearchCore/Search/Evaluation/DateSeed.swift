@@ -29,7 +29,7 @@ extension SegmentEvaluator {
             let k = offset + start
             var found: [Int32] = []
             for field in field.map({ [$0] }) ?? [.title, .body] {
-                guard let info = try statistics.info(segment: ordinal, field: field, folded: term.folded, in: segment)
+                guard let info = try statistics.info(segment: ordinal, field: field, folded: term.folded)
                 else { continue }
                 let cursor = try TermCursor(term: term, info: info, segment: segment, restrictedTo: docs)
                 var fresh: [Int32] = []

@@ -47,7 +47,7 @@ extension SegmentEvaluator {
         var titleScores: [Double] = []
         var titleExact: [Bool] = []
         if fields.contains(.title),
-            let info = try statistics.info(segment: ordinal, field: .title, folded: term.folded, in: segment)
+            let info = try statistics.info(segment: ordinal, field: .title, folded: term.folded)
         {
             let cursor = try TermCursor(term: term, info: info, segment: segment)
             titleDocs = cursor.list.docs
@@ -62,7 +62,7 @@ extension SegmentEvaluator {
         var titleSeen = [Bool](repeating: false, count: titleDocs.count)
         let bestTitle = titleScores.max() ?? 0
         if fields.contains(.body),
-            let info = try statistics.info(segment: ordinal, field: .body, folded: term.folded, in: segment)
+            let info = try statistics.info(segment: ordinal, field: .body, folded: term.folded)
         {
             let blocks = try segment.blocks(info, field: .body)
             let bounds = blocks.map { block in

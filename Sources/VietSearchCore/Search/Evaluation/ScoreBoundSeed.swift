@@ -33,7 +33,7 @@ extension SegmentEvaluator {
         for (i, clause) in plan.clauses.enumerated() where plan.scoringIdf[i] > 0 {
             let term = clause.terms[0]
             for field in [Field.title, .body] {
-                guard let info = try statistics.info(segment: ordinal, field: field, folded: term.folded, in: segment)
+                guard let info = try statistics.info(segment: ordinal, field: field, folded: term.folded)
                 else { continue }
                 let average = field == .title ? averages.title : averages.body
                 let list = try decoded.decode(info, in: segment)
@@ -53,8 +53,8 @@ extension SegmentEvaluator {
         for pair in alternative.pairs {
             let first = plan.clauses[pair.first].terms[0]
             let second = plan.clauses[pair.second].terms[0]
-            guard let a = try statistics.info(segment: ordinal, field: .body, folded: first.folded, in: segment),
-                let b = try statistics.info(segment: ordinal, field: .body, folded: second.folded, in: segment),
+            guard let a = try statistics.info(segment: ordinal, field: .body, folded: first.folded),
+                let b = try statistics.info(segment: ordinal, field: .body, folded: second.folded),
                 let cursor = try PairCursor(first, second, entries: (a, b), segment: segment, restrictedTo: nil)
             else { continue }
             let idfs = plan.idf[pair.first] + plan.idf[pair.second]

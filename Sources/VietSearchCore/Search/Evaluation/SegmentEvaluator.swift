@@ -387,8 +387,8 @@ struct SegmentEvaluator {
     private func pairCursor(_ first: Query.Term, _ second: Query.Term, _ field: Field, restrictedTo: [Int32]?) throws
         -> PairCursor?
     {
-        guard let a = try statistics.info(segment: ordinal, field: field, folded: first.folded, in: segment),
-            let b = try statistics.info(segment: ordinal, field: field, folded: second.folded, in: segment)
+        guard let a = try statistics.info(segment: ordinal, field: field, folded: first.folded),
+            let b = try statistics.info(segment: ordinal, field: field, folded: second.folded)
         else { return nil }
         return try PairCursor(first, second, entries: (a, b), segment: segment, restrictedTo: restrictedTo)
     }
@@ -603,7 +603,7 @@ struct SegmentEvaluator {
             for field in clause.field.map({ [$0] }) ?? [.title, .body] {
                 guard
                     let info = try statistics.info(
-                        segment: ordinal, field: field, folded: clause.terms[0].folded, in: segment)
+                        segment: ordinal, field: field, folded: clause.terms[0].folded)
                 else { continue }
                 for doc in try segment.postings(info).docs { excluded[Int(doc)] = true }
             }
@@ -631,7 +631,7 @@ struct SegmentEvaluator {
     {
         var cursors: [TermCursor] = []
         for term in clause.terms {
-            guard let info = try statistics.info(segment: ordinal, field: field, folded: term.folded, in: segment)
+            guard let info = try statistics.info(segment: ordinal, field: field, folded: term.folded)
             else { return nil }
             cursors.append(
                 try TermCursor(term: term, info: info, segment: segment, restrictedTo: restriction, decoded: decoded))
